@@ -1,0 +1,16 @@
+// Two projects: fast pure-rule tests, and integration tests that start real servers over mTLS.
+const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] };
+const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'] };
+
+module.exports = {
+  globalSetup: '<rootDir>/test/helpers/global-setup.ts',
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/integration/**/*.test.ts', '<rootDir>/test/interop/**/*.test.ts'],
+      testTimeout: 30000,
+    },
+  ],
+};

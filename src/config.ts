@@ -1,0 +1,135 @@
+import { isAbsolute, join, resolve } from 'node:path';
+import { PROJECT_ROOT } from './project-root';
+
+/** Everything the emulator can be told, from flags and the environment, checked once and frozen. */
+export interface Config {
+  /** HTTPS port of the SOAP services (0: any free port). */
+  readonly port: number;
+  /** Interface to listen on; "::" is every interface, IPv4 and IPv6. */
+  readonly host: string;
+  /** Host name written into the served WSDLs' soap:address (the server certificate names it). */
+  readonly publicHost: string;
+  readonly dbPath: string;
+  readonly certDir: string;
+  readonly fixturesDir: string;
+  readonly wsdlDir: string;
+  /** SQLite synchronous mode: "normal" survives a killed process, "full" also a power loss. */
+  readonly sync: 'normal' | 'full';
+  /** REQ-SCHEMA: "strict" rejects requests that do not validate; "lenient" lets them through. */
+  readonly schemaValidation: 'strict' | 'lenient';
+  readonly maxBodyBytes: number;
+  readonly maxXmlDepth: number;
+  /** STAR's CVR number, shown as BookingOriginator of bookings made through STAR systems (BK-ORIGINATOR). */
+  readonly starCvr: string;
+  /** Start the emulator's clock at this instant instead of the real time. */
+  readonly clockStart: Date | null;
+  readonly clockFrozen: boolean;
+}
+
+interface Option<K extends keyof Config> {
+  readonly key: K;
+  readonly flag: string;
+  readonly env: string;
+  readonly doc: string;
+  readonly parse: (raw: string) => Config[K] | Error;
+}
+
+const int =
+  (min: number, max: number) =>
+  (raw: string): number | Error => {
+    const n = Number(raw);
+    return Number.isInteger(n) && n >= min && n <= max ? n : new Error(`expected an integer in ${min}..${max}, got "${raw}"`);
+  };
+const oneOf =
+  <T extends string>(...values: T[]) =>
+  (raw: string): T | Error =>
+    (values as string[]).includes(raw) ? (raw as T) : new Error(`expected one of ${values.join(', ')}, got "${raw}"`);
+const text = (raw: string): string | Error => (raw.trim() ? raw : new Error('must not be empty'));
+const path = (raw: string): string | Error => (raw.trim() ? (isAbsolute(raw) ? raw : resolve(raw)) : new Error('must not be empty'));
+const bool = (raw: string): boolean | Error =>
+  ['true', '1', ''].includes(raw) ? true : ['false', '0'].includes(raw) ? false : new Error(`expected true or false, got "${raw}"`);
+const instant = (raw: string): Date | null | Error => {
+  const d = new Date(raw);
+  return Number.isNaN(d.getTime()) ? new Error(`expected an ISO-8601 date-time, got "${raw}"`) : d;
+};
+
+/** The options, each with its flag, environment variable and meaning (the README's table). */
+export const OPTIONS = [
+  { key: 'port', flag: '--port', env: 'DFDG_PORT', doc: 'HTTPS port of the SOAP services', parse: int(0, 65535) },
+  { key: 'host', flag: '--host', env: 'DFDG_HOST', doc: 'interface to listen on', parse: text },
+  { key: 'publicHost', flag: '--public-host', env: 'DFDG_PUBLIC_HOST', doc: "host name in the WSDLs' soap:address", parse: text },
+  { key: 'dbPath', flag: '--db', env: 'DFDG_DB', doc: 'SQLite database file (":memory:" for none)', parse: (r: string) => (r === ':memory:' ? r : path(r)) },
+  { key: 'certDir', flag: '--cert-dir', env: 'DFDG_CERT_DIR', doc: 'folder of the dev CA, server and client certificates', parse: path },
+  { key: 'fixturesDir', flag: '--fixtures', env: 'DFDG_FIXTURES', doc: 'folder of the fixture JSON files', parse: path },
+  { key: 'sync', flag: '--sync', env: 'DFDG_SYNC', doc: 'SQLite durability: normal or full', parse: oneOf('normal', 'full') },
+  { key: 'schemaValidation', flag: '--schema-validation', env: 'DFDG_SCHEMA_VALIDATION', doc: 'strict or lenient XSD validation of requests', parse: oneOf('strict', 'lenient') },
+  { key: 'maxBodyBytes', flag: '--max-body-bytes', env: 'DFDG_MAX_BODY_BYTES', doc: 'largest request body accepted', parse: int(1024, 1024 ** 3) },
+  { key: 'maxXmlDepth', flag: '--max-xml-depth', env: 'DFDG_MAX_XML_DEPTH', doc: 'deepest XML nesting accepted', parse: int(8, 256) },
+  { key: 'starCvr', flag: '--star-cvr', env: 'DFDG_STAR_CVR', doc: "STAR's CVR number (BookingOriginator of Jobnet bookings)", parse: text },
+  { key: 'clockStart', flag: '--clock', env: 'DFDG_CLOCK', doc: "start the emulator's clock at this ISO-8601 instant", parse: instant },
+  { key: 'clockFrozen', flag: '--freeze-clock', env: 'DFDG_FREEZE_CLOCK', doc: "stop the emulator's clock (at --clock or the start time)", parse: bool },
+] as const satisfies ReadonlyArray<Option<keyof Config>>;
+
+export const DEFAULTS: Config = {
+  port: 8443,
+  host: '::',
+  publicHost: 'localhost',
+  dbPath: join(PROJECT_ROOT, 'data', 'dfdg.sqlite'),
+  certDir: join(PROJECT_ROOT, 'certs'),
+  fixturesDir: join(PROJECT_ROOT, 'fixtures'),
+  wsdlDir: join(PROJECT_ROOT, 'wsdl'),
+  sync: 'normal',
+  schemaValidation: 'strict',
+  maxBodyBytes: 10 * 1024 * 1024,
+  maxXmlDepth: 64,
+  starCvr: '55568510',
+  clockStart: null,
+  clockFrozen: false,
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Flags win over the environment, which wins over the defaults. Lists every problem at once. */
+export const loadConfig = (argv: readonly string[] = [], env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config => {
+  const problems: string[] = [];
+  const flags = readFlags(argv, problems);
+  const config: Record<string, unknown> = { ...DEFAULTS };
+  for (const option of OPTIONS) {
+    const raw = flags.get(option.flag) ?? env[option.env];
+    if (raw === undefined) continue;
+    const value = option.parse(raw);
+    if (value instanceof Error) problems.push(`${option.flag} / ${option.env}: ${value.message}`);
+    else config[option.key] = value;
+  }
+  for (const flag of flags.keys()) {
+    if (!OPTIONS.some((o) => o.flag === flag)) problems.push(`unknown option ${flag}`);
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return Object.freeze({ ...(config as unknown as Config), ...overrides });
+};
+
+const readFlags = (argv: readonly string[], problems: string[]): Map<string, string> => {
+  const flags = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (!arg.startsWith('--')) {
+      problems.push(`unexpected argument "${arg}"`);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    if (eq > 0) flags.set(arg.slice(0, eq), arg.slice(eq + 1));
+    else if (arg === '--freeze-clock') flags.set(arg, 'true');
+    else {
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith('--')) problems.push(`${arg} needs a value`);
+      else flags.set(arg, next);
+      i++;
+    }
+  }
+  return flags;
+};

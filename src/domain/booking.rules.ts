@@ -1,0 +1,160 @@
+import type { Booking, BookingInput, Citizen, SelfBookingDeadline } from './booking';
+import { addDays, copenhagenDate, endOfCopenhagenDay } from './copenhagen-time';
+import { isWellFormedCpr } from './cpr';
+import { violation, type Violation } from './errors';
+import { interviewType } from './interview-types';
+import { OrganisationType, type Organisation } from './organisation';
+import { RequestUserType, type RequestUserMetadata } from './request-user-metadata';
+
+/** The call a booking rule judges: on whose behalf, and when. */
+export interface BookingCall {
+  readonly activeOrganisation: Organisation;
+  readonly user: RequestUserMetadata;
+  readonly now: Date;
+}
+
+/** What a CreateBooking needs to know besides the request (gathered by the service, read here). */
+export interface CreateBookingFacts {
+  readonly idTaken: boolean;
+  readonly citizen: Citizen | undefined;
+  /** The citizen's bookings (all of them; the rules pick what matters). */
+  readonly citizenBookings: readonly Booking[];
+}
+
+/** SELF_BOOKING_GRACE_DAYS: a self-booked meeting may start at most this many days after the deadline (905.3). */
+export const SELF_BOOKING_GRACE_DAYS = 7;
+const ONE_FUTURE_TYPES: ReadonlySet<number> = new Set([7, 15]);
+
+/** RULES.md step 6 for CreateBooking, in its order; the first violation answers. */
+export const createBookingRules = (b: BookingInput, call: BookingCall, facts: CreateBookingFacts): Violation | null =>
+  validBooking(b) ??
+  (facts.idTaken ? violation('BK-VALID', `BookingIdentifier ${b.id ?? ''} is already in use`) : null) ??
+  (b.selfBooked ? selfBookingRules(b, call, facts) : null) ??
+  deadlinesOnCreate(b, call.now);
+
+const selfBookingRules = (b: BookingInput, call: BookingCall, facts: CreateBookingFacts): Violation | null => {
+  const deadline = facts.citizen?.selfBookingDeadlines.find((d) => d.interviewType === b.interviewType);
+  return (
+    selfBookedByCitizen(b, call.user) ??
+    selfBookingAccepted(b, call.now) ??
+    (deadline ? withinSelfBookingDeadline(b, deadline) : null) ??
+    (deadline && call.activeOrganisation.type !== OrganisationType.Star
+      ? notStraksbookingRamt(deadline, facts.citizenBookings, call.now)
+      : null) ??
+    oneFutureJobsamtale(b, facts.citizenBookings, call.now)
+  );
+};
+
+/** BK-VALID: the booking is well-formed (the XSD cannot say all of it). */
+export const validBooking = (b: BookingInput): Violation | null => {
+  if (!isWellFormedCpr(b.cpr)) return violation('BK-VALID', `PersonCivilRegistrationIdentifier ${b.cpr} is not a valid CPR number`);
+  if (!interviewType(b.interviewType)) {
+    return violation('BK-VALID-INTERVIEW-TYPE', `InterviewTypeIdentifier ${b.interviewType} is not in the code list 1-18`);
+  }
+  if (b.start.getTime() >= b.end.getTime()) {
+    return violation('BK-VALID', 'BookingStartDateTime must be before BookingEndDateTime');
+  }
+  return null;
+};
+
+/** BK-CPR-MATCH */
+export const cprMatchesBooking = (cpr: string, booking: Booking): Violation | null =>
+  cpr === booking.cpr
+    ? null
+    : violation('BK-CPR-MATCH', 'PersonCivilRegistrationIdentifier differs from the CPR of the booking');
+
+/** BK-SELF-CITIZEN */
+export const selfBookedByCitizen = (b: BookingInput, user: RequestUserMetadata): Violation | null =>
+  user.userType === RequestUserType.Citizen && user.userIdentifier === b.cpr && user.organisation.code === b.cpr
+    ? null
+    : violation(
+        'BK-SELF-CITIZEN',
+        `SelfBooked is true, so the call must be made as the citizen: RequestUserType 1 with UserIdentifier and ` +
+          `OrganisationCode ${b.cpr}; got type ${user.userType}, UserIdentifier ${user.userIdentifier}`,
+      );
+
+/** BK-SELF-ACCEPT */
+export const selfBookingAccepted = (b: BookingInput, now: Date): Violation | null => {
+  if (b.accepted !== true || !b.acceptedTime) {
+    return violation('BK-SELF-ACCEPT', 'a self-booked booking needs BookingAccepted true and BookingAcceptedTime');
+  }
+  return b.acceptedTime.getTime() > now.getTime()
+    ? violation('BK-SELF-ACCEPT', `BookingAcceptedTime ${b.acceptedTime.toISOString()} is in the future`)
+    : null;
+};
+
+/** InterviewDateLimit: the last Copenhagen date a self-booked meeting may start on. */
+export const interviewDateLimit = (deadline: SelfBookingDeadline): string => addDays(deadline.deadline, SELF_BOOKING_GRACE_DAYS);
+
+/** BK-SELF-DEADLINE */
+export const withinSelfBookingDeadline = (b: BookingInput, deadline: SelfBookingDeadline): Violation | null => {
+  const limit = interviewDateLimit(deadline);
+  return copenhagenDate(b.start) <= limit
+    ? null
+    : violation(
+        'BK-SELF-DEADLINE',
+        `the meeting starts on ${copenhagenDate(b.start)}; the self-booking deadline ${deadline.deadline} allows ` +
+          `a start on or before ${limit} (Copenhagen time)`,
+      );
+};
+
+/**
+ * Straksbooking (905.3): the deadline has passed and the citizen has no future booking of that
+ * type. The one definition, read by BK-STRAKS and by PersonStatusService's ImmediateBookingRequired.
+ */
+export const isStraksbookingRamt = (deadline: SelfBookingDeadline, bookings: readonly Booking[], now: Date): boolean =>
+  now.getTime() > endOfCopenhagenDay(deadline.deadline).getTime() &&
+  !bookings.some((b) => b.interviewType === deadline.interviewType && isFutureActive(b, now));
+
+/** BK-STRAKS (the caller is not a STAR system: checked by the caller of this rule). */
+export const notStraksbookingRamt = (
+  deadline: SelfBookingDeadline,
+  bookings: readonly Booking[],
+  now: Date,
+): Violation | null =>
+  isStraksbookingRamt(deadline, bookings, now)
+    ? violation(
+        'BK-STRAKS',
+        `the self-booking deadline ${deadline.deadline} for interview type ${deadline.interviewType} has passed ` +
+          'and there is no future booking of that type: the citizen may only self-book on Jobnet',
+      )
+    : null;
+
+const isFutureActive = (b: Booking, now: Date): boolean => b.status === 'Active' && b.start.getTime() > now.getTime();
+
+/** BK-ONE-FUTURE */
+export const oneFutureJobsamtale = (b: BookingInput, bookings: readonly Booking[], now: Date): Violation | null => {
+  if (!ONE_FUTURE_TYPES.has(b.interviewType)) return null;
+  const existing = bookings.find((x) => ONE_FUTURE_TYPES.has(x.interviewType) && isFutureActive(x, now));
+  return existing
+    ? violation(
+        'BK-ONE-FUTURE',
+        `the citizen already has a future booking of type ${existing.interviewType} (${existing.id}) on ${existing.start.toISOString()}`,
+      )
+    : null;
+};
+
+/** BK-DEADLINES-CREATE (only on create: BK-DEADLINES-UPDATE lets a caseworker re-book after them). */
+export const deadlinesOnCreate = (b: BookingInput, now: Date): Violation | null => {
+  const given = [
+    ['RebookingDeadlineDateTime', b.rebookingDeadline],
+    ['CancellationDeadlineDateTime', b.cancellationDeadline],
+  ] as const;
+  for (const [name, at] of given) {
+    if (!at) continue;
+    if (at.getTime() <= now.getTime()) return violation('BK-DEADLINES-CREATE', `${name} ${at.toISOString()} is not in the future`);
+    if (at.getTime() > b.start.getTime()) return violation('BK-DEADLINES-CREATE', `${name} is after the meeting start`);
+  }
+  return null;
+};
+
+/** VIS-AKASSE: an a-kasse sees only the interview types marked visible to unemployment funds. */
+export const isVisibleTo = (activeOrganisation: Organisation, booking: { interviewType: number }): boolean =>
+  activeOrganisation.type !== OrganisationType.Akasse || (interviewType(booking.interviewType)?.visibleToUnemploymentFund ?? false);
+
+/**
+ * BK-ORIGINATOR: the creating ActiveOrganisation, except that a booking made through a STAR system
+ * shows STAR (type 5) with STAR's CVR number (905.3).
+ */
+export const bookingOriginator = (creator: Organisation, starCvr: string): Organisation =>
+  creator.type === OrganisationType.Star ? { type: OrganisationType.Star, code: starCvr } : creator;

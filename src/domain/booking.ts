@@ -1,0 +1,66 @@
+import type { Organisation } from './organisation';
+import type { RequestUserMetadata } from './request-user-metadata';
+
+/** A booking as a caller sends it (BookingType, CONTRACT.md). */
+export interface BookingInput {
+  readonly id?: string | undefined;
+  readonly originSystemIdentifier?: string | undefined;
+  readonly cpr: string;
+  readonly interviewType: number;
+  readonly start: Date;
+  readonly end: Date;
+  readonly meetingOrganisation: Organisation;
+  readonly meetingLocation?: string | undefined;
+  readonly caseworkerName?: string | undefined;
+  readonly selfBooked: boolean;
+  readonly accepted?: boolean | undefined;
+  readonly acceptedTime?: Date | undefined;
+  readonly rebookingDeadline?: Date | undefined;
+  readonly cancellationDeadline?: Date | undefined;
+}
+
+export type BookingStatus = 'Active' | 'Cancelled';
+
+/** Who created a booking: kept for ever (BK-OWNER-META), shown as BookingOriginator and CreatedBy. */
+export interface BookingCreator {
+  readonly organisation: Organisation;
+  readonly metadata: RequestUserMetadata;
+  /** The name the creating certificate is registered under. */
+  readonly system: string;
+}
+
+export interface Booking extends BookingInput {
+  readonly id: string;
+  readonly status: BookingStatus;
+  readonly createdAt: Date;
+  readonly lastChangedAt: Date;
+  readonly creator: BookingCreator;
+  readonly cancellationReason?: string | undefined;
+}
+
+export type BookingChange = 'Created' | 'Updated' | 'Rescheduled' | 'Cancelled';
+
+/** One row of a booking's history: what changed, when, and on whose behalf. */
+export interface BookingHistoryEntry {
+  readonly time: Date;
+  readonly change: BookingChange;
+  readonly activeOrganisation: Organisation;
+  readonly requestUserMetadata: RequestUserMetadata;
+  readonly referenceId: string;
+}
+
+/** A Danish citizen as DFDG knows them: who follows them, and their self-booking deadlines. */
+export interface Citizen {
+  readonly cpr: string;
+  readonly name: string;
+  readonly kommune: string;
+  readonly jobcenter: string;
+  readonly akasse: string | null;
+  readonly selfBookingDeadlines: readonly SelfBookingDeadline[];
+}
+
+export interface SelfBookingDeadline {
+  readonly interviewType: number;
+  /** A Copenhagen calendar date, YYYY-MM-DD; the deadline ends at the end of that day. */
+  readonly deadline: string;
+}

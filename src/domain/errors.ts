@@ -1,0 +1,127 @@
+/**
+ * The one table of faults. Each key names the rule of RULES.md that raises it (a rule with several
+ * codes has one key per code); `ruleId` is what goes into FaultDetails/Source and the audit log.
+ * Codes marked (emulator) in RULES.md stand in for codes STAR has not assigned yet: change them here.
+ */
+export type FaultKind = 'Client' | 'Server';
+
+export interface ErrorSpec {
+  readonly ruleId: string;
+  readonly code: number;
+  readonly fault: FaultKind;
+  readonly text: string;
+}
+
+const client = (ruleId: string, code: number, text: string): ErrorSpec => ({ ruleId, code, fault: 'Client', text });
+
+const AUTHORITY_TYPE_INVALID = 'The authoritytype of the requestheader is invalid';
+const NOT_VALID = 'The submitted message is not valid';
+
+export const ERROR_TABLE = {
+  'SEC-TLS-MISSING': client('SEC-TLS', 1101, 'Client certificate missing from request'),
+  'SEC-TLS': client('SEC-TLS', 1012, 'Logon failed'),
+  'SEC-CERT': client('SEC-CERT', 1012, 'Logon failed'),
+  'SEC-AO-MISSING': client(
+    'SEC-AO-PRESENT',
+    8232,
+    'The Soap request message is missing its required Soap header: ActiveOrganisationHeader',
+  ),
+  'SEC-AO-INVALID': client(
+    'SEC-AO-PRESENT',
+    8234,
+    'The Soap header ActiveOrganisationHeader is invalid or occurs more than once',
+  ),
+  'SEC-AO-ORGTYPE': client('SEC-AO-PRESENT', 8173, 'The OrganisationTypeIdentifier is not a known organisation type'),
+  'SEC-RUM-MISSING': client(
+    'SEC-RUM-PRESENT',
+    8233,
+    'The Soap request message is missing its required Soap header: RequestUserMetadataHeader',
+  ),
+  'SEC-RUM-INVALID': client(
+    'SEC-RUM-PRESENT',
+    8235,
+    'The Soap header RequestUserMetadataHeader is invalid or occurs more than once',
+  ),
+  'SEC-RUM-USERTYPE': client('SEC-RUM-PRESENT', 8174, 'The RequestUserTypeIdentifier is not a known user type'),
+  'SEC-RUM-ORGTYPE': client('SEC-RUM-PRESENT', 8173, 'The OrganisationTypeIdentifier is not a known organisation type'),
+  'SEC-AO-CERT': client('SEC-AO-CERT', 1013, 'User has insufficient permissions to access this webservice'),
+  'SEC-CITIZEN': client('SEC-CITIZEN', 4413, AUTHORITY_TYPE_INVALID),
+  'SEC-SAME-ORG': client('SEC-SAME-ORG', 4413, AUTHORITY_TYPE_INVALID),
+  'SEC-JOBCENTER': client('SEC-JOBCENTER', 4413, AUTHORITY_TYPE_INVALID),
+  'SEC-USERTYPE': client('SEC-USERTYPE', 4413, AUTHORITY_TYPE_INVALID),
+  'REQ-XML': client('REQ-XML', 1014, NOT_VALID),
+  'REQ-OP': client('REQ-OP', 1014, NOT_VALID),
+  'REQ-SCHEMA': client('REQ-SCHEMA', 1014, NOT_VALID),
+  'BK-VALID': client('BK-VALID', 1014, NOT_VALID),
+  'BK-VALID-INTERVIEW-TYPE': client('BK-VALID', 2002, 'The InterviewTypeIdentifier is not in the code list'),
+  'BK-NOT-FOUND': client('BK-NOT-FOUND', 5002, 'The booking was not found'),
+  'BK-CPR-MATCH': client(
+    'BK-CPR-MATCH',
+    8107,
+    'The PersonCivilRegistrationIdentifier does not match the booking',
+  ),
+  'BK-SELF-CITIZEN': client(
+    'BK-SELF-CITIZEN',
+    5100,
+    "When SelfBooked is true, UserIdentifier has to be citizen's CPR and UserType has to be 1 - Citizen",
+  ),
+  'BK-SELF-ACCEPT': client(
+    'BK-SELF-ACCEPT',
+    5101,
+    'A self-booked booking must be accepted: BookingAccepted true and BookingAcceptedTime set, not in the future',
+  ),
+  'BK-SELF-DEADLINE': client(
+    'BK-SELF-DEADLINE',
+    5102,
+    "The self-booked meeting starts more than 7 days after the citizen's self-booking deadline",
+  ),
+  'BK-STRAKS': client(
+    'BK-STRAKS',
+    5103,
+    'The citizen has passed the self-booking deadline (straksbooking) and may only self-book on Jobnet',
+  ),
+  'BK-ONE-FUTURE': client(
+    'BK-ONE-FUTURE',
+    5104,
+    'The citizen already has a future Jobsamtale or Rådighedssamtale',
+  ),
+  'BK-DEADLINES-CREATE': client(
+    'BK-DEADLINES-CREATE',
+    5105,
+    'Rebooking and cancellation deadlines must be in the future and not after the meeting start',
+  ),
+  'WSRM-ONE-OPEN': client(
+    'WSRM-ONE-OPEN',
+    5200,
+    'A sequence is already open for this receiver: close or terminate it first',
+  ),
+  'WSRM-UNKNOWN': client('WSRM-UNKNOWN', 5201, 'The sequence identifier is unknown or the sequence is not open'),
+  INTERNAL: { ruleId: 'INTERNAL', code: 1011, fault: 'Server', text: 'Internal error on server' },
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorKey = keyof typeof ERROR_TABLE;
+
+/** A rule's verdict against a request: which entry of the table, and why (for the caller and journal). */
+export interface Violation {
+  readonly key: ErrorKey;
+  readonly detail: string;
+}
+
+export const violation = (key: ErrorKey, detail: string): Violation => ({ key, detail });
+
+/** Thrown at the boundary (service adapters) to answer with a fault; pure rules return Violations. */
+export class DfdgFault extends Error {
+  readonly spec: ErrorSpec;
+  constructor(
+    readonly key: ErrorKey,
+    readonly detail: string,
+  ) {
+    super(`${key}: ${detail}`);
+    this.name = 'DfdgFault';
+    this.spec = ERROR_TABLE[key];
+  }
+
+  static of(v: Violation): DfdgFault {
+    return new DfdgFault(v.key, v.detail);
+  }
+}

@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:https';
+import type { Config } from './config';
+import { ControllableClock } from './domain/clock';
+import { certificateSubject } from './pki/fingerprint';
+import { ensureDevCertificates, type DevCertificates } from './pki/dev-certificates';
+import { bookingServiceHandlers } from './services/booking.soap';
+import type { OperationDeps, OperationHandler } from './services/call-context';
+import { codelistServiceHandlers } from './services/codelist.soap';
+import { schemaImportsOf, SERVICE_CONTRACTS, type ServiceContract, type ServiceName } from './soap/contracts';
+import { loadLibxml } from './soap/libxml';
+import { hostService, type SoapMethod } from './soap/soap-host';
+import { createSchemaValidator, type SchemaValidator } from './soap/xsd-validator';
+import { loadFixtures, readFixtures, type Fixtures } from './store/fixtures';
+import { openStore, type Store } from './store/store';
+import { createSoapApp, finishSoapApp } from './transport/app';
+import { jsonLogger, type Logger } from './transport/logger';
+import type { PipelineDeps } from './transport/soap-pipeline';
+import { soapOperation } from './transport/soap-operation';
+import { listenTls, portOf } from './transport/tls-server';
+
+export interface RunningEmulator {
+  /** https://<publicHost>:<port> */
+  readonly soapUrl: string;
+  readonly port: number;
+  readonly store: Store;
+  readonly clock: ControllableClock;
+  readonly certificates: DevCertificates;
+  stop(): Promise<void>;
+}
+
+const HANDLERS: Readonly<Record<ServiceName, Readonly<Record<string, OperationHandler>>>> = {
+  BookingService: bookingServiceHandlers,
+  CodelistService: codelistServiceHandlers,
+  ExternalBookingService: {},
+  BookingWsrmMessageService: {},
+  PersonStatusService: {},
+};
+
+/** The one place that wires the emulator together: store, certificates, fixtures, contracts, TLS. */
+export const startEmulator = async (config: Config, options: { logger?: Logger } = {}): Promise<RunningEmulator> => {
+  const logger = options.logger ?? jsonLogger();
+  const clock = new ControllableClock();
+  if (config.clockStart) clock.set(config.clockStart);
+  if (config.clockFrozen) clock.freeze();
+
+  const libxml = await loadLibxml();
+  const fixtures = readFixtures(config.fixturesDir);
+  const certificates = ensureDevCertificates(config.certDir, fixtures.certificates.map((c) => c.name));
+  const store = openStore(config.dbPath, config.sync);
+  registerFixtureCertificates(store, fixtures, certificates, clock.now());
+  if (store.organisations.count() === 0) loadFixtures(store, fixtures, clock.now());
+
+  const validators = new Map<ServiceName, SchemaValidator>(
+    SERVICE_CONTRACTS.map((s) => [s.name, createSchemaValidator(libxml, config.wsdlDir, schemaImportsOf(s))]),
+  );
+  let publicBaseUrl = '';
+  const deps: PipelineDeps & OperationDeps = {
+    libxml,
+    store,
+    clock,
+    logger,
+    limits: { maxDepth: config.maxXmlDepth },
+    strictSchema: config.schemaValidation === 'strict',
+    validatorFor: (s: ServiceContract) => validators.get(s.name) as SchemaValidator,
+    starCvr: config.starCvr,
+  };
+  const app = createSoapApp(SERVICE_CONTRACTS, {
+    ...deps,
+    wsdlDir: config.wsdlDir,
+    maxBodyBytes: config.maxBodyBytes,
+    publicBaseUrl: () => publicBaseUrl,
+  });
+  await Promise.all(
+    SERVICE_CONTRACTS.map((s) => hostService(app, config.wsdlDir, s, soapMethods(s, HANDLERS[s.name], deps))),
+  );
+  finishSoapApp(app, deps);
+
+  let server: Server;
+  try {
+    server = await listenTls(
+      app,
+      {
+        key: readFileSync(certificates.serverKeyPath, 'utf8'),
+        cert: readFileSync(certificates.serverCertPath, 'utf8'),
+        ca: readFileSync(certificates.caPath, 'utf8'),
+      },
+      config.port,
+      config.host,
+    );
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  const port = portOf(server);
+  publicBaseUrl = `https://${config.publicHost}:${port}`;
+  logger.info('dfdg-emulator listening', { soapUrl: publicBaseUrl, db: config.dbPath, certDir: config.certDir });
+
+  return {
+    soapUrl: publicBaseUrl,
+    port,
+    store,
+    clock,
+    certificates,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          store.close();
+          resolve();
+        });
+        server.closeAllConnections();
+      }),
+  };
+};
+
+const soapMethods = (
+  service: ServiceContract,
+  handlers: Readonly<Record<string, OperationHandler>>,
+  deps: PipelineDeps & OperationDeps,
+): Record<string, SoapMethod> =>
+  Object.fromEntries(Object.entries(handlers).map(([op, handler]) => [op, soapOperation(op, handler, deps)]));
+
+/** Fixture certificates are registered at every start: their files may have been issued anew. */
+const registerFixtureCertificates = (store: Store, fixtures: Fixtures, certs: DevCertificates, now: Date): void => {
+  for (const c of fixtures.certificates) {
+    const files = certs.clients[c.name];
+    if (!files) continue;
+    store.certificates.register(
+      {
+        fingerprint: files.fingerprint,
+        name: c.name,
+        subject: certificateSubject(readFileSync(files.certPath, 'utf8')),
+        organisations: c.organisations,
+      },
+      now,
+    );
+  }
+};

@@ -1,0 +1,107 @@
+import type { Caller } from '../domain/caller';
+import { isWellFormedCpr } from '../domain/cpr';
+import { violation, type Violation } from '../domain/errors';
+import {
+  formatOrganisation,
+  kommuneOfJobcenter,
+  OrganisationType,
+  sameOrganisation,
+  type Organisation,
+} from '../domain/organisation';
+import { RequestUserType, type RequestUserMetadata } from '../domain/request-user-metadata';
+
+/**
+ * Step 4 of RULES.md's order of checks (epic 950.8.1): the certificate, ActiveOrganisation and
+ * RequestUserMetadata must tell one consistent story. Pure: returns the first violation, or null.
+ */
+export const checkSecurityModel = (
+  caller: Caller,
+  activeOrganisation: Organisation,
+  user: RequestUserMetadata,
+): Violation | null =>
+  activeOrganisationMatchesCertificate(caller, activeOrganisation) ??
+  (activeOrganisation.type === OrganisationType.Star
+    ? null // SEC-STAR: RequestUserMetadata is not validated further for STAR's own systems.
+    : (userOrganisationRule(activeOrganisation, user) ?? caseworkerNameRule(user)));
+
+/** SEC-AO-CERT */
+export const activeOrganisationMatchesCertificate = (caller: Caller, ao: Organisation): Violation | null =>
+  caller.organisations.some((o) => sameOrganisation(o, ao))
+    ? null
+    : violation(
+        'SEC-AO-CERT',
+        `ActiveOrganisation ${formatOrganisation(ao)} is not one the certificate is registered for; ` +
+          `allowed: ${caller.organisations.map(formatOrganisation).join(', ') || 'none'}`,
+      );
+
+/** SEC-CITIZEN, SEC-SAME-ORG, SEC-JOBCENTER */
+export const userOrganisationRule = (ao: Organisation, user: RequestUserMetadata): Violation | null => {
+  if (user.userType === RequestUserType.Citizen) return citizenHeaderRule(user);
+  if (sameOrganisation(user.organisation, ao)) return null;
+  if (ao.type !== OrganisationType.Jobcenter) {
+    return violation(
+      'SEC-SAME-ORG',
+      `RequestUserMetadata organisation ${formatOrganisation(user.organisation)} differs from ActiveOrganisation ` +
+        `${formatOrganisation(ao)}; allowed here: ${formatOrganisation(ao)}`,
+    );
+  }
+  return jobcenterExceptionApplies(ao, user.organisation)
+    ? null
+    : violation(
+        'SEC-JOBCENTER',
+        `RequestUserMetadata organisation ${formatOrganisation(user.organisation)} differs from ActiveOrganisation ` +
+          `${formatOrganisation(ao)}; allowed here: ${allowedForJobcenter(ao).join(', ')}`,
+      );
+};
+
+/** A jobcenter's calls may carry its municipality's employees (7/kommunekode) and other actors (4/CVR). */
+const jobcenterExceptionApplies = (jobcenter: Organisation, userOrg: Organisation): boolean =>
+  (userOrg.type === OrganisationType.Kommune && userOrg.code === kommuneOfJobcenter(jobcenter.code)) ||
+  (userOrg.type === OrganisationType.AndenAktoer && /^\d{8}$/.test(userOrg.code));
+
+const allowedForJobcenter = (jobcenter: Organisation): string[] => {
+  const kommune = kommuneOfJobcenter(jobcenter.code);
+  return [
+    formatOrganisation(jobcenter),
+    ...(kommune ? [`${OrganisationType.Kommune}/${kommune}`] : []),
+    `${OrganisationType.AndenAktoer}/<CVR>`,
+  ];
+};
+
+/** SEC-CITIZEN, header part: a citizen's header carries the citizen's CPR twice. */
+const citizenHeaderRule = (user: RequestUserMetadata): Violation | null => {
+  const cpr = user.organisation.code;
+  if (!isWellFormedCpr(cpr)) {
+    return violation('SEC-CITIZEN', `a citizen call needs the citizen's CPR as OrganisationCode, got "${cpr}"`);
+  }
+  return user.userIdentifier === cpr
+    ? null
+    : violation('SEC-CITIZEN', `a citizen call needs UserIdentifier equal to the CPR in OrganisationCode (${cpr})`);
+};
+
+/** SEC-CITIZEN, data part: a citizen call may only touch that citizen's own data. */
+export const citizenMayTouch = (user: RequestUserMetadata, cpr: string): Violation | null =>
+  user.userType !== RequestUserType.Citizen || user.organisation.code === cpr
+    ? null
+    : violation('SEC-CITIZEN', "a citizen call may only touch the citizen's own data (the CPR in the header)");
+
+const NOT_A_PERSON = /^(unknown|ukendt)$/i;
+const NAME_WORD = /^\p{L}[\p{L}\p{M}'’.-]*$/u;
+
+/**
+ * SEC-USERTYPE: a caseworker call names a concrete person (first and last name), never "Unknown"
+ * or a system name; only batch jobs (type 3) may send a system name.
+ */
+export const caseworkerNameRule = (user: RequestUserMetadata): Violation | null => {
+  if (user.userType !== RequestUserType.Caseworker) return null;
+  const words = user.userFullName.trim().split(/\s+/).filter(Boolean);
+  const isPersonName =
+    words.length >= 2 && words.every((w) => NAME_WORD.test(w)) && !words.some((w) => NOT_A_PERSON.test(w));
+  return isPersonName
+    ? null
+    : violation(
+        'SEC-USERTYPE',
+        `a caseworker call must carry the caseworker's first and last name, got "${user.userFullName}"; ` +
+          'use RequestUserType 3 (System) for batch jobs',
+      );
+};

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import type { Booking, BookingChange } from '../domain/booking';
+import { cprMatchesBooking, createBookingRules, isVisibleTo, validBooking } from '../domain/booking.rules';
+import { isWellFormedCpr } from '../domain/cpr';
+import { DfdgFault, violation, type Violation } from '../domain/errors';
+import { citizenMayTouch } from '../security/security-model';
+import { el } from '../soap/xml-writer';
+import { bookingReadXml, readBooking } from './booking-xml';
+import {
+  referenceIdXml,
+  withHeaders,
+  type AuthorisedCall,
+  type CallContext,
+  type OperationDeps,
+  type OperationHandler,
+} from './call-context';
+import { optionalDate, optionalText, requiredChild, requiredText } from './xml-read';
+
+
+export const check = (v: Violation | null): void => {
+  if (v) throw DfdgFault.of(v);
+};
+
+/** BK-NOT-FOUND with VIS-AKASSE: a booking the caller may not see is, to the caller, not there. */
+export const findVisibleBooking = (call: AuthorisedCall, deps: OperationDeps, id: string): Booking => {
+  const booking = deps.store.bookings.find(id);
+  if (!booking || !isVisibleTo(call.headers.activeOrganisation, booking)) {
+    throw new DfdgFault('BK-NOT-FOUND', `no booking ${id}`);
+  }
+  check(citizenMayTouch(call.headers.requestUserMetadata, booking.cpr));
+  return booking;
+};
+
+/** Saves a changed booking and its history row (with this call's metadata) together. */
+export const saveChange = (call: AuthorisedCall, deps: OperationDeps, booking: Booking, change: BookingChange): void => {
+  if (change === 'Created') deps.store.bookings.insert(booking);
+  else deps.store.bookings.update(booking);
+  deps.store.bookings.appendHistory(booking.id, {
+    time: booking.lastChangedAt,
+    change,
+    activeOrganisation: call.headers.activeOrganisation,
+    requestUserMetadata: call.headers.requestUserMetadata,
+    referenceId: call.referenceId,
+  });
+};
+
+const payloadBooking = (call: CallContext) => readBooking(requiredChild(call.payload, call.service.schemaNamespace, 'Booking'));
+
+const createBooking: OperationHandler = (ctx, deps) => {
+  const call = withHeaders(ctx);
+  const { activeOrganisation, requestUserMetadata: user } = call.headers;
+  const input = payloadBooking(call);
+  check(citizenMayTouch(user, input.cpr));
+  const now = deps.clock.now();
+  check(
+    createBookingRules(input, { activeOrganisation, user, now }, {
+      idTaken: input.id !== undefined && deps.store.bookings.find(input.id) !== undefined,
+      citizen: deps.store.citizens.find(input.cpr),
+      citizenBookings: deps.store.bookings.listByCpr(input.cpr),
+    }),
+  );
+  const booking: Booking = {
+    ...input,
+    id: input.id ?? randomUUID(),
+    status: 'Active',
+    createdAt: now,
+    lastChangedAt: now,
+    creator: { organisation: activeOrganisation, metadata: user, system: call.caller.systemName },
+  };
+  saveChange(call, deps, booking, 'Created');
+  return {
+    response: [el(call.service.schemaNamespace, 'BookingIdentifier', booking.id), referenceIdXml(call)],
+    cprs: [booking.cpr],
+  };
+};
+
+/** BK-DEADLINES-UPDATE: no deadline or self-booking rule runs here; the SelfBooked flag may be stale. */
+const updateBooking: OperationHandler = (ctx, deps) => {
+  const call = withHeaders(ctx);
+  const input = payloadBooking(call);
+  if (!input.id) throw new DfdgFault('BK-VALID', 'UpdateBooking needs the BookingIdentifier of the booking to change');
+  check(validBooking(input));
+  const existing = findVisibleBooking(call, deps, input.id);
+  check(cprMatchesBooking(input.cpr, existing));
+  const updated: Booking = { ...existing, ...input, id: existing.id, lastChangedAt: deps.clock.now() };
+  saveChange(call, deps, updated, 'Updated');
+  return { response: [referenceIdXml(call)], cprs: [existing.cpr] };
+};
+
+const deleteBooking: OperationHandler = (ctx, deps) => {
+  const call = withHeaders(ctx);
+  const ns = call.service.schemaNamespace;
+  const id = requiredText(call.payload, ns, 'BookingIdentifier').trim();
+  const cpr = requiredText(call.payload, ns, 'PersonCivilRegistrationIdentifier').trim();
+  if (!isWellFormedCpr(cpr)) throw new DfdgFault('BK-VALID', `PersonCivilRegistrationIdentifier ${cpr} is not a valid CPR number`);
+  const existing = findVisibleBooking(call, deps, id);
+  check(cprMatchesBooking(cpr, existing));
+  cancel(call, deps, existing, optionalText(call.payload, ns, 'CancellationReason'));
+  return { response: [referenceIdXml(call)], cprs: [existing.cpr] };
+};
+
+/** Cancels (DFDG keeps cancelled bookings, with status Cancelled); cancelling twice changes nothing. */
+export const cancel = (call: AuthorisedCall, deps: OperationDeps, booking: Booking, reason: string | undefined): void => {
+  if (booking.status === 'Cancelled') return;
+  const cancelled: Booking = { ...booking, status: 'Cancelled', cancellationReason: reason, lastChangedAt: deps.clock.now() };
+  saveChange(call, deps, cancelled, 'Cancelled');
+};
+
+const getBookingDetails: OperationHandler = (ctx, deps) => {
+  const call = withHeaders(ctx);
+  const id = requiredText(call.payload, call.service.schemaNamespace, 'BookingIdentifier').trim();
+  const booking = findVisibleBooking(call, deps, id);
+  return {
+    response: [bookingReadXml(call.service.schemaNamespace, 'Booking', booking, deps.starCvr), referenceIdXml(call)],
+    cprs: [booking.cpr],
+  };
+};
+
+const getBookings: OperationHandler = (ctx, deps) => {
+  const call = withHeaders(ctx);
+  const ns = call.service.schemaNamespace;
+  const cpr = requiredText(call.payload, ns, 'PersonCivilRegistrationIdentifier').trim();
+  check(citizenMayTouch(call.headers.requestUserMetadata, cpr));
+  const from = optionalDate(call.payload, ns, 'PeriodStart');
+  const to = optionalDate(call.payload, ns, 'PeriodEnd');
+  if (from && to && from.getTime() > to.getTime()) check(violation('BK-VALID', 'PeriodStart is after PeriodEnd'));
+  const bookings = deps.store.bookings
+    .listByCpr(cpr, from, to)
+    .filter((b) => isVisibleTo(call.headers.activeOrganisation, b));
+  return {
+    response: [...bookings.map((b) => bookingReadXml(ns, 'Booking', b, deps.starCvr)), referenceIdXml(call)],
+    cprs: [cpr],
+  };
+};
+
+export const bookingServiceHandlers: Readonly<Record<string, OperationHandler>> = {
+  CreateBooking: createBooking,
+  UpdateBooking: updateBooking,
+  DeleteBooking: deleteBooking,
+  GetBookingDetails: getBookingDetails,
+  GetBookings: getBookings,
+};
+

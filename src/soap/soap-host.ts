@@ -1,0 +1,42 @@
+import type { Express, Request, Response } from 'express';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as soap from 'soap';
+import type { ServiceContract } from './contracts';
+
+/** node-soap's view of one operation: it calls this with the parsed args, a callback, headers, req, res. */
+export type SoapMethod = (
+  args: unknown,
+  callback: ((error: unknown, result?: unknown) => void) | undefined,
+  headers: unknown,
+  req: Request,
+  res: Response,
+) => void;
+
+/**
+ * Hosts one WSDL with node-soap on the express app: node-soap dispatches the (already checked)
+ * request to its operation and wraps the response body, which our handlers write themselves.
+ * Resolves once the WSDL and its imports have loaded, when the route exists.
+ */
+export const hostService = (
+  app: Express,
+  wsdlDir: string,
+  service: ServiceContract,
+  methods: Readonly<Record<string, SoapMethod>>,
+): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const wsdlPath = join(wsdlDir, `${service.name}.wsdl`);
+    const server = soap.listen(app, {
+      path: `/${service.name}`,
+      services: { [service.name]: { [service.name]: methods } },
+      xml: readFileSync(wsdlPath, 'utf8'),
+      uri: wsdlPath,
+      suppressStack: true,
+      callback: (err: unknown) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve()),
+    });
+    // node-soap answers errors outside our operations with its own fault shape; our pipeline runs
+    // before it, so reaching this is a bug worth seeing in the log.
+    server.log = (type: string, data: unknown) => {
+      if (type === 'error') console.error(`[node-soap ${service.name}]`, data);
+    };
+  });

@@ -1,0 +1,66 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Libxml, LibxmlDocument, LibxmlElement } from './libxml';
+
+/**
+ * XSD validation of request parts (REQ-SCHEMA, and the header schemas for SEC-*-PRESENT) against the
+ * very XSD files the WSDLs import. Schemas are compiled once, at start; validating is per element.
+ */
+export interface SchemaValidator {
+  /** The schema errors of one element (a header block or the body's payload); empty when valid. */
+  validate(element: LibxmlElement): string[];
+}
+
+const XSD_DIR_NAME = 'xsd';
+
+export const createSchemaValidator = (
+  libxml: Libxml,
+  wsdlDir: string,
+  namespacesAndFiles: ReadonlyArray<{ namespace: string; file: string }>,
+): SchemaValidator => {
+  registerSchemaFiles(libxml, join(wsdlDir, XSD_DIR_NAME));
+  const wrapper =
+    '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">' +
+    namespacesAndFiles
+      .map(({ namespace, file }) => `<xs:import namespace="${namespace}" schemaLocation="${file}"/>`)
+      .join('') +
+    '</xs:schema>';
+  let schemaDoc: LibxmlDocument | undefined;
+  try {
+    schemaDoc = libxml.XmlDocument.fromString(wrapper, {
+      url: resolve(wsdlDir, XSD_DIR_NAME, '_wrapper.xsd'),
+    });
+    const validator = libxml.XsdValidator.fromDoc(schemaDoc);
+    return {
+      validate(element) {
+        try {
+          validator.validate(element);
+          return [];
+        } catch (e) {
+          if (e instanceof libxml.XmlValidateError) {
+            return e.details.map((d) => `line ${d.line}: ${d.message.trim()}`);
+          }
+          throw e;
+        }
+      },
+    };
+  } finally {
+    schemaDoc?.dispose();
+  }
+};
+
+const registered = new Set<string>();
+
+/** libxml2 resolves schemaLocations through input providers; ours serve the files from memory. */
+const registerSchemaFiles = (libxml: Libxml, xsdDir: string): void => {
+  const dir = resolve(xsdDir);
+  if (registered.has(dir)) return;
+  const files: Record<string, Uint8Array> = {};
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.xsd'))) {
+    const content = readFileSync(join(dir, f));
+    files[join(dir, f)] = content;
+    files[`file://${join(dir, f)}`] = content;
+  }
+  libxml.xmlRegisterInputProvider(new libxml.XmlBufferInputProvider(files));
+  registered.add(dir);
+};

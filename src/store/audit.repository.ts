@@ -1,0 +1,118 @@
+import type { Organisation } from '../domain/organisation';
+import type { RequestUserMetadata } from '../domain/request-user-metadata';
+import type { Db } from './db';
+
+/** One call as SEC-AUDIT records it, accepted or rejected. */
+export interface AuditEntry {
+  readonly referenceId: string;
+  readonly time: Date;
+  readonly service: string;
+  readonly operation: string | null;
+  readonly certificate: { readonly subject: string; readonly fingerprint: string } | null;
+  readonly activeOrganisation: Organisation | null;
+  readonly requestUserMetadata: RequestUserMetadata | null;
+  readonly cprs: readonly string[];
+  /** "ok" or the fault code. */
+  readonly outcome: string;
+  readonly ruleId: string | null;
+  readonly detail: string | null;
+}
+
+interface AuditRow {
+  reference_id: string;
+  time: string;
+  service: string;
+  operation: string | null;
+  certificate_subject: string | null;
+  certificate_fingerprint: string | null;
+  org_type: number | null;
+  org_code: string | null;
+  metadata: string | null;
+  outcome: string;
+  rule_id: string | null;
+  detail: string | null;
+  cprs: string | null;
+}
+
+export interface AuditFilter {
+  readonly cpr?: string | undefined;
+  readonly organisation?: Organisation | undefined;
+  readonly limit?: number | undefined;
+}
+
+export class AuditRepository {
+  private readonly insertStmt;
+  private readonly insertCprStmt;
+  private readonly byReferenceStmt;
+
+  constructor(private readonly db: Db) {
+    this.insertStmt = db.prepare(
+      `INSERT INTO audit_log (reference_id, time, service, operation, certificate_subject, certificate_fingerprint,
+         org_type, org_code, metadata, outcome, rule_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertCprStmt = db.prepare('INSERT OR IGNORE INTO audit_cprs (reference_id, cpr) VALUES (?, ?)');
+    this.byReferenceStmt = db.prepare<[string], AuditRow>(`${SELECT} WHERE a.reference_id = ?`);
+  }
+
+  record(e: AuditEntry): void {
+    this.insertStmt.run(
+      e.referenceId,
+      e.time.toISOString(),
+      e.service,
+      e.operation,
+      e.certificate?.subject ?? null,
+      e.certificate?.fingerprint ?? null,
+      e.activeOrganisation?.type ?? null,
+      e.activeOrganisation?.code ?? null,
+      e.requestUserMetadata ? JSON.stringify(e.requestUserMetadata) : null,
+      e.outcome,
+      e.ruleId,
+      e.detail,
+    );
+    for (const cpr of new Set(e.cprs)) this.insertCprStmt.run(e.referenceId, cpr);
+  }
+
+  find(referenceId: string): AuditEntry | undefined {
+    const row = this.byReferenceStmt.get(referenceId);
+    return row ? fromRow(row) : undefined;
+  }
+
+  /** Newest first. */
+  list(filter: AuditFilter = {}): AuditEntry[] {
+    const where: string[] = [];
+    const params: Array<string | number> = [];
+    if (filter.cpr) {
+      where.push('a.reference_id IN (SELECT reference_id FROM audit_cprs WHERE cpr = ?)');
+      params.push(filter.cpr);
+    }
+    if (filter.organisation) {
+      where.push('a.org_type = ? AND a.org_code = ?');
+      params.push(filter.organisation.type, filter.organisation.code);
+    }
+    const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.time DESC, a.rowid DESC LIMIT ?`;
+    return this.db
+      .prepare<Array<string | number>, AuditRow>(sql)
+      .all(...params, filter.limit ?? 1000)
+      .map(fromRow);
+  }
+}
+
+const SELECT = `SELECT a.*, (SELECT json_group_array(cpr) FROM audit_cprs c WHERE c.reference_id = a.reference_id) AS cprs
+  FROM audit_log a`;
+
+const fromRow = (r: AuditRow): AuditEntry => ({
+  referenceId: r.reference_id,
+  time: new Date(r.time),
+  service: r.service,
+  operation: r.operation,
+  certificate:
+    r.certificate_fingerprint !== null
+      ? { subject: r.certificate_subject ?? '', fingerprint: r.certificate_fingerprint }
+      : null,
+  activeOrganisation: r.org_type !== null && r.org_code !== null ? { type: r.org_type, code: r.org_code } : null,
+  requestUserMetadata: r.metadata ? (JSON.parse(r.metadata) as RequestUserMetadata) : null,
+  cprs: r.cprs ? (JSON.parse(r.cprs) as string[]) : [],
+  outcome: r.outcome,
+  ruleId: r.rule_id,
+  detail: r.detail,
+});

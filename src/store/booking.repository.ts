@@ -1,0 +1,194 @@
+import type { Booking, BookingHistoryEntry } from '../domain/booking';
+import type { RequestUserMetadata } from '../domain/request-user-metadata';
+import type { Db } from './db';
+
+interface BookingRow {
+  id: string;
+  cpr: string;
+  interview_type: number;
+  start_at: string;
+  end_at: string;
+  status: 'Active' | 'Cancelled';
+  origin_system_identifier: string | null;
+  meeting_org_type: number;
+  meeting_org_code: string;
+  meeting_location: string | null;
+  caseworker_name: string | null;
+  self_booked: number;
+  accepted: number | null;
+  accepted_time: string | null;
+  rebooking_deadline: string | null;
+  cancellation_deadline: string | null;
+  cancellation_reason: string | null;
+  created_at: string;
+  last_changed_at: string;
+  creator_org_type: number;
+  creator_org_code: string;
+  creator_metadata: string;
+  creator_system: string;
+}
+
+interface HistoryRow {
+  time: string;
+  change: BookingHistoryEntry['change'];
+  org_type: number;
+  org_code: string;
+  metadata: string;
+  reference_id: string;
+}
+
+const iso = (d: Date | undefined): string | null => (d ? d.toISOString() : null);
+const date = (s: string | null): Date | undefined => (s === null ? undefined : new Date(s));
+const bool = (n: number | null): boolean | undefined => (n === null ? undefined : n === 1);
+
+const toRow = (b: Booking): BookingRow => ({
+  id: b.id,
+  cpr: b.cpr,
+  interview_type: b.interviewType,
+  start_at: b.start.toISOString(),
+  end_at: b.end.toISOString(),
+  status: b.status,
+  origin_system_identifier: b.originSystemIdentifier ?? null,
+  meeting_org_type: b.meetingOrganisation.type,
+  meeting_org_code: b.meetingOrganisation.code,
+  meeting_location: b.meetingLocation ?? null,
+  caseworker_name: b.caseworkerName ?? null,
+  self_booked: b.selfBooked ? 1 : 0,
+  accepted: b.accepted === undefined ? null : b.accepted ? 1 : 0,
+  accepted_time: iso(b.acceptedTime),
+  rebooking_deadline: iso(b.rebookingDeadline),
+  cancellation_deadline: iso(b.cancellationDeadline),
+  cancellation_reason: b.cancellationReason ?? null,
+  created_at: b.createdAt.toISOString(),
+  last_changed_at: b.lastChangedAt.toISOString(),
+  creator_org_type: b.creator.organisation.type,
+  creator_org_code: b.creator.organisation.code,
+  creator_metadata: JSON.stringify(b.creator.metadata),
+  creator_system: b.creator.system,
+});
+
+const fromRow = (r: BookingRow): Booking => ({
+  id: r.id,
+  cpr: r.cpr,
+  interviewType: r.interview_type,
+  start: new Date(r.start_at),
+  end: new Date(r.end_at),
+  status: r.status,
+  originSystemIdentifier: r.origin_system_identifier ?? undefined,
+  meetingOrganisation: { type: r.meeting_org_type, code: r.meeting_org_code },
+  meetingLocation: r.meeting_location ?? undefined,
+  caseworkerName: r.caseworker_name ?? undefined,
+  selfBooked: r.self_booked === 1,
+  accepted: bool(r.accepted),
+  acceptedTime: date(r.accepted_time),
+  rebookingDeadline: date(r.rebooking_deadline),
+  cancellationDeadline: date(r.cancellation_deadline),
+  cancellationReason: r.cancellation_reason ?? undefined,
+  createdAt: new Date(r.created_at),
+  lastChangedAt: new Date(r.last_changed_at),
+  creator: {
+    organisation: { type: r.creator_org_type, code: r.creator_org_code },
+    metadata: JSON.parse(r.creator_metadata) as RequestUserMetadata,
+    system: r.creator_system,
+  },
+});
+
+const COLUMNS: ReadonlyArray<keyof BookingRow> = [
+  'id',
+  'cpr',
+  'interview_type',
+  'start_at',
+  'end_at',
+  'status',
+  'origin_system_identifier',
+  'meeting_org_type',
+  'meeting_org_code',
+  'meeting_location',
+  'caseworker_name',
+  'self_booked',
+  'accepted',
+  'accepted_time',
+  'rebooking_deadline',
+  'cancellation_deadline',
+  'cancellation_reason',
+  'created_at',
+  'last_changed_at',
+  'creator_org_type',
+  'creator_org_code',
+  'creator_metadata',
+  'creator_system',
+];
+/** What an update may change: everything but the identity and the creation (BK-OWNER-META). */
+const MUTABLE = COLUMNS.filter((c) => c !== 'id' && c !== 'created_at' && !c.startsWith('creator_'));
+
+/** Bookings and their history; statements prepared once per database. */
+export class BookingRepository {
+  private readonly insertStmt;
+  private readonly updateStmt;
+  private readonly byIdStmt;
+  private readonly byCprStmt;
+  private readonly historyInsertStmt;
+  private readonly historyStmt;
+
+  constructor(db: Db) {
+    this.insertStmt = db.prepare<BookingRow>(
+      `INSERT INTO bookings (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`,
+    );
+    this.updateStmt = db.prepare<BookingRow>(
+      `UPDATE bookings SET ${MUTABLE.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`,
+    );
+    this.byIdStmt = db.prepare<[string], BookingRow>('SELECT * FROM bookings WHERE id = ?');
+    this.byCprStmt = db.prepare<[string, string, string], BookingRow>(
+      'SELECT * FROM bookings WHERE cpr = ? AND start_at >= ? AND start_at <= ? ORDER BY start_at, id',
+    );
+    this.historyInsertStmt = db.prepare(
+      'INSERT INTO booking_history (booking_id, time, change, org_type, org_code, metadata, reference_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.historyStmt = db.prepare<[string], HistoryRow>(
+      'SELECT time, change, org_type, org_code, metadata, reference_id FROM booking_history WHERE booking_id = ? ORDER BY id',
+    );
+  }
+
+  insert(booking: Booking): void {
+    this.insertStmt.run(toRow(booking));
+  }
+
+  /** Saves a changed booking; the creator columns are never rewritten (BK-OWNER-META). */
+  update(booking: Booking): void {
+    this.updateStmt.run(toRow(booking));
+  }
+
+  find(id: string): Booking | undefined {
+    const row = this.byIdStmt.get(id);
+    return row ? fromRow(row) : undefined;
+  }
+
+  /** A citizen's bookings whose start lies in [from, to], by start time, cancelled ones included. */
+  listByCpr(cpr: string, from?: Date, to?: Date): Booking[] {
+    return this.byCprStmt
+      .all(cpr, from ? from.toISOString() : '0000', to ? to.toISOString() : '9999')
+      .map(fromRow);
+  }
+
+  appendHistory(bookingId: string, entry: BookingHistoryEntry): void {
+    this.historyInsertStmt.run(
+      bookingId,
+      entry.time.toISOString(),
+      entry.change,
+      entry.activeOrganisation.type,
+      entry.activeOrganisation.code,
+      JSON.stringify(entry.requestUserMetadata),
+      entry.referenceId,
+    );
+  }
+
+  history(bookingId: string): BookingHistoryEntry[] {
+    return this.historyStmt.all(bookingId).map((r) => ({
+      time: new Date(r.time),
+      change: r.change,
+      activeOrganisation: { type: r.org_type, code: r.org_code },
+      requestUserMetadata: JSON.parse(r.metadata) as RequestUserMetadata,
+      referenceId: r.reference_id,
+    }));
+  }
+}

@@ -1,0 +1,23 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { applyMigrations } from './migrate';
+
+export type Db = Database.Database;
+export type SyncMode = 'normal' | 'full';
+
+/**
+ * Opens the store: WAL so readers never wait for the writer, synchronous=NORMAL by default (a
+ * committed booking survives a killed process; FULL also survives power loss), a busy timeout so a
+ * second process on the same file waits instead of failing, foreign keys on; migrations applied.
+ */
+export const openDatabase = (path: string, sync: SyncMode = 'normal'): Db => {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}`);
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  applyMigrations(db);
+  return db;
+};

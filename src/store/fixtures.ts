@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Booking } from '../domain/booking';
+import { addDays, copenhagenDate, fromCopenhagenWallClock } from '../domain/copenhagen-time';
+import type { Store } from './store';
+
+/**
+ * The world a new installation starts with (fixtures/*.json). Dates may be relative to the day the
+ * fixtures are loaded ("+14d", or "+7d 10:00" for a meeting), so a fresh database always holds
+ * deadlines that lie ahead and behind, whatever the date.
+ */
+const organisation = z.object({ type: z.number().int(), code: z.string().min(1) });
+const relativeOrIsoDate = z.string().regex(/^([+-]\d+d|\d{4}-\d{2}-\d{2})$/, 'a date YYYY-MM-DD or a relative "+Nd"');
+const relativeOrIsoInstant = z
+  .string()
+  .regex(/^([+-]\d+d \d{2}:\d{2}|\d{4}-\d{2}-\d{2}T.+)$/, 'an ISO instant or a relative "+Nd HH:MM" (Copenhagen time)');
+
+const metadata = z.object({
+  userFullName: z.string().min(1),
+  userType: z.number().int(),
+  userIdentifier: z.string().min(1),
+  userEmail: z.string().optional(),
+  organisation,
+  registrationDateTime: z.string(),
+});
+
+export const FixtureFiles = {
+  organisations: z.array(organisation.extend({ name: z.string().min(1) })),
+  certificates: z.array(z.object({ name: z.string().regex(/^[\w.-]+$/), organisations: z.array(organisation).min(1) })),
+  citizens: z.array(
+    z.object({
+      cpr: z.string().regex(/^\d{10}$/),
+      name: z.string().min(1),
+      kommune: z.string().regex(/^\d{3}$/),
+      jobcenter: z.string().regex(/^\d{5}$/),
+      akasse: z.string().nullable(),
+      selfBookingDeadlines: z.array(z.object({ interviewType: z.number().int(), deadline: relativeOrIsoDate })),
+    }),
+  ),
+  bookings: z.array(
+    z.object({
+      id: z.uuid(),
+      cpr: z.string().regex(/^\d{10}$/),
+      interviewType: z.number().int().min(1).max(18),
+      start: relativeOrIsoInstant,
+      durationMinutes: z.number().int().positive(),
+      meetingOrganisation: organisation,
+      meetingLocation: z.string().optional(),
+      caseworkerName: z.string().optional(),
+      selfBooked: z.boolean(),
+      createdBy: z.object({ organisation, metadata, system: z.string() }),
+    }),
+  ),
+} as const;
+
+export type Fixtures = { [K in keyof typeof FixtureFiles]: z.infer<(typeof FixtureFiles)[K]> };
+
+export class FixtureError extends Error {}
+
+export const readFixtures = (dir: string): Fixtures => {
+  const read = <K extends keyof Fixtures>(name: K): Fixtures[K] => {
+    const file = join(dir, `${name}.json`);
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (e) {
+      throw new FixtureError(`fixtures: cannot read ${file}: ${(e as Error).message}`);
+    }
+    const parsed = FixtureFiles[name].safeParse(json);
+    if (!parsed.success) throw new FixtureError(`fixtures: ${file} is invalid:\n${z.prettifyError(parsed.error)}`);
+    return parsed.data as Fixtures[K];
+  };
+  return { organisations: read('organisations'), certificates: read('certificates'), citizens: read('citizens'), bookings: read('bookings') };
+};
+
+const resolveDate = (value: string, today: string): string =>
+  value.endsWith('d') ? addDays(today, Number(value.slice(0, -1))) : value;
+
+const resolveInstant = (value: string, today: string): Date => {
+  const relative = /^([+-]\d+)d (\d{2}):(\d{2})$/.exec(value);
+  if (!relative) return new Date(value);
+  const [y, m, d] = addDays(today, Number(relative[1])).split('-').map(Number);
+  return fromCopenhagenWallClock(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1, Number(relative[2]), Number(relative[3])));
+};
+
+/** Loads organisations, citizens and bookings into the store, in one transaction. */
+export const loadFixtures = (store: Store, fixtures: Fixtures, now: Date): void => {
+  const today = copenhagenDate(now);
+  store.transaction(() => {
+    for (const o of fixtures.organisations) store.organisations.save(o);
+    for (const c of fixtures.citizens) {
+      store.citizens.save({
+        ...c,
+        selfBookingDeadlines: c.selfBookingDeadlines.map((d) => ({ ...d, deadline: resolveDate(d.deadline, today) })),
+      });
+    }
+    for (const b of fixtures.bookings) {
+      const start = resolveInstant(b.start, today);
+      const { createdBy, durationMinutes, ...rest } = b;
+      const booking: Booking = {
+        ...rest,
+        start,
+        end: new Date(start.getTime() + durationMinutes * 60_000),
+        status: 'Active',
+        createdAt: now,
+        lastChangedAt: now,
+        creator: createdBy,
+      };
+      store.bookings.insert(booking);
+      store.bookings.appendHistory(booking.id, {
+        time: now,
+        change: 'Created',
+        activeOrganisation: createdBy.organisation,
+        requestUserMetadata: createdBy.metadata,
+        referenceId: 'fixture',
+      });
+    }
+  });
+};

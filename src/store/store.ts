@@ -1,0 +1,32 @@
+import { AuditRepository } from './audit.repository';
+import { BookingRepository } from './booking.repository';
+import { CertificateRepository } from './certificate.repository';
+import { CitizenRepository } from './citizen.repository';
+import { openDatabase, type Db, type SyncMode } from './db';
+import { OrganisationRepository } from './organisation.repository';
+
+/** The repositories over one database, and the transaction that makes a call all-or-nothing. */
+export interface Store {
+  readonly db: Db;
+  readonly bookings: BookingRepository;
+  readonly certificates: CertificateRepository;
+  readonly citizens: CitizenRepository;
+  readonly organisations: OrganisationRepository;
+  readonly audit: AuditRepository;
+  transaction<T>(work: () => T): T;
+  close(): void;
+}
+
+export const openStore = (path: string, sync: SyncMode = 'normal'): Store => {
+  const db = openDatabase(path, sync);
+  return {
+    db,
+    bookings: new BookingRepository(db),
+    certificates: new CertificateRepository(db),
+    citizens: new CitizenRepository(db),
+    organisations: new OrganisationRepository(db),
+    audit: new AuditRepository(db),
+    transaction: <T>(work: () => T): T => db.transaction(work).immediate(),
+    close: () => db.close(),
+  };
+};

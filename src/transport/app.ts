@@ -1,0 +1,39 @@
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { DfdgFault } from '../domain/errors';
+import type { ServiceContract } from '../soap/contracts';
+import { rejectCall, soapPipeline, type PipelineDeps } from './soap-pipeline';
+import { serveContracts } from './wsdl-routes';
+
+/** The express app before node-soap is attached: contracts, body limit and the checking pipeline. */
+export const createSoapApp = (
+  services: readonly ServiceContract[],
+  deps: PipelineDeps & { readonly wsdlDir: string; readonly maxBodyBytes: number; readonly publicBaseUrl: () => string },
+): Express => {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  serveContracts(app, deps.wsdlDir, services, deps.publicBaseUrl);
+  const body = express.raw({ type: () => true, limit: deps.maxBodyBytes });
+  for (const service of services) app.post(`/${service.name}`, body, soapPipeline(service, deps));
+  return app;
+};
+
+/** Added after node-soap's routes: unknown paths, and body errors (too large, bad encoding) as REQ-XML faults. */
+export const finishSoapApp = (app: Express, deps: PipelineDeps): void => {
+  app.use((req: Request, res: Response) => {
+    res.status(404).type('text/plain').send(`No DFDG service at ${req.path}. Services: GET /<Service>?wsdl\n`);
+  });
+  app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = (error as { status?: number }).status;
+    const fault =
+      status === 413
+        ? new DfdgFault('REQ-XML', 'the request body is larger than the configured limit')
+        : status !== undefined && status < 500
+          ? new DfdgFault('REQ-XML', `the request body could not be read: ${(error as Error).message}`)
+          : new DfdgFault('INTERNAL', 'unexpected error');
+    const record = { referenceId: randomUUID(), service: req.path.replace(/^\//, ''), operation: null, certificate: null, headers: {}, cprs: [] };
+    rejectCall(res, fault, record, deps, error);
+  });
+};

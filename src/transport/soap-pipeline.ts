@@ -1,0 +1,135 @@
+import type { NextFunction, Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import type { TLSSocket } from 'node:tls';
+import type { Clock } from '../domain/clock';
+import { DfdgFault, type Violation } from '../domain/errors';
+import { identifyCaller } from '../security/client-identity';
+import { readDfdgHeaders, type DfdgHeaders } from '../security/headers';
+import { checkSecurityModel } from '../security/security-model';
+import type { CallContext } from '../services/call-context';
+import type { ServiceContract } from '../soap/contracts';
+import { parseEnvelope, type EnvelopeLimits } from '../soap/envelope';
+import { faultOf, REFERENCE_ID_HEADER, sendFault } from '../soap/fault';
+import type { Libxml } from '../soap/libxml';
+import type { SchemaValidator } from '../soap/xsd-validator';
+import type { XmlEl } from '../soap/xml-tree';
+import type { AuditEntry } from '../store/audit.repository';
+import type { Store } from '../store/store';
+import type { Logger } from './logger';
+
+export interface PipelineDeps {
+  readonly libxml: Libxml;
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly limits: EnvelopeLimits;
+  readonly strictSchema: boolean;
+  readonly validatorFor: (service: ServiceContract) => SchemaValidator;
+}
+
+/** What is known of a call so far: enough to audit it whichever check answers. */
+export interface CallRecord {
+  referenceId: string;
+  service: string;
+  operation: string | null;
+  certificate: AuditEntry['certificate'];
+  headers: Partial<DfdgHeaders>;
+  cprs: string[];
+}
+
+const calls = new WeakMap<Request, CallContext>();
+
+/** The checked call that node-soap hands to an operation (set by the pipeline for this request). */
+export const callOf = (req: Request): CallContext | undefined => calls.get(req);
+
+/**
+ * Steps 1-5 of RULES.md's order of checks, before node-soap sees the request: the first failing
+ * check answers with its fault (and its audit row); a request that passes goes on to its operation.
+ */
+export const soapPipeline =
+  (service: ServiceContract, deps: PipelineDeps) =>
+  (req: Request, res: Response, next: NextFunction): void => {
+    const record: CallRecord = {
+      referenceId: randomUUID(),
+      service: service.name,
+      operation: null,
+      certificate: null,
+      headers: {},
+      cprs: [],
+    };
+    const refuse = (v: Violation): void => rejectCall(res, DfdgFault.of(v), record, deps);
+    try {
+      const identity = identifyCaller(req.socket as TLSSocket, deps.store.certificates);
+      if (!identity.ok) {
+        if (identity.fingerprint) record.certificate = { subject: identity.subject ?? '', fingerprint: identity.fingerprint };
+        return refuse(identity.violation);
+      }
+      const { caller } = identity;
+      record.certificate = caller.certificate;
+
+      const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const soapAction = req.headers.soapaction;
+      const parsed = parseEnvelope(deps.libxml, raw, Array.isArray(soapAction) ? soapAction[0] : soapAction, service, deps.validatorFor(service), deps.limits);
+      if (!parsed.ok) return refuse(parsed.violation);
+      const { envelope } = parsed;
+      record.operation = envelope.operation;
+      record.cprs = cprsNamedIn(envelope.payload);
+
+      let headers: DfdgHeaders | null = null;
+      if (service.bindsHeaders) {
+        const read = readDfdgHeaders(envelope.headerBlocks);
+        if (!read.ok) return refuse(read.violation);
+        headers = read.value;
+        record.headers = headers;
+        const denied = checkSecurityModel(caller, headers.activeOrganisation, headers.requestUserMetadata);
+        if (denied) return refuse(denied);
+      }
+      if (deps.strictSchema && envelope.payloadSchemaErrors.length > 0) {
+        return rejectCall(res, new DfdgFault('REQ-SCHEMA', envelope.payloadSchemaErrors.join('; ')), record, deps);
+      }
+      calls.set(req, {
+        referenceId: record.referenceId,
+        service,
+        operation: envelope.operation,
+        caller,
+        headers,
+        payload: envelope.payload,
+        namedCprs: record.cprs,
+      });
+      res.setHeader(REFERENCE_ID_HEADER, record.referenceId);
+      next();
+    } catch (error) {
+      rejectCall(res, faultOf(error, record.referenceId), record, deps, error);
+    }
+  };
+
+/** Answers with a fault and writes the call's audit row (SEC-AUDIT: rejected calls too). */
+export const rejectCall = (res: Response, fault: DfdgFault, record: CallRecord, deps: Pick<PipelineDeps, 'store' | 'clock' | 'logger'>, cause?: unknown): void => {
+  if (fault.key === 'INTERNAL') deps.logger.error('internal error', { referenceId: record.referenceId, error: cause });
+  try {
+    deps.store.audit.record(auditEntry(record, deps.clock.now(), String(fault.spec.code), fault.spec.ruleId, fault.detail));
+  } catch (auditError) {
+    deps.logger.error('audit write failed', { referenceId: record.referenceId, error: auditError });
+  }
+  sendFault(res, fault, record.referenceId);
+};
+
+export const auditEntry = (record: CallRecord, time: Date, outcome: string, ruleId: string | null, detail: string | null): AuditEntry => ({
+  referenceId: record.referenceId,
+  time,
+  service: record.service,
+  operation: record.operation,
+  certificate: record.certificate,
+  activeOrganisation: record.headers.activeOrganisation ?? null,
+  requestUserMetadata: record.headers.requestUserMetadata ?? null,
+  cprs: record.cprs,
+  outcome,
+  ruleId,
+  detail,
+});
+
+/** The CPR numbers a request names (for the audit of a call that was refused before it read anything). */
+const cprsNamedIn = (el: XmlEl): string[] =>
+  el.name === 'PersonCivilRegistrationIdentifier' && /^\s*\d{10}\s*$/.test(el.text)
+    ? [el.text.trim()]
+    : el.children.flatMap(cprsNamedIn);
