@@ -1,8 +1,9 @@
 // Two projects: fast pure-rule tests, and integration tests that start real servers over mTLS.
-const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] };
+const transform = { '^.+\\.ts$': ['ts-jest', {}] };
 const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'] };
 
 module.exports = {
+  testTimeout: 30000,
   globalSetup: '<rootDir>/test/helpers/global-setup.ts',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
@@ -10,7 +11,6 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts', '<rootDir>/test/interop/**/*.test.ts'],
-      testTimeout: 30000,
     },
   ],
 };

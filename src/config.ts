@@ -38,16 +38,25 @@ const int =
   (min: number, max: number) =>
   (raw: string): number | Error => {
     const n = Number(raw);
-    return Number.isInteger(n) && n >= min && n <= max ? n : new Error(`expected an integer in ${min}..${max}, got "${raw}"`);
+    return Number.isInteger(n) && n >= min && n <= max
+      ? n
+      : new Error(`expected an integer in ${min}..${max}, got "${raw}"`);
   };
 const oneOf =
   <T extends string>(...values: T[]) =>
   (raw: string): T | Error =>
-    (values as string[]).includes(raw) ? (raw as T) : new Error(`expected one of ${values.join(', ')}, got "${raw}"`);
+    (values as string[]).includes(raw)
+      ? (raw as T)
+      : new Error(`expected one of ${values.join(', ')}, got "${raw}"`);
 const text = (raw: string): string | Error => (raw.trim() ? raw : new Error('must not be empty'));
-const path = (raw: string): string | Error => (raw.trim() ? (isAbsolute(raw) ? raw : resolve(raw)) : new Error('must not be empty'));
+const path = (raw: string): string | Error =>
+  raw.trim() ? (isAbsolute(raw) ? raw : resolve(raw)) : new Error('must not be empty');
 const bool = (raw: string): boolean | Error =>
-  ['true', '1', ''].includes(raw) ? true : ['false', '0'].includes(raw) ? false : new Error(`expected true or false, got "${raw}"`);
+  ['true', '1', ''].includes(raw)
+    ? true
+    : ['false', '0'].includes(raw)
+      ? false
+      : new Error(`expected true or false, got "${raw}"`);
 const instant = (raw: string): Date | null | Error => {
   const d = new Date(raw);
   return Number.isNaN(d.getTime()) ? new Error(`expected an ISO-8601 date-time, got "${raw}"`) : d;
@@ -55,19 +64,91 @@ const instant = (raw: string): Date | null | Error => {
 
 /** The options, each with its flag, environment variable and meaning (the README's table). */
 export const OPTIONS = [
-  { key: 'port', flag: '--port', env: 'DFDG_PORT', doc: 'HTTPS port of the SOAP services', parse: int(0, 65535) },
+  {
+    key: 'port',
+    flag: '--port',
+    env: 'DFDG_PORT',
+    doc: 'HTTPS port of the SOAP services',
+    parse: int(0, 65535),
+  },
   { key: 'host', flag: '--host', env: 'DFDG_HOST', doc: 'interface to listen on', parse: text },
-  { key: 'publicHost', flag: '--public-host', env: 'DFDG_PUBLIC_HOST', doc: "host name in the WSDLs' soap:address", parse: text },
-  { key: 'dbPath', flag: '--db', env: 'DFDG_DB', doc: 'SQLite database file (":memory:" for none)', parse: (r: string) => (r === ':memory:' ? r : path(r)) },
-  { key: 'certDir', flag: '--cert-dir', env: 'DFDG_CERT_DIR', doc: 'folder of the dev CA, server and client certificates', parse: path },
-  { key: 'fixturesDir', flag: '--fixtures', env: 'DFDG_FIXTURES', doc: 'folder of the fixture JSON files', parse: path },
-  { key: 'sync', flag: '--sync', env: 'DFDG_SYNC', doc: 'SQLite durability: normal or full', parse: oneOf('normal', 'full') },
-  { key: 'schemaValidation', flag: '--schema-validation', env: 'DFDG_SCHEMA_VALIDATION', doc: 'strict or lenient XSD validation of requests', parse: oneOf('strict', 'lenient') },
-  { key: 'maxBodyBytes', flag: '--max-body-bytes', env: 'DFDG_MAX_BODY_BYTES', doc: 'largest request body accepted', parse: int(1024, 1024 ** 3) },
-  { key: 'maxXmlDepth', flag: '--max-xml-depth', env: 'DFDG_MAX_XML_DEPTH', doc: 'deepest XML nesting accepted', parse: int(8, 256) },
-  { key: 'starCvr', flag: '--star-cvr', env: 'DFDG_STAR_CVR', doc: "STAR's CVR number (BookingOriginator of Jobnet bookings)", parse: text },
-  { key: 'clockStart', flag: '--clock', env: 'DFDG_CLOCK', doc: "start the emulator's clock at this ISO-8601 instant", parse: instant },
-  { key: 'clockFrozen', flag: '--freeze-clock', env: 'DFDG_FREEZE_CLOCK', doc: "stop the emulator's clock (at --clock or the start time)", parse: bool },
+  {
+    key: 'publicHost',
+    flag: '--public-host',
+    env: 'DFDG_PUBLIC_HOST',
+    doc: "host name in the WSDLs' soap:address",
+    parse: text,
+  },
+  {
+    key: 'dbPath',
+    flag: '--db',
+    env: 'DFDG_DB',
+    doc: 'SQLite database file (":memory:" for none)',
+    parse: (r: string) => (r === ':memory:' ? r : path(r)),
+  },
+  {
+    key: 'certDir',
+    flag: '--cert-dir',
+    env: 'DFDG_CERT_DIR',
+    doc: 'folder of the dev CA, server and client certificates',
+    parse: path,
+  },
+  {
+    key: 'fixturesDir',
+    flag: '--fixtures',
+    env: 'DFDG_FIXTURES',
+    doc: 'folder of the fixture JSON files',
+    parse: path,
+  },
+  {
+    key: 'sync',
+    flag: '--sync',
+    env: 'DFDG_SYNC',
+    doc: 'SQLite durability: normal or full',
+    parse: oneOf('normal', 'full'),
+  },
+  {
+    key: 'schemaValidation',
+    flag: '--schema-validation',
+    env: 'DFDG_SCHEMA_VALIDATION',
+    doc: 'strict or lenient XSD validation of requests',
+    parse: oneOf('strict', 'lenient'),
+  },
+  {
+    key: 'maxBodyBytes',
+    flag: '--max-body-bytes',
+    env: 'DFDG_MAX_BODY_BYTES',
+    doc: 'largest request body accepted',
+    parse: int(1024, 1024 ** 3),
+  },
+  {
+    key: 'maxXmlDepth',
+    flag: '--max-xml-depth',
+    env: 'DFDG_MAX_XML_DEPTH',
+    doc: 'deepest XML nesting accepted',
+    parse: int(8, 256),
+  },
+  {
+    key: 'starCvr',
+    flag: '--star-cvr',
+    env: 'DFDG_STAR_CVR',
+    doc: "STAR's CVR number (BookingOriginator of Jobnet bookings)",
+    parse: text,
+  },
+  {
+    key: 'clockStart',
+    flag: '--clock',
+    env: 'DFDG_CLOCK',
+    doc: "start the emulator's clock at this ISO-8601 instant",
+    parse: instant,
+  },
+  {
+    key: 'clockFrozen',
+    flag: '--freeze-clock',
+    env: 'DFDG_FREEZE_CLOCK',
+    doc: "stop the emulator's clock (at --clock or the start time)",
+    parse: bool,
+  },
 ] as const satisfies ReadonlyArray<Option<keyof Config>>;
 
 export const DEFAULTS: Config = {
@@ -95,7 +176,11 @@ export class ConfigError extends Error {
 }
 
 /** Flags win over the environment, which wins over the defaults. Lists every problem at once. */
-export const loadConfig = (argv: readonly string[] = [], env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config => {
+export const loadConfig = (
+  argv: readonly string[] = [],
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<Config> = {},
+): Config => {
   const problems: string[] = [];
   const flags = readFlags(argv, problems);
   const config: Record<string, unknown> = { ...DEFAULTS };

@@ -38,7 +38,10 @@ const HANDLERS: Readonly<Record<ServiceName, Readonly<Record<string, OperationHa
 };
 
 /** The one place that wires the emulator together: store, certificates, fixtures, contracts, TLS. */
-export const startEmulator = async (config: Config, options: { logger?: Logger } = {}): Promise<RunningEmulator> => {
+export const startEmulator = async (
+  config: Config,
+  options: { logger?: Logger } = {},
+): Promise<RunningEmulator> => {
   const logger = options.logger ?? jsonLogger();
   const clock = new ControllableClock();
   if (config.clockStart) clock.set(config.clockStart);
@@ -46,7 +49,10 @@ export const startEmulator = async (config: Config, options: { logger?: Logger }
 
   const libxml = await loadLibxml();
   const fixtures = readFixtures(config.fixturesDir);
-  const certificates = ensureDevCertificates(config.certDir, fixtures.certificates.map((c) => c.name));
+  const certificates = ensureDevCertificates(
+    config.certDir,
+    fixtures.certificates.map((c) => c.name),
+  );
   const store = openStore(config.dbPath, config.sync);
   registerFixtureCertificates(store, fixtures, certificates, clock.now());
   if (store.organisations.count() === 0) loadFixtures(store, fixtures, clock.now());
@@ -94,7 +100,11 @@ export const startEmulator = async (config: Config, options: { logger?: Logger }
   }
   const port = portOf(server);
   publicBaseUrl = `https://${config.publicHost}:${port}`;
-  logger.info('dfdg-emulator listening', { soapUrl: publicBaseUrl, db: config.dbPath, certDir: config.certDir });
+  logger.info('dfdg-emulator listening', {
+    soapUrl: publicBaseUrl,
+    db: config.dbPath,
+    certDir: config.certDir,
+  });
 
   return {
     soapUrl: publicBaseUrl,
@@ -121,7 +131,12 @@ const soapMethods = (
   Object.fromEntries(Object.entries(handlers).map(([op, handler]) => [op, soapOperation(op, handler, deps)]));
 
 /** Fixture certificates are registered at every start: their files may have been issued anew. */
-const registerFixtureCertificates = (store: Store, fixtures: Fixtures, certs: DevCertificates, now: Date): void => {
+const registerFixtureCertificates = (
+  store: Store,
+  fixtures: Fixtures,
+  certs: DevCertificates,
+  now: Date,
+): void => {
   for (const c of fixtures.certificates) {
     const files = certs.clients[c.name];
     if (!files) continue;

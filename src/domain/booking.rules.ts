@@ -26,13 +26,21 @@ export const SELF_BOOKING_GRACE_DAYS = 7;
 const ONE_FUTURE_TYPES: ReadonlySet<number> = new Set([7, 15]);
 
 /** RULES.md step 6 for CreateBooking, in its order; the first violation answers. */
-export const createBookingRules = (b: BookingInput, call: BookingCall, facts: CreateBookingFacts): Violation | null =>
+export const createBookingRules = (
+  b: BookingInput,
+  call: BookingCall,
+  facts: CreateBookingFacts,
+): Violation | null =>
   validBooking(b) ??
   (facts.idTaken ? violation('BK-VALID', `BookingIdentifier ${b.id ?? ''} is already in use`) : null) ??
   (b.selfBooked ? selfBookingRules(b, call, facts) : null) ??
   deadlinesOnCreate(b, call.now);
 
-const selfBookingRules = (b: BookingInput, call: BookingCall, facts: CreateBookingFacts): Violation | null => {
+const selfBookingRules = (
+  b: BookingInput,
+  call: BookingCall,
+  facts: CreateBookingFacts,
+): Violation | null => {
   const deadline = facts.citizen?.selfBookingDeadlines.find((d) => d.interviewType === b.interviewType);
   return (
     selfBookedByCitizen(b, call.user) ??
@@ -47,9 +55,13 @@ const selfBookingRules = (b: BookingInput, call: BookingCall, facts: CreateBooki
 
 /** BK-VALID: the booking is well-formed (the XSD cannot say all of it). */
 export const validBooking = (b: BookingInput): Violation | null => {
-  if (!isWellFormedCpr(b.cpr)) return violation('BK-VALID', `PersonCivilRegistrationIdentifier ${b.cpr} is not a valid CPR number`);
+  if (!isWellFormedCpr(b.cpr))
+    return violation('BK-VALID', `PersonCivilRegistrationIdentifier ${b.cpr} is not a valid CPR number`);
   if (!interviewType(b.interviewType)) {
-    return violation('BK-VALID-INTERVIEW-TYPE', `InterviewTypeIdentifier ${b.interviewType} is not in the code list 1-18`);
+    return violation(
+      'BK-VALID-INTERVIEW-TYPE',
+      `InterviewTypeIdentifier ${b.interviewType} is not in the code list 1-18`,
+    );
   }
   if (b.start.getTime() >= b.end.getTime()) {
     return violation('BK-VALID', 'BookingStartDateTime must be before BookingEndDateTime');
@@ -65,7 +77,9 @@ export const cprMatchesBooking = (cpr: string, booking: Booking): Violation | nu
 
 /** BK-SELF-CITIZEN */
 export const selfBookedByCitizen = (b: BookingInput, user: RequestUserMetadata): Violation | null =>
-  user.userType === RequestUserType.Citizen && user.userIdentifier === b.cpr && user.organisation.code === b.cpr
+  user.userType === RequestUserType.Citizen &&
+  user.userIdentifier === b.cpr &&
+  user.organisation.code === b.cpr
     ? null
     : violation(
         'BK-SELF-CITIZEN',
@@ -76,7 +90,10 @@ export const selfBookedByCitizen = (b: BookingInput, user: RequestUserMetadata):
 /** BK-SELF-ACCEPT */
 export const selfBookingAccepted = (b: BookingInput, now: Date): Violation | null => {
   if (b.accepted !== true || !b.acceptedTime) {
-    return violation('BK-SELF-ACCEPT', 'a self-booked booking needs BookingAccepted true and BookingAcceptedTime');
+    return violation(
+      'BK-SELF-ACCEPT',
+      'a self-booked booking needs BookingAccepted true and BookingAcceptedTime',
+    );
   }
   return b.acceptedTime.getTime() > now.getTime()
     ? violation('BK-SELF-ACCEPT', `BookingAcceptedTime ${b.acceptedTime.toISOString()} is in the future`)
@@ -84,10 +101,14 @@ export const selfBookingAccepted = (b: BookingInput, now: Date): Violation | nul
 };
 
 /** InterviewDateLimit: the last Copenhagen date a self-booked meeting may start on. */
-export const interviewDateLimit = (deadline: SelfBookingDeadline): string => addDays(deadline.deadline, SELF_BOOKING_GRACE_DAYS);
+export const interviewDateLimit = (deadline: SelfBookingDeadline): string =>
+  addDays(deadline.deadline, SELF_BOOKING_GRACE_DAYS);
 
 /** BK-SELF-DEADLINE */
-export const withinSelfBookingDeadline = (b: BookingInput, deadline: SelfBookingDeadline): Violation | null => {
+export const withinSelfBookingDeadline = (
+  b: BookingInput,
+  deadline: SelfBookingDeadline,
+): Violation | null => {
   const limit = interviewDateLimit(deadline);
   return copenhagenDate(b.start) <= limit
     ? null
@@ -102,7 +123,11 @@ export const withinSelfBookingDeadline = (b: BookingInput, deadline: SelfBooking
  * Straksbooking (905.3): the deadline has passed and the citizen has no future booking of that
  * type. The one definition, read by BK-STRAKS and by PersonStatusService's ImmediateBookingRequired.
  */
-export const isStraksbookingRamt = (deadline: SelfBookingDeadline, bookings: readonly Booking[], now: Date): boolean =>
+export const isStraksbookingRamt = (
+  deadline: SelfBookingDeadline,
+  bookings: readonly Booking[],
+  now: Date,
+): boolean =>
   now.getTime() > endOfCopenhagenDay(deadline.deadline).getTime() &&
   !bookings.some((b) => b.interviewType === deadline.interviewType && isFutureActive(b, now));
 
@@ -120,10 +145,15 @@ export const notStraksbookingRamt = (
       )
     : null;
 
-const isFutureActive = (b: Booking, now: Date): boolean => b.status === 'Active' && b.start.getTime() > now.getTime();
+const isFutureActive = (b: Booking, now: Date): boolean =>
+  b.status === 'Active' && b.start.getTime() > now.getTime();
 
 /** BK-ONE-FUTURE */
-export const oneFutureJobsamtale = (b: BookingInput, bookings: readonly Booking[], now: Date): Violation | null => {
+export const oneFutureJobsamtale = (
+  b: BookingInput,
+  bookings: readonly Booking[],
+  now: Date,
+): Violation | null => {
   if (!ONE_FUTURE_TYPES.has(b.interviewType)) return null;
   const existing = bookings.find((x) => ONE_FUTURE_TYPES.has(x.interviewType) && isFutureActive(x, now));
   return existing
@@ -142,15 +172,18 @@ export const deadlinesOnCreate = (b: BookingInput, now: Date): Violation | null 
   ] as const;
   for (const [name, at] of given) {
     if (!at) continue;
-    if (at.getTime() <= now.getTime()) return violation('BK-DEADLINES-CREATE', `${name} ${at.toISOString()} is not in the future`);
-    if (at.getTime() > b.start.getTime()) return violation('BK-DEADLINES-CREATE', `${name} is after the meeting start`);
+    if (at.getTime() <= now.getTime())
+      return violation('BK-DEADLINES-CREATE', `${name} ${at.toISOString()} is not in the future`);
+    if (at.getTime() > b.start.getTime())
+      return violation('BK-DEADLINES-CREATE', `${name} is after the meeting start`);
   }
   return null;
 };
 
 /** VIS-AKASSE: an a-kasse sees only the interview types marked visible to unemployment funds. */
 export const isVisibleTo = (activeOrganisation: Organisation, booking: { interviewType: number }): boolean =>
-  activeOrganisation.type !== OrganisationType.Akasse || (interviewType(booking.interviewType)?.visibleToUnemploymentFund ?? false);
+  activeOrganisation.type !== OrganisationType.Akasse ||
+  (interviewType(booking.interviewType)?.visibleToUnemploymentFund ?? false);
 
 /**
  * BK-ORIGINATOR: the creating ActiveOrganisation, except that a booking made through a STAR system

@@ -28,7 +28,14 @@ export const copenhagenDate = (instant: Date): string => dateFormat.format(insta
 /** Copenhagen's offset from UTC at an instant, in milliseconds (+1 h in winter, +2 h in summer). */
 const offsetAt = (instant: Date): number => {
   const p = Object.fromEntries(partsFormat.formatToParts(instant).map((x) => [x.type, Number(x.value)]));
-  const asUtc = Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
+  const asUtc = Date.UTC(
+    p.year ?? 0,
+    (p.month ?? 1) - 1,
+    p.day ?? 1,
+    p.hour ?? 0,
+    p.minute ?? 0,
+    p.second ?? 0,
+  );
   return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
 };
 

@@ -12,7 +12,12 @@ export interface ErrorSpec {
   readonly text: string;
 }
 
-const client = (ruleId: string, code: number, text: string): ErrorSpec => ({ ruleId, code, fault: 'Client', text });
+const client = (ruleId: string, code: number, text: string): ErrorSpec => ({
+  ruleId,
+  code,
+  fault: 'Client',
+  text,
+});
 
 const AUTHORITY_TYPE_INVALID = 'The authoritytype of the requestheader is invalid';
 const NOT_VALID = 'The submitted message is not valid';
@@ -31,7 +36,11 @@ export const ERROR_TABLE = {
     8234,
     'The Soap header ActiveOrganisationHeader is invalid or occurs more than once',
   ),
-  'SEC-AO-ORGTYPE': client('SEC-AO-PRESENT', 8173, 'The OrganisationTypeIdentifier is not a known organisation type'),
+  'SEC-AO-ORGTYPE': client(
+    'SEC-AO-PRESENT',
+    8173,
+    'The OrganisationTypeIdentifier is not a known organisation type',
+  ),
   'SEC-RUM-MISSING': client(
     'SEC-RUM-PRESENT',
     8233,
@@ -42,8 +51,16 @@ export const ERROR_TABLE = {
     8235,
     'The Soap header RequestUserMetadataHeader is invalid or occurs more than once',
   ),
-  'SEC-RUM-USERTYPE': client('SEC-RUM-PRESENT', 8174, 'The RequestUserTypeIdentifier is not a known user type'),
-  'SEC-RUM-ORGTYPE': client('SEC-RUM-PRESENT', 8173, 'The OrganisationTypeIdentifier is not a known organisation type'),
+  'SEC-RUM-USERTYPE': client(
+    'SEC-RUM-PRESENT',
+    8174,
+    'The RequestUserTypeIdentifier is not a known user type',
+  ),
+  'SEC-RUM-ORGTYPE': client(
+    'SEC-RUM-PRESENT',
+    8173,
+    'The OrganisationTypeIdentifier is not a known organisation type',
+  ),
   'SEC-AO-CERT': client('SEC-AO-CERT', 1013, 'User has insufficient permissions to access this webservice'),
   'SEC-CITIZEN': client('SEC-CITIZEN', 4413, AUTHORITY_TYPE_INVALID),
   'SEC-SAME-ORG': client('SEC-SAME-ORG', 4413, AUTHORITY_TYPE_INVALID),
@@ -95,7 +112,11 @@ export const ERROR_TABLE = {
     5200,
     'A sequence is already open for this receiver: close or terminate it first',
   ),
-  'WSRM-UNKNOWN': client('WSRM-UNKNOWN', 5201, 'The sequence identifier is unknown or the sequence is not open'),
+  'WSRM-UNKNOWN': client(
+    'WSRM-UNKNOWN',
+    5201,
+    'The sequence identifier is unknown or the sequence is not open',
+  ),
   INTERNAL: { ruleId: 'INTERNAL', code: 1011, fault: 'Server', text: 'Internal error on server' },
 } as const satisfies Record<string, ErrorSpec>;
 

@@ -17,7 +17,8 @@ const KNOWN_ORGANISATION_TYPES: ReadonlySet<number> = new Set(Object.values(Orga
 
 export const isKnownOrganisationType = (type: number): boolean => KNOWN_ORGANISATION_TYPES.has(type);
 
-export const sameOrganisation = (a: Organisation, b: Organisation): boolean => a.type === b.type && a.code === b.code;
+export const sameOrganisation = (a: Organisation, b: Organisation): boolean =>
+  a.type === b.type && a.code === b.code;
 
 export const formatOrganisation = (o: Organisation): string => `${o.type}/${o.code}`;
 

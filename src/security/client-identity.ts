@@ -3,7 +3,8 @@ import type { Caller } from '../domain/caller';
 import { violation, type Violation } from '../domain/errors';
 import type { CertificateRepository } from '../store/certificate.repository';
 
-export type IdentityResult = { ok: true; caller: Caller } | { ok: false; violation: Violation; subject?: string; fingerprint?: string };
+export type IdentityResult =
+  { ok: true; caller: Caller } | { ok: false; violation: Violation; subject?: string; fingerprint?: string };
 
 /**
  * SEC-TLS and SEC-CERT. The TLS layer asks for a certificate but lets the connection through, so a
@@ -12,13 +13,21 @@ export type IdentityResult = { ok: true; caller: Caller } | { ok: false; violati
 export const identifyCaller = (socket: TLSSocket, certificates: CertificateRepository): IdentityResult => {
   const peer = socket.getPeerCertificate();
   if (!peer || Object.keys(peer).length === 0) {
-    return { ok: false, violation: violation('SEC-TLS-MISSING', 'the TLS handshake carried no client certificate') };
+    return {
+      ok: false,
+      violation: violation('SEC-TLS-MISSING', 'the TLS handshake carried no client certificate'),
+    };
   }
   const subject = formatSubject(peer.subject);
   const fingerprint = peer.fingerprint256;
   if (!socket.authorized) {
     const reason = String(socket.authorizationError ?? 'not trusted');
-    return { ok: false, subject, fingerprint, violation: violation('SEC-TLS', `the client certificate was refused: ${reason}`) };
+    return {
+      ok: false,
+      subject,
+      fingerprint,
+      violation: violation('SEC-TLS', `the client certificate was refused: ${reason}`),
+    };
   }
   const registration = certificates.find(fingerprint);
   if (!registration) {
@@ -26,12 +35,19 @@ export const identifyCaller = (socket: TLSSocket, certificates: CertificateRepos
       ok: false,
       subject,
       fingerprint,
-      violation: violation('SEC-CERT', `the client certificate ${fingerprint} (${subject}) is not registered`),
+      violation: violation(
+        'SEC-CERT',
+        `the client certificate ${fingerprint} (${subject}) is not registered`,
+      ),
     };
   }
   return {
     ok: true,
-    caller: { certificate: { subject, fingerprint }, organisations: registration.organisations, systemName: registration.name },
+    caller: {
+      certificate: { subject, fingerprint },
+      organisations: registration.organisations,
+      systemName: registration.name,
+    },
   };
 };
 

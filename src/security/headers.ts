@@ -38,26 +38,36 @@ const blocksNamed = (blocks: readonly HeaderBlock[], ns: string, name: string): 
 export const readActiveOrganisation = (blocks: readonly HeaderBlock[]): HeaderResult<Organisation> => {
   const found = blocksNamed(blocks, ACTIVE_ORGANISATION_NS, 'ActiveOrganisationHeader');
   const [only] = found;
-  if (!only) return failed('SEC-AO-MISSING', `no ActiveOrganisationHeader in namespace ${ACTIVE_ORGANISATION_NS}`);
+  if (!only)
+    return failed('SEC-AO-MISSING', `no ActiveOrganisationHeader in namespace ${ACTIVE_ORGANISATION_NS}`);
   if (found.length > 1) return failed('SEC-AO-INVALID', 'ActiveOrganisationHeader occurs more than once');
   if (only.schemaErrors.length > 0) return failed('SEC-AO-INVALID', only.schemaErrors.join('; '));
   const type = Number(text(only.element, ACTIVE_ORGANISATION_NS, 'OrganisationTypeIdentifier').trim());
   if (!isKnownOrganisationType(type)) {
-    return failed('SEC-AO-ORGTYPE', `ActiveOrganisationHeader OrganisationTypeIdentifier ${type} is not one of 2, 4, 5, 7, 8, 24`);
+    return failed(
+      'SEC-AO-ORGTYPE',
+      `ActiveOrganisationHeader OrganisationTypeIdentifier ${type} is not one of 2, 4, 5, 7, 8, 24`,
+    );
   }
   return { ok: true, value: { type, code: text(only.element, ACTIVE_ORGANISATION_NS, 'OrganisationCode') } };
 };
 
 /** SEC-RUM-PRESENT */
-export const readRequestUserMetadata = (blocks: readonly HeaderBlock[]): HeaderResult<RequestUserMetadata> => {
+export const readRequestUserMetadata = (
+  blocks: readonly HeaderBlock[],
+): HeaderResult<RequestUserMetadata> => {
   const found = blocksNamed(blocks, REQUEST_USER_METADATA_NS, 'RequestUserMetadataHeader');
   const [only] = found;
-  if (!only) return failed('SEC-RUM-MISSING', `no RequestUserMetadataHeader in namespace ${REQUEST_USER_METADATA_NS}`);
+  if (!only)
+    return failed('SEC-RUM-MISSING', `no RequestUserMetadataHeader in namespace ${REQUEST_USER_METADATA_NS}`);
   if (found.length > 1) return failed('SEC-RUM-INVALID', 'RequestUserMetadataHeader occurs more than once');
   if (only.schemaErrors.length > 0) return failed('SEC-RUM-INVALID', only.schemaErrors.join('; '));
   const metadata = requestUserMetadataFrom(only.element);
   if (!isKnownRequestUserType(metadata.userType)) {
-    return failed('SEC-RUM-USERTYPE', `RequestUserTypeIdentifier ${metadata.userType} is not one of 1, 2, 3, 4`);
+    return failed(
+      'SEC-RUM-USERTYPE',
+      `RequestUserTypeIdentifier ${metadata.userType} is not one of 1, 2, 3, 4`,
+    );
   }
   if (!isKnownOrganisationType(metadata.organisation.type)) {
     return failed(
@@ -86,7 +96,8 @@ export const requestUserMetadataFrom = (header: XmlEl): RequestUserMetadata => {
   };
 };
 
-const codeListValue = (wrapper: XmlEl): number => Number(text(wrapper, CODE_LIST_BASE_NS, 'CodeListItemIdentifier').trim());
+const codeListValue = (wrapper: XmlEl): number =>
+  Number(text(wrapper, CODE_LIST_BASE_NS, 'CodeListItemIdentifier').trim());
 
 const required = (el: XmlEl, ns: string, name: string): XmlEl => {
   const child = childNamed(el, ns, name);
@@ -97,4 +108,7 @@ const required = (el: XmlEl, ns: string, name: string): XmlEl => {
 
 const text = (el: XmlEl, ns: string, name: string): string => required(el, ns, name).text;
 
-const failed = <T>(key: Violation['key'], detail: string): HeaderResult<T> => ({ ok: false, violation: violation(key, detail) });
+const failed = <T>(key: Violation['key'], detail: string): HeaderResult<T> => ({
+  ok: false,
+  violation: violation(key, detail),
+});

@@ -72,18 +72,27 @@ const allowedForJobcenter = (jobcenter: Organisation): string[] => {
 const citizenHeaderRule = (user: RequestUserMetadata): Violation | null => {
   const cpr = user.organisation.code;
   if (!isWellFormedCpr(cpr)) {
-    return violation('SEC-CITIZEN', `a citizen call needs the citizen's CPR as OrganisationCode, got "${cpr}"`);
+    return violation(
+      'SEC-CITIZEN',
+      `a citizen call needs the citizen's CPR as OrganisationCode, got "${cpr}"`,
+    );
   }
   return user.userIdentifier === cpr
     ? null
-    : violation('SEC-CITIZEN', `a citizen call needs UserIdentifier equal to the CPR in OrganisationCode (${cpr})`);
+    : violation(
+        'SEC-CITIZEN',
+        `a citizen call needs UserIdentifier equal to the CPR in OrganisationCode (${cpr})`,
+      );
 };
 
 /** SEC-CITIZEN, data part: a citizen call may only touch that citizen's own data. */
 export const citizenMayTouch = (user: RequestUserMetadata, cpr: string): Violation | null =>
   user.userType !== RequestUserType.Citizen || user.organisation.code === cpr
     ? null
-    : violation('SEC-CITIZEN', "a citizen call may only touch the citizen's own data (the CPR in the header)");
+    : violation(
+        'SEC-CITIZEN',
+        "a citizen call may only touch the citizen's own data (the CPR in the header)",
+      );
 
 const NOT_A_PERSON = /^(unknown|ukendt)$/i;
 const NAME_WORD = /^\p{L}[\p{L}\p{M}'’.-]*$/u;

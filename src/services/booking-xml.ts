@@ -13,7 +13,15 @@ import {
 } from '../soap/contracts';
 import { el, optionalEl, type XmlContent, type XmlNode } from '../soap/xml-writer';
 import { childNamed, type XmlEl } from '../soap/xml-tree';
-import { optionalDate, optionalText, requiredChild, requiredText, toBoolean, toDate, toInt } from './xml-read';
+import {
+  optionalDate,
+  optionalText,
+  requiredChild,
+  requiredText,
+  toBoolean,
+  toDate,
+  toInt,
+} from './xml-read';
 
 /** BookingType (CONTRACT.md) <-> the domain's BookingInput / Booking. WSDL names stay in this file. */
 export const readBooking = (el: XmlEl): BookingInput => {
@@ -43,14 +51,18 @@ export const readCodeList = (wrapper: XmlEl): number =>
 
 /** An ActiveOrganisationHeaderType-shaped element (MeetingOrganisation). */
 export const readOrganisation = (el: XmlEl): Organisation => ({
-  type: toInt(requiredText(el, ACTIVE_ORGANISATION_NS, 'OrganisationTypeIdentifier'), 'OrganisationTypeIdentifier'),
+  type: toInt(
+    requiredText(el, ACTIVE_ORGANISATION_NS, 'OrganisationTypeIdentifier'),
+    'OrganisationTypeIdentifier',
+  ),
   code: requiredText(el, ACTIVE_ORGANISATION_NS, 'OrganisationCode'),
 });
 
 export const hasChild = (el: XmlEl, name: string): boolean => childNamed(el, BOOKING_NS, name) !== undefined;
 
 const bk = (name: string, content: XmlContent): XmlNode => el(BOOKING_NS, name, content);
-const bkOpt = (name: string, value: string | number | boolean | undefined): XmlNode[] => optionalEl(BOOKING_NS, name, value);
+const bkOpt = (name: string, value: string | number | boolean | undefined): XmlNode[] =>
+  optionalEl(BOOKING_NS, name, value);
 
 /** ActiveOrganisationHeaderType content (MeetingOrganisation, BookingOriginator, RegisteringAuthority). */
 export const organisationXml = (ns: string, name: string, o: Organisation): XmlNode =>

@@ -16,7 +16,6 @@ import {
 } from './call-context';
 import { optionalDate, optionalText, requiredChild, requiredText } from './xml-read';
 
-
 export const check = (v: Violation | null): void => {
   if (v) throw DfdgFault.of(v);
 };
@@ -32,7 +31,12 @@ export const findVisibleBooking = (call: AuthorisedCall, deps: OperationDeps, id
 };
 
 /** Saves a changed booking and its history row (with this call's metadata) together. */
-export const saveChange = (call: AuthorisedCall, deps: OperationDeps, booking: Booking, change: BookingChange): void => {
+export const saveChange = (
+  call: AuthorisedCall,
+  deps: OperationDeps,
+  booking: Booking,
+  change: BookingChange,
+): void => {
   if (change === 'Created') deps.store.bookings.insert(booking);
   else deps.store.bookings.update(booking);
   deps.store.bookings.appendHistory(booking.id, {
@@ -44,7 +48,8 @@ export const saveChange = (call: AuthorisedCall, deps: OperationDeps, booking: B
   });
 };
 
-const payloadBooking = (call: CallContext) => readBooking(requiredChild(call.payload, call.service.schemaNamespace, 'Booking'));
+const payloadBooking = (call: CallContext) =>
+  readBooking(requiredChild(call.payload, call.service.schemaNamespace, 'Booking'));
 
 const createBooking: OperationHandler = (ctx, deps) => {
   const call = withHeaders(ctx);
@@ -53,11 +58,15 @@ const createBooking: OperationHandler = (ctx, deps) => {
   check(citizenMayTouch(user, input.cpr));
   const now = deps.clock.now();
   check(
-    createBookingRules(input, { activeOrganisation, user, now }, {
-      idTaken: input.id !== undefined && deps.store.bookings.find(input.id) !== undefined,
-      citizen: deps.store.citizens.find(input.cpr),
-      citizenBookings: deps.store.bookings.listByCpr(input.cpr),
-    }),
+    createBookingRules(
+      input,
+      { activeOrganisation, user, now },
+      {
+        idTaken: input.id !== undefined && deps.store.bookings.find(input.id) !== undefined,
+        citizen: deps.store.citizens.find(input.cpr),
+        citizenBookings: deps.store.bookings.listByCpr(input.cpr),
+      },
+    ),
   );
   const booking: Booking = {
     ...input,
@@ -78,7 +87,8 @@ const createBooking: OperationHandler = (ctx, deps) => {
 const updateBooking: OperationHandler = (ctx, deps) => {
   const call = withHeaders(ctx);
   const input = payloadBooking(call);
-  if (!input.id) throw new DfdgFault('BK-VALID', 'UpdateBooking needs the BookingIdentifier of the booking to change');
+  if (!input.id)
+    throw new DfdgFault('BK-VALID', 'UpdateBooking needs the BookingIdentifier of the booking to change');
   check(validBooking(input));
   const existing = findVisibleBooking(call, deps, input.id);
   check(cprMatchesBooking(input.cpr, existing));
@@ -92,7 +102,8 @@ const deleteBooking: OperationHandler = (ctx, deps) => {
   const ns = call.service.schemaNamespace;
   const id = requiredText(call.payload, ns, 'BookingIdentifier').trim();
   const cpr = requiredText(call.payload, ns, 'PersonCivilRegistrationIdentifier').trim();
-  if (!isWellFormedCpr(cpr)) throw new DfdgFault('BK-VALID', `PersonCivilRegistrationIdentifier ${cpr} is not a valid CPR number`);
+  if (!isWellFormedCpr(cpr))
+    throw new DfdgFault('BK-VALID', `PersonCivilRegistrationIdentifier ${cpr} is not a valid CPR number`);
   const existing = findVisibleBooking(call, deps, id);
   check(cprMatchesBooking(cpr, existing));
   cancel(call, deps, existing, optionalText(call.payload, ns, 'CancellationReason'));
@@ -100,9 +111,19 @@ const deleteBooking: OperationHandler = (ctx, deps) => {
 };
 
 /** Cancels (DFDG keeps cancelled bookings, with status Cancelled); cancelling twice changes nothing. */
-export const cancel = (call: AuthorisedCall, deps: OperationDeps, booking: Booking, reason: string | undefined): void => {
+export const cancel = (
+  call: AuthorisedCall,
+  deps: OperationDeps,
+  booking: Booking,
+  reason: string | undefined,
+): void => {
   if (booking.status === 'Cancelled') return;
-  const cancelled: Booking = { ...booking, status: 'Cancelled', cancellationReason: reason, lastChangedAt: deps.clock.now() };
+  const cancelled: Booking = {
+    ...booking,
+    status: 'Cancelled',
+    cancellationReason: reason,
+    lastChangedAt: deps.clock.now(),
+  };
   saveChange(call, deps, cancelled, 'Cancelled');
 };
 
@@ -111,7 +132,10 @@ const getBookingDetails: OperationHandler = (ctx, deps) => {
   const id = requiredText(call.payload, call.service.schemaNamespace, 'BookingIdentifier').trim();
   const booking = findVisibleBooking(call, deps, id);
   return {
-    response: [bookingReadXml(call.service.schemaNamespace, 'Booking', booking, deps.starCvr), referenceIdXml(call)],
+    response: [
+      bookingReadXml(call.service.schemaNamespace, 'Booking', booking, deps.starCvr),
+      referenceIdXml(call),
+    ],
     cprs: [booking.cpr],
   };
 };
@@ -123,7 +147,8 @@ const getBookings: OperationHandler = (ctx, deps) => {
   check(citizenMayTouch(call.headers.requestUserMetadata, cpr));
   const from = optionalDate(call.payload, ns, 'PeriodStart');
   const to = optionalDate(call.payload, ns, 'PeriodEnd');
-  if (from && to && from.getTime() > to.getTime()) check(violation('BK-VALID', 'PeriodStart is after PeriodEnd'));
+  if (from && to && from.getTime() > to.getTime())
+    check(violation('BK-VALID', 'PeriodStart is after PeriodEnd'));
   const bookings = deps.store.bookings
     .listByCpr(cpr, from, to)
     .filter((b) => isVisibleTo(call.headers.activeOrganisation, b));
@@ -140,4 +165,3 @@ export const bookingServiceHandlers: Readonly<Record<string, OperationHandler>> 
   GetBookingDetails: getBookingDetails,
   GetBookings: getBookings,
 };
-

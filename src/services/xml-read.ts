@@ -14,7 +14,8 @@ export const requiredChild = (el: XmlEl, ns: string, name: string): XmlEl => {
 
 export const requiredText = (el: XmlEl, ns: string, name: string): string => requiredChild(el, ns, name).text;
 
-export const optionalText = (el: XmlEl, ns: string, name: string): string | undefined => childNamed(el, ns, name)?.text;
+export const optionalText = (el: XmlEl, ns: string, name: string): string | undefined =>
+  childNamed(el, ns, name)?.text;
 
 export const toInt = (value: string, what: string): number => {
   const n = Number(value.trim());

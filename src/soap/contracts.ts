@@ -4,8 +4,10 @@ export const SOAP12_ENV_NS = 'http://www.w3.org/2003/05/soap-envelope';
 export const ACTIVE_ORGANISATION_NS = 'http://rep.oio.dk/ams.dk/xml/schemas/2005/09/01/';
 export const REQUEST_USER_METADATA_NS = 'http://service.bm.dk/RequestUserMetadata/2015/01/21/';
 export const REQUEST_USER_STRUCTURE_NS = 'http://service.bm.dk/pjaktass/2015/01/21/RequestUserStructure/';
-export const REQUEST_USER_TYPE_NS = 'http://service.bm.dk/pjaktass/2015/01/21/RequestUserTypeIdentifierCodeList/';
-export const REQUEST_ORGANISATION_STRUCTURE_NS = 'http://service.bm.dk/pjaktass/2015/01/21/RequestOrganisationStructure/';
+export const REQUEST_USER_TYPE_NS =
+  'http://service.bm.dk/pjaktass/2015/01/21/RequestUserTypeIdentifierCodeList/';
+export const REQUEST_ORGANISATION_STRUCTURE_NS =
+  'http://service.bm.dk/pjaktass/2015/01/21/RequestOrganisationStructure/';
 export const CODE_LIST_BASE_NS = 'http://service.bm.dk/pjaktass/2013/06/07/CodeListBase/';
 export const FAULT_DETAILS_NS = 'http://service.bm.dk/xml/schemas/2011/01/12/';
 export const BOOKING_NS = 'http://service.bm.dk/Booking/2020/02/01/';
@@ -28,7 +30,11 @@ export interface ServiceContract {
   readonly operations: readonly string[];
 }
 
-const contract = (name: ServiceName, operations: readonly string[], bindsHeaders = true): ServiceContract => ({
+const contract = (
+  name: ServiceName,
+  operations: readonly string[],
+  bindsHeaders = true,
+): ServiceContract => ({
   name,
   schemaNamespace: `http://service.bm.dk/${name}/2020/02/01/`,
   wsdlNamespace: `http://service.bm.dk/pjaktass/1/${name}`,
@@ -37,9 +43,20 @@ const contract = (name: ServiceName, operations: readonly string[], bindsHeaders
 });
 
 export const SERVICE_CONTRACTS: readonly ServiceContract[] = [
-  contract('BookingService', ['CreateBooking', 'UpdateBooking', 'DeleteBooking', 'GetBookingDetails', 'GetBookings']),
+  contract('BookingService', [
+    'CreateBooking',
+    'UpdateBooking',
+    'DeleteBooking',
+    'GetBookingDetails',
+    'GetBookings',
+  ]),
   contract('ExternalBookingService', ['RescheduleBooking', 'CancelBooking']),
-  contract('BookingWsrmMessageService', ['CreateSequence', 'GetBookings', 'TerminateSequence', 'CloseSequence']),
+  contract('BookingWsrmMessageService', [
+    'CreateSequence',
+    'GetBookings',
+    'TerminateSequence',
+    'CloseSequence',
+  ]),
   contract('PersonStatusService', ['GetVariablePersonStatus']),
   contract('CodelistService', ['GetInterviewTypes'], false),
 ];

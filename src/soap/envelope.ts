@@ -52,8 +52,10 @@ export const parseEnvelope = (
     return fail('REQ-XML', 'the request is not valid UTF-8');
   }
   const declared = XML_DECL_ENCODING.exec(text)?.[1];
-  if (declared && !/^utf-?8$/i.test(declared)) return fail('REQ-XML', `encoding ${declared} is not supported; use UTF-8`);
-  if (/<!DOCTYPE|<!ENTITY/i.test(text)) return fail('REQ-XML', 'a DOCTYPE or entity declaration is not allowed');
+  if (declared && !/^utf-?8$/i.test(declared))
+    return fail('REQ-XML', `encoding ${declared} is not supported; use UTF-8`);
+  if (/<!DOCTYPE|<!ENTITY/i.test(text))
+    return fail('REQ-XML', 'a DOCTYPE or entity declaration is not allowed');
   if (text.trim() === '') return fail('REQ-XML', 'the request body is empty');
 
   let doc;
@@ -63,7 +65,10 @@ export const parseEnvelope = (
     });
   } catch (e) {
     const first = e instanceof libxml.XmlLibError ? e.details[0] : undefined;
-    return fail('REQ-XML', `not well-formed XML${first ? ` (line ${first.line}: ${first.message.trim()})` : ''}`);
+    return fail(
+      'REQ-XML',
+      `not well-formed XML${first ? ` (line ${first.line}: ${first.message.trim()})` : ''}`,
+    );
   }
   try {
     return readEnvelope(libxml, doc.root, soapAction, service, validator, limits);
@@ -80,15 +85,26 @@ const readEnvelope = (
   validator: SchemaValidator,
   limits: EnvelopeLimits,
 ): EnvelopeResult => {
-  if (root.namespaceUri === SOAP12_ENV_NS) return fail('REQ-XML', 'SOAP 1.2 is not supported; send a SOAP 1.1 envelope');
+  if (root.namespaceUri === SOAP12_ENV_NS)
+    return fail('REQ-XML', 'SOAP 1.2 is not supported; send a SOAP 1.1 envelope');
   if (root.namespaceUri !== SOAP_ENV_NS || root.name !== 'Envelope') {
-    return fail('REQ-XML', `the root element must be the SOAP 1.1 Envelope, got ${qname({ ns: root.namespaceUri, name: root.name })}`);
+    return fail(
+      'REQ-XML',
+      `the root element must be the SOAP 1.1 Envelope, got ${qname({ ns: root.namespaceUri, name: root.name })}`,
+    );
   }
   const parts = elementChildren(libxml, root);
-  const names = parts.map((p) => (p.namespaceUri === SOAP_ENV_NS ? p.name : qname({ ns: p.namespaceUri, name: p.name })));
+  const names = parts.map((p) =>
+    p.namespaceUri === SOAP_ENV_NS ? p.name : qname({ ns: p.namespaceUri, name: p.name }),
+  );
   const shapeOk =
-    (names.length === 1 && names[0] === 'Body') || (names.length === 2 && names[0] === 'Header' && names[1] === 'Body');
-  if (!shapeOk) return fail('REQ-XML', `the Envelope must hold an optional Header and one Body, got ${names.join(', ') || 'nothing'}`);
+    (names.length === 1 && names[0] === 'Body') ||
+    (names.length === 2 && names[0] === 'Header' && names[1] === 'Body');
+  if (!shapeOk)
+    return fail(
+      'REQ-XML',
+      `the Envelope must hold an optional Header and one Body, got ${names.join(', ') || 'nothing'}`,
+    );
   const header = parts.length === 2 ? parts[0] : undefined;
   const body = parts[parts.length - 1] as LibxmlElement;
 
@@ -100,7 +116,10 @@ const readEnvelope = (
     (op) => payloadNode.namespaceUri === service.schemaNamespace && payloadNode.name === `${op}Request`,
   );
   if (!operation) {
-    return fail('REQ-OP', `${qname({ ns: payloadNode.namespaceUri, name: payloadNode.name })} is not an operation of ${service.name}`);
+    return fail(
+      'REQ-OP',
+      `${qname({ ns: payloadNode.namespaceUri, name: payloadNode.name })} is not an operation of ${service.name}`,
+    );
   }
   const action = soapAction?.replace(/^"|"$/g, '');
   if (action && action !== `${service.wsdlNamespace}#${operation}`) {
@@ -132,7 +151,8 @@ const DFDG_HEADERS = new Set([
   '{http://rep.oio.dk/ams.dk/xml/schemas/2005/09/01/}ActiveOrganisationHeader',
   '{http://service.bm.dk/RequestUserMetadata/2015/01/21/}RequestUserMetadataHeader',
 ]);
-const isDfdgHeader = (el: LibxmlElement): boolean => DFDG_HEADERS.has(qname({ ns: el.namespaceUri, name: el.name }));
+const isDfdgHeader = (el: LibxmlElement): boolean =>
+  DFDG_HEADERS.has(qname({ ns: el.namespaceUri, name: el.name }));
 
 const elementChildren = (libxml: Libxml, el: LibxmlElement): LibxmlElement[] => {
   const out: LibxmlElement[] = [];

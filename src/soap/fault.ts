@@ -5,7 +5,10 @@ import { FAULT_DETAILS_NS, SOAP_ENV_NS } from './contracts';
 export const REFERENCE_ID_HEADER = 'X-ServiceRequestLogReferenceIdentifier';
 
 const escapeXml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
+  );
 
 /**
  * The one place that writes a fault: a SOAP 1.1 Fault in STAR's shape (FaultDetails with the DFDG
@@ -39,5 +42,3 @@ export const sendFault = (res: ServerResponse, fault: DfdgFault, referenceId: st
   });
   res.end(body);
 };
-
-

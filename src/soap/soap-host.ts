@@ -32,7 +32,8 @@ export const hostService = (
       xml: readFileSync(wsdlPath, 'utf8'),
       uri: wsdlPath,
       suppressStack: true,
-      callback: (err: unknown) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve()),
+      callback: (err: unknown) =>
+        err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(),
     });
     // node-soap answers errors outside our operations with its own fault shape; our pipeline runs
     // before it, so reaching this is a bug worth seeing in the log.

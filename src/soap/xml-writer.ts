@@ -14,10 +14,14 @@ export interface XmlNode {
 export const el = (ns: string, name: string, content: XmlContent): XmlNode => ({ ns, name, content });
 
 /** An optional element: present only when the value is. */
-export const optionalEl = (ns: string, name: string, value: string | number | boolean | undefined): XmlNode[] =>
-  value === undefined ? [] : [el(ns, name, value)];
+export const optionalEl = (
+  ns: string,
+  name: string,
+  value: string | number | boolean | undefined,
+): XmlNode[] => (value === undefined ? [] : [el(ns, name, value)]);
 
-const escapeText = (s: string): string => s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+const escapeText = (s: string): string =>
+  s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 const escapeAttr = (s: string): string => escapeText(s).replace(/"/g, '&quot;');
 
 export const writeXml = (node: XmlNode, parentNs?: string): string => {

@@ -109,7 +109,8 @@ const fromRow = (r: AuditRow): AuditEntry => ({
     r.certificate_fingerprint !== null
       ? { subject: r.certificate_subject ?? '', fingerprint: r.certificate_fingerprint }
       : null,
-  activeOrganisation: r.org_type !== null && r.org_code !== null ? { type: r.org_type, code: r.org_code } : null,
+  activeOrganisation:
+    r.org_type !== null && r.org_code !== null ? { type: r.org_type, code: r.org_code } : null,
   requestUserMetadata: r.metadata ? (JSON.parse(r.metadata) as RequestUserMetadata) : null,
   cprs: r.cprs ? (JSON.parse(r.cprs) as string[]) : [],
   outcome: r.outcome,

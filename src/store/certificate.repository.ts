@@ -22,7 +22,9 @@ export class CertificateRepository {
        ON CONFLICT (fingerprint) DO UPDATE SET name = excluded.name, subject = excluded.subject`,
     );
     this.clearOrgsStmt = db.prepare('DELETE FROM certificate_organisations WHERE fingerprint = ?');
-    this.addOrgStmt = db.prepare('INSERT INTO certificate_organisations (fingerprint, type, code) VALUES (?, ?, ?)');
+    this.addOrgStmt = db.prepare(
+      'INSERT INTO certificate_organisations (fingerprint, type, code) VALUES (?, ?, ?)',
+    );
     this.findStmt = db.prepare<[string], { name: string; subject: string }>(
       'SELECT name, subject FROM certificates WHERE fingerprint = ?',
     );
@@ -34,9 +36,15 @@ export class CertificateRepository {
   /** Registers a certificate, replacing the organisations of an earlier registration. */
   register(registration: CertificateRegistration, now: Date): void {
     this.db.transaction(() => {
-      this.upsertStmt.run(registration.fingerprint, registration.name, registration.subject, now.toISOString());
+      this.upsertStmt.run(
+        registration.fingerprint,
+        registration.name,
+        registration.subject,
+        now.toISOString(),
+      );
       this.clearOrgsStmt.run(registration.fingerprint);
-      for (const o of registration.organisations) this.addOrgStmt.run(registration.fingerprint, o.type, o.code);
+      for (const o of registration.organisations)
+        this.addOrgStmt.run(registration.fingerprint, o.type, o.code);
     })();
   }
 

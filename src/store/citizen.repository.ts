@@ -24,8 +24,12 @@ export class CitizenRepository {
          jobcenter = excluded.jobcenter, akasse = excluded.akasse`,
     );
     this.clearDeadlinesStmt = db.prepare('DELETE FROM self_booking_deadlines WHERE cpr = ?');
-    this.addDeadlineStmt = db.prepare('INSERT INTO self_booking_deadlines (cpr, interview_type, deadline) VALUES (?, ?, ?)');
-    this.findStmt = db.prepare<[string], CitizenRow>('SELECT cpr, name, kommune, jobcenter, akasse FROM citizens WHERE cpr = ?');
+    this.addDeadlineStmt = db.prepare(
+      'INSERT INTO self_booking_deadlines (cpr, interview_type, deadline) VALUES (?, ?, ?)',
+    );
+    this.findStmt = db.prepare<[string], CitizenRow>(
+      'SELECT cpr, name, kommune, jobcenter, akasse FROM citizens WHERE cpr = ?',
+    );
     this.deadlinesStmt = db.prepare<[string], SelfBookingDeadline>(
       'SELECT interview_type AS interviewType, deadline FROM self_booking_deadlines WHERE cpr = ? ORDER BY interview_type',
     );
@@ -37,7 +41,8 @@ export class CitizenRepository {
       const { selfBookingDeadlines, ...row } = citizen;
       this.upsertStmt.run(row);
       this.clearDeadlinesStmt.run(citizen.cpr);
-      for (const d of selfBookingDeadlines) this.addDeadlineStmt.run(citizen.cpr, d.interviewType, d.deadline);
+      for (const d of selfBookingDeadlines)
+        this.addDeadlineStmt.run(citizen.cpr, d.interviewType, d.deadline);
     })();
   }
 

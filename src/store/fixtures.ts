@@ -11,10 +11,15 @@ import type { Store } from './store';
  * deadlines that lie ahead and behind, whatever the date.
  */
 const organisation = z.object({ type: z.number().int(), code: z.string().min(1) });
-const relativeOrIsoDate = z.string().regex(/^([+-]\d+d|\d{4}-\d{2}-\d{2})$/, 'a date YYYY-MM-DD or a relative "+Nd"');
+const relativeOrIsoDate = z
+  .string()
+  .regex(/^([+-]\d+d|\d{4}-\d{2}-\d{2})$/, 'a date YYYY-MM-DD or a relative "+Nd"');
 const relativeOrIsoInstant = z
   .string()
-  .regex(/^([+-]\d+d \d{2}:\d{2}|\d{4}-\d{2}-\d{2}T.+)$/, 'an ISO instant or a relative "+Nd HH:MM" (Copenhagen time)');
+  .regex(
+    /^([+-]\d+d \d{2}:\d{2}|\d{4}-\d{2}-\d{2}T.+)$/,
+    'an ISO instant or a relative "+Nd HH:MM" (Copenhagen time)',
+  );
 
 const metadata = z.object({
   userFullName: z.string().min(1),
@@ -27,7 +32,9 @@ const metadata = z.object({
 
 export const FixtureFiles = {
   organisations: z.array(organisation.extend({ name: z.string().min(1) })),
-  certificates: z.array(z.object({ name: z.string().regex(/^[\w.-]+$/), organisations: z.array(organisation).min(1) })),
+  certificates: z.array(
+    z.object({ name: z.string().regex(/^[\w.-]+$/), organisations: z.array(organisation).min(1) }),
+  ),
   citizens: z.array(
     z.object({
       cpr: z.string().regex(/^\d{10}$/),
@@ -35,7 +42,9 @@ export const FixtureFiles = {
       kommune: z.string().regex(/^\d{3}$/),
       jobcenter: z.string().regex(/^\d{5}$/),
       akasse: z.string().nullable(),
-      selfBookingDeadlines: z.array(z.object({ interviewType: z.number().int(), deadline: relativeOrIsoDate })),
+      selfBookingDeadlines: z.array(
+        z.object({ interviewType: z.number().int(), deadline: relativeOrIsoDate }),
+      ),
     }),
   ),
   bookings: z.array(
@@ -68,10 +77,16 @@ export const readFixtures = (dir: string): Fixtures => {
       throw new FixtureError(`fixtures: cannot read ${file}: ${(e as Error).message}`);
     }
     const parsed = FixtureFiles[name].safeParse(json);
-    if (!parsed.success) throw new FixtureError(`fixtures: ${file} is invalid:\n${z.prettifyError(parsed.error)}`);
+    if (!parsed.success)
+      throw new FixtureError(`fixtures: ${file} is invalid:\n${z.prettifyError(parsed.error)}`);
     return parsed.data as Fixtures[K];
   };
-  return { organisations: read('organisations'), certificates: read('certificates'), citizens: read('citizens'), bookings: read('bookings') };
+  return {
+    organisations: read('organisations'),
+    certificates: read('certificates'),
+    citizens: read('citizens'),
+    bookings: read('bookings'),
+  };
 };
 
 const resolveDate = (value: string, today: string): string =>
@@ -81,7 +96,9 @@ const resolveInstant = (value: string, today: string): Date => {
   const relative = /^([+-]\d+)d (\d{2}):(\d{2})$/.exec(value);
   if (!relative) return new Date(value);
   const [y, m, d] = addDays(today, Number(relative[1])).split('-').map(Number);
-  return fromCopenhagenWallClock(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1, Number(relative[2]), Number(relative[3])));
+  return fromCopenhagenWallClock(
+    Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1, Number(relative[2]), Number(relative[3])),
+  );
 };
 
 /** Loads organisations, citizens and bookings into the store, in one transaction. */
@@ -92,7 +109,10 @@ export const loadFixtures = (store: Store, fixtures: Fixtures, now: Date): void 
     for (const c of fixtures.citizens) {
       store.citizens.save({
         ...c,
-        selfBookingDeadlines: c.selfBookingDeadlines.map((d) => ({ ...d, deadline: resolveDate(d.deadline, today) })),
+        selfBookingDeadlines: c.selfBookingDeadlines.map((d) => ({
+          ...d,
+          deadline: resolveDate(d.deadline, today),
+        })),
       });
     }
     for (const b of fixtures.bookings) {

@@ -8,7 +8,11 @@ import { serveContracts } from './wsdl-routes';
 /** The express app before node-soap is attached: contracts, body limit and the checking pipeline. */
 export const createSoapApp = (
   services: readonly ServiceContract[],
-  deps: PipelineDeps & { readonly wsdlDir: string; readonly maxBodyBytes: number; readonly publicBaseUrl: () => string },
+  deps: PipelineDeps & {
+    readonly wsdlDir: string;
+    readonly maxBodyBytes: number;
+    readonly publicBaseUrl: () => string;
+  },
 ): Express => {
   const app = express();
   app.disable('x-powered-by');
@@ -22,7 +26,10 @@ export const createSoapApp = (
 /** Added after node-soap's routes: unknown paths, and body errors (too large, bad encoding) as REQ-XML faults. */
 export const finishSoapApp = (app: Express, deps: PipelineDeps): void => {
   app.use((req: Request, res: Response) => {
-    res.status(404).type('text/plain').send(`No DFDG service at ${req.path}. Services: GET /<Service>?wsdl\n`);
+    res
+      .status(404)
+      .type('text/plain')
+      .send(`No DFDG service at ${req.path}. Services: GET /<Service>?wsdl\n`);
   });
   app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
@@ -33,7 +40,14 @@ export const finishSoapApp = (app: Express, deps: PipelineDeps): void => {
         : status !== undefined && status < 500
           ? new DfdgFault('REQ-XML', `the request body could not be read: ${(error as Error).message}`)
           : new DfdgFault('INTERNAL', 'unexpected error');
-    const record = { referenceId: randomUUID(), service: req.path.replace(/^\//, ''), operation: null, certificate: null, headers: {}, cprs: [] };
+    const record = {
+      referenceId: randomUUID(),
+      service: req.path.replace(/^\//, ''),
+      operation: null,
+      certificate: null,
+      headers: {},
+      cprs: [],
+    };
     rejectCall(res, fault, record, deps, error);
   });
 };

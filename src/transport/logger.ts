@@ -6,12 +6,19 @@ export interface Logger {
 
 const serialise = (fields: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(
-    Object.entries(fields).map(([k, v]) => [k, v instanceof Error ? { message: v.message, stack: v.stack } : v]),
+    Object.entries(fields).map(([k, v]) => [
+      k,
+      v instanceof Error ? { message: v.message, stack: v.stack } : v,
+    ]),
   );
 
-export const jsonLogger = (write: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Logger => ({
-  info: (message, fields = {}) => write(JSON.stringify({ level: 'info', time: new Date().toISOString(), message, ...serialise(fields) })),
-  error: (message, fields = {}) => write(JSON.stringify({ level: 'error', time: new Date().toISOString(), message, ...serialise(fields) })),
+export const jsonLogger = (
+  write: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
+): Logger => ({
+  info: (message, fields = {}) =>
+    write(JSON.stringify({ level: 'info', time: new Date().toISOString(), message, ...serialise(fields) })),
+  error: (message, fields = {}) =>
+    write(JSON.stringify({ level: 'error', time: new Date().toISOString(), message, ...serialise(fields) })),
 });
 
 export const silentLogger: Logger = { info: () => undefined, error: () => undefined };

@@ -16,7 +16,14 @@ export const soapOperation =
     const call = callOf(req);
     if (!call) {
       // Only reachable if a route bypassed the pipeline: refuse rather than run unchecked.
-      const record: CallRecord = { referenceId: 'none', service: 'unknown', operation, certificate: null, headers: {}, cprs: [] };
+      const record: CallRecord = {
+        referenceId: 'none',
+        service: 'unknown',
+        operation,
+        certificate: null,
+        headers: {},
+        cprs: [],
+      };
       rejectCall(res, new DfdgFault('INTERNAL', 'the request bypassed the security checks'), record, deps);
       return;
     }
@@ -44,4 +51,6 @@ const recordOf = (call: CallContext, cprs: readonly string[]): CallRecord => ({
 
 /** A citizen's own CPR (from the header) is data the call touched too. */
 const citizenCpr = (call: CallContext): string[] =>
-  call.headers?.requestUserMetadata.userType === 1 ? [call.headers.requestUserMetadata.organisation.code] : [];
+  call.headers?.requestUserMetadata.userType === 1
+    ? [call.headers.requestUserMetadata.organisation.code]
+    : [];

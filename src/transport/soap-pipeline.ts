@@ -61,7 +61,8 @@ export const soapPipeline =
     try {
       const identity = identifyCaller(req.socket as TLSSocket, deps.store.certificates);
       if (!identity.ok) {
-        if (identity.fingerprint) record.certificate = { subject: identity.subject ?? '', fingerprint: identity.fingerprint };
+        if (identity.fingerprint)
+          record.certificate = { subject: identity.subject ?? '', fingerprint: identity.fingerprint };
         return refuse(identity.violation);
       }
       const { caller } = identity;
@@ -69,7 +70,14 @@ export const soapPipeline =
 
       const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const soapAction = req.headers.soapaction;
-      const parsed = parseEnvelope(deps.libxml, raw, Array.isArray(soapAction) ? soapAction[0] : soapAction, service, deps.validatorFor(service), deps.limits);
+      const parsed = parseEnvelope(
+        deps.libxml,
+        raw,
+        Array.isArray(soapAction) ? soapAction[0] : soapAction,
+        service,
+        deps.validatorFor(service),
+        deps.limits,
+      );
       if (!parsed.ok) return refuse(parsed.violation);
       const { envelope } = parsed;
       record.operation = envelope.operation;
@@ -85,7 +93,12 @@ export const soapPipeline =
         if (denied) return refuse(denied);
       }
       if (deps.strictSchema && envelope.payloadSchemaErrors.length > 0) {
-        return rejectCall(res, new DfdgFault('REQ-SCHEMA', envelope.payloadSchemaErrors.join('; ')), record, deps);
+        return rejectCall(
+          res,
+          new DfdgFault('REQ-SCHEMA', envelope.payloadSchemaErrors.join('; ')),
+          record,
+          deps,
+        );
       }
       calls.set(req, {
         referenceId: record.referenceId,
@@ -104,17 +117,32 @@ export const soapPipeline =
   };
 
 /** Answers with a fault and writes the call's audit row (SEC-AUDIT: rejected calls too). */
-export const rejectCall = (res: Response, fault: DfdgFault, record: CallRecord, deps: Pick<PipelineDeps, 'store' | 'clock' | 'logger'>, cause?: unknown): void => {
-  if (fault.key === 'INTERNAL') deps.logger.error('internal error', { referenceId: record.referenceId, error: cause });
+export const rejectCall = (
+  res: Response,
+  fault: DfdgFault,
+  record: CallRecord,
+  deps: Pick<PipelineDeps, 'store' | 'clock' | 'logger'>,
+  cause?: unknown,
+): void => {
+  if (fault.key === 'INTERNAL')
+    deps.logger.error('internal error', { referenceId: record.referenceId, error: cause });
   try {
-    deps.store.audit.record(auditEntry(record, deps.clock.now(), String(fault.spec.code), fault.spec.ruleId, fault.detail));
+    deps.store.audit.record(
+      auditEntry(record, deps.clock.now(), String(fault.spec.code), fault.spec.ruleId, fault.detail),
+    );
   } catch (auditError) {
     deps.logger.error('audit write failed', { referenceId: record.referenceId, error: auditError });
   }
   sendFault(res, fault, record.referenceId);
 };
 
-export const auditEntry = (record: CallRecord, time: Date, outcome: string, ruleId: string | null, detail: string | null): AuditEntry => ({
+export const auditEntry = (
+  record: CallRecord,
+  time: Date,
+  outcome: string,
+  ruleId: string | null,
+  detail: string | null,
+): AuditEntry => ({
   referenceId: record.referenceId,
   time,
   service: record.service,

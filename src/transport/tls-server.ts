@@ -15,7 +15,14 @@ export interface TlsMaterial {
  */
 export const listenTls = (app: Express, tls: TlsMaterial, port: number, host: string): Promise<Server> => {
   const server = createServer(
-    { key: tls.key, cert: tls.cert, ca: tls.ca, requestCert: true, rejectUnauthorized: false, minVersion: 'TLSv1.2' },
+    {
+      key: tls.key,
+      cert: tls.cert,
+      ca: tls.ca,
+      requestCert: true,
+      rejectUnauthorized: false,
+      minVersion: 'TLSv1.2',
+    },
     app,
   );
   server.keepAliveTimeout = 65_000; // longer than common client pools' idle time, so clients close first

@@ -19,7 +19,8 @@ export function readPkcs12(der: Buffer, password: string): Pkcs12View {
     certificatePems: certBags.flatMap((bag) => (bag.cert ? [forge.pki.certificateToPem(bag.cert)] : [])),
     privateKeyCount: keyBags.filter((bag) => bag.key !== undefined).length,
     keyFriendlyNames: keyBags.flatMap((bag): string[] => {
-      const names: unknown = bag.attributes['friendlyName'];
+      const attributes = bag.attributes as Record<string, unknown>;
+      const names = attributes['friendlyName'];
       return Array.isArray(names) ? names.filter((name): name is string => typeof name === 'string') : [];
     }),
   };

@@ -1,0 +1,41 @@
+import eslint from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', 'certs/', 'test-output/', '*.js', '*.mjs'] },
+  eslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
+    // The domain is pure: no transport, SOAP, storage or admin code, and no frameworks.
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '**/transport/**',
+            '**/soap/**',
+            '**/services/**',
+            '**/store/**',
+            '**/admin/**',
+            'express',
+            'soap',
+            'better-sqlite3',
+            'node:*',
+          ],
+        },
+      ],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  prettier,
+);

@@ -1,0 +1,131 @@
+/** Builders of DFDG requests as raw XML, with every part overridable (or left out with null). */
+export const NS = {
+  soap: 'http://schemas.xmlsoap.org/soap/envelope/',
+  aoh: 'http://rep.oio.dk/ams.dk/xml/schemas/2005/09/01/',
+  rum: 'http://service.bm.dk/RequestUserMetadata/2015/01/21/',
+  rus: 'http://service.bm.dk/pjaktass/2015/01/21/RequestUserStructure/',
+  rut: 'http://service.bm.dk/pjaktass/2015/01/21/RequestUserTypeIdentifierCodeList/',
+  ros: 'http://service.bm.dk/pjaktass/2015/01/21/RequestOrganisationStructure/',
+  clb: 'http://service.bm.dk/pjaktass/2013/06/07/CodeListBase/',
+  bk: 'http://service.bm.dk/Booking/2020/02/01/',
+} as const;
+
+export const serviceNs = (service: string): string => `http://service.bm.dk/${service}/2020/02/01/`;
+export const soapAction = (service: string, operation: string): string =>
+  `http://service.bm.dk/pjaktass/1/${service}#${operation}`;
+
+export interface Org {
+  readonly type: number;
+  readonly code: string;
+}
+
+export interface User {
+  readonly name: string;
+  readonly type: number;
+  readonly identifier: string;
+  readonly org: Org;
+  readonly email?: string;
+}
+
+export const caseworker = (org: Org, name = 'Mette Hansen'): User => ({
+  name,
+  type: 2,
+  identifier: 'CVR:12345678-RID:1234',
+  org,
+});
+export const citizen = (cpr: string, orgType: number): User => ({
+  name: 'Anna Testesen',
+  type: 1,
+  identifier: cpr,
+  org: { type: orgType, code: cpr },
+});
+export const batchJob = (org: Org): User => ({
+  name: 'KSS nightly sync',
+  type: 3,
+  identifier: 'CVR:12345678-FID:42',
+  org,
+});
+
+export const activeOrganisationXml = (org: Org): string =>
+  `<aoh:ActiveOrganisationHeader xmlns:aoh="${NS.aoh}"><aoh:OrganisationTypeIdentifier>${org.type}</aoh:OrganisationTypeIdentifier>` +
+  `<aoh:OrganisationCode>${org.code}</aoh:OrganisationCode></aoh:ActiveOrganisationHeader>`;
+
+export const requestUserMetadataXml = (user: User): string =>
+  `<rum:RequestUserMetadataHeader xmlns:rum="${NS.rum}" xmlns:rus="${NS.rus}" xmlns:rut="${NS.rut}" xmlns:ros="${NS.ros}" xmlns:clb="${NS.clb}">` +
+  `<rus:RequestUserStructure><rus:UserFullName>${user.name}</rus:UserFullName>` +
+  `<rut:RequestUserTypeIdentifier><clb:CodeListItemIdentifier>${user.type}</clb:CodeListItemIdentifier></rut:RequestUserTypeIdentifier>` +
+  `<rus:UserIdentifier>${user.identifier}</rus:UserIdentifier>${user.email ? `<rus:UserEmail>${user.email}</rus:UserEmail>` : ''}</rus:RequestUserStructure>` +
+  `<ros:RequestOrganisationStructure><ros:OrganisationTypeIdentifier><clb:CodeListItemIdentifier>${user.org.type}</clb:CodeListItemIdentifier></ros:OrganisationTypeIdentifier>` +
+  `<ros:OrganisationCode>${user.org.code}</ros:OrganisationCode></ros:RequestOrganisationStructure>` +
+  `<rum:RegistrationDateTime>2026-11-23T10:00:00+01:00</rum:RegistrationDateTime></rum:RequestUserMetadataHeader>`;
+
+/** A SOAP 1.1 envelope; `headers` is the raw content of soap:Header (omit for none). */
+export const envelope = (body: string, headers?: string): string =>
+  `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="${NS.soap}">` +
+  (headers === undefined ? '' : `<soap:Header>${headers}</soap:Header>`) +
+  `<soap:Body>${body}</soap:Body></soap:Envelope>`;
+
+/** The usual pair of headers: ActiveOrganisation and a RequestUserMetadata. */
+export const dfdgHeaders = (ao: Org, user: User): string =>
+  requestUserMetadataXml(user) + activeOrganisationXml(ao);
+
+export interface BookingFields {
+  id?: string;
+  cpr: string;
+  interviewType: number;
+  start: string;
+  end: string;
+  meeting: Org;
+  selfBooked: boolean;
+  accepted?: boolean;
+  acceptedTime?: string;
+  rebookingDeadline?: string;
+  cancellationDeadline?: string;
+  caseworkerName?: string;
+  meetingLocation?: string;
+}
+
+const opt = (name: string, value: string | boolean | undefined): string =>
+  value === undefined ? '' : `<bk:${name}>${String(value)}</bk:${name}>`;
+
+export const bookingXml = (b: BookingFields, element = 'Booking', ns = serviceNs('BookingService')): string =>
+  `<s:${element} xmlns:s="${ns}" xmlns:bk="${NS.bk}" xmlns:clb="${NS.clb}" xmlns:aoh="${NS.aoh}">` +
+  opt('BookingIdentifier', b.id) +
+  `<bk:PersonCivilRegistrationIdentifier>${b.cpr}</bk:PersonCivilRegistrationIdentifier>` +
+  `<bk:InterviewTypeIdentifier><clb:CodeListItemIdentifier>${b.interviewType}</clb:CodeListItemIdentifier></bk:InterviewTypeIdentifier>` +
+  `<bk:BookingStartDateTime>${b.start}</bk:BookingStartDateTime><bk:BookingEndDateTime>${b.end}</bk:BookingEndDateTime>` +
+  `<bk:MeetingOrganisation><aoh:OrganisationTypeIdentifier>${b.meeting.type}</aoh:OrganisationTypeIdentifier>` +
+  `<aoh:OrganisationCode>${b.meeting.code}</aoh:OrganisationCode></bk:MeetingOrganisation>` +
+  opt('MeetingLocation', b.meetingLocation) +
+  opt('CaseworkerName', b.caseworkerName) +
+  `<bk:SelfBooked>${b.selfBooked}</bk:SelfBooked>` +
+  opt('BookingAccepted', b.accepted) +
+  opt('BookingAcceptedTime', b.acceptedTime) +
+  opt('RebookingDeadlineDateTime', b.rebookingDeadline) +
+  opt('CancellationDeadlineDateTime', b.cancellationDeadline) +
+  `</s:${element}>`;
+
+export const createBookingBody = (b: BookingFields): string =>
+  `<bs:CreateBookingRequest xmlns:bs="${serviceNs('BookingService')}">${bookingXml(b)}</bs:CreateBookingRequest>`;
+
+/** An operation's request element holding the given child elements (in the service namespace, prefix s). */
+export const requestBody = (service: string, operation: string, children: Record<string, string>): string =>
+  `<s:${operation}Request xmlns:s="${serviceNs(service)}">` +
+  Object.entries(children)
+    .map(([k, v]) => `<s:${k}>${v}</s:${k}>`)
+    .join('') +
+  `</s:${operation}Request>`;
+
+/** A valid booking a week ahead of the given time. */
+export const aBooking = (overrides: Partial<BookingFields> = {}, from = new Date()): BookingFields => {
+  const start = new Date(from.getTime() + 7 * 24 * 3600 * 1000);
+  return {
+    cpr: '0101575001',
+    interviewType: 7,
+    start: start.toISOString(),
+    end: new Date(start.getTime() + 30 * 60 * 1000).toISOString(),
+    meeting: { type: 8, code: '75100' },
+    selfBooked: false,
+    ...overrides,
+  };
+};

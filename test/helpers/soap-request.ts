@@ -1,0 +1,71 @@
+import { request } from 'node:https';
+import { clientTls, type CertificateName } from './test-certificates';
+
+/** Raw SOAP over mutual TLS: for the malformed, missing and duplicated things a SOAP client won't send. */
+export interface RawResponse {
+  readonly status: number;
+  readonly body: string;
+  readonly headers: Record<string, string | string[] | undefined>;
+}
+
+export const postXml = (
+  url: string,
+  body: string | Buffer,
+  options: { cert?: CertificateName | null; soapAction?: string; contentType?: string } = {},
+): Promise<RawResponse> =>
+  new Promise((resolve, reject) => {
+    const tls = clientTls(options.cert === undefined ? '8-75100' : options.cert);
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        ...tls,
+        agent: false,
+        headers: {
+          'Content-Type': options.contentType ?? 'text/xml; charset=utf-8',
+          ...(options.soapAction ? { SOAPAction: `"${options.soapAction}"` } : {}),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString('utf8'),
+            headers: res.headers,
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+
+export interface FaultSummary {
+  readonly faultcode: string;
+  readonly faultstring: string;
+  readonly errorCode: number;
+  readonly source: string;
+  readonly innerException: string;
+}
+
+const tag = (xml: string, name: string): string | undefined =>
+  new RegExp(`<(?:\\w+:)?${name}(?:\\s[^>]*)?>([\\s\\S]*?)</(?:\\w+:)?${name}>`).exec(xml)?.[1];
+
+/** Reads a DFDG fault; throws when the response is not one (so a test cannot pass on a success). */
+export const faultOf = (res: RawResponse): FaultSummary => {
+  const errorCode = tag(res.body, 'ErrorCode');
+  if (res.status !== 500 || errorCode === undefined)
+    throw new Error(`expected a fault, got HTTP ${res.status}: ${res.body.slice(0, 500)}`);
+  return {
+    faultcode: tag(res.body, 'faultcode') ?? '',
+    faultstring: tag(res.body, 'faultstring') ?? '',
+    errorCode: Number(errorCode),
+    source: tag(res.body, 'Source') ?? '',
+    innerException: tag(res.body, 'InnerException') ?? '',
+  };
+};
+
+export const textOf = (xml: string, name: string): string | undefined => tag(xml, name);
