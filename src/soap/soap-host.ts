@@ -33,7 +33,7 @@ export const hostService = (
       uri: wsdlPath,
       suppressStack: true,
       callback: (err: unknown) =>
-        err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(),
+        err ? reject(err instanceof Error ? err : new Error(`cannot load ${wsdlPath}`)) : resolve(),
     });
     // node-soap answers errors outside our operations with its own fault shape; our pipeline runs
     // before it, so reaching this is a bug worth seeing in the log.
