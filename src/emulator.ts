@@ -7,6 +7,9 @@ import { ensureDevCertificates, type DevCertificates } from './pki/dev-certifica
 import { bookingServiceHandlers } from './services/booking.soap';
 import type { OperationDeps, OperationHandler } from './services/call-context';
 import { codelistServiceHandlers } from './services/codelist.soap';
+import { externalBookingServiceHandlers } from './services/external-booking.soap';
+import { personStatusServiceHandlers } from './services/person-status.soap';
+import { wsrmServiceHandlers } from './services/wsrm.soap';
 import { schemaImportsOf, SERVICE_CONTRACTS, type ServiceContract, type ServiceName } from './soap/contracts';
 import { loadLibxml } from './soap/libxml';
 import { hostService, type SoapMethod } from './soap/soap-host';
@@ -32,9 +35,9 @@ export interface RunningEmulator {
 const HANDLERS: Readonly<Record<ServiceName, Readonly<Record<string, OperationHandler>>>> = {
   BookingService: bookingServiceHandlers,
   CodelistService: codelistServiceHandlers,
-  ExternalBookingService: {},
-  BookingWsrmMessageService: {},
-  PersonStatusService: {},
+  ExternalBookingService: externalBookingServiceHandlers,
+  BookingWsrmMessageService: wsrmServiceHandlers,
+  PersonStatusService: personStatusServiceHandlers,
 };
 
 /** The one place that wires the emulator together: store, certificates, fixtures, contracts, TLS. */

@@ -36,6 +36,8 @@ export interface Booking extends BookingInput {
   readonly lastChangedAt: Date;
   readonly creator: BookingCreator;
   readonly cancellationReason?: string | undefined;
+  /** Created with SelfBooked by a system other than STAR's: fixed at creation (BK-REMINDER). */
+  readonly createdSelfBookedOutsideStar: boolean;
 }
 
 export type BookingChange = 'Created' | 'Updated' | 'Rescheduled' | 'Cancelled';

@@ -1,52 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { Booking, BookingChange } from '../domain/booking';
+import type { Booking } from '../domain/booking';
 import { cprMatchesBooking, createBookingRules, isVisibleTo, validBooking } from '../domain/booking.rules';
 import { isWellFormedCpr } from '../domain/cpr';
-import { DfdgFault, violation, type Violation } from '../domain/errors';
+import { DfdgFault, violation } from '../domain/errors';
+import { OrganisationType } from '../domain/organisation';
 import { citizenMayTouch } from '../security/security-model';
 import { el } from '../soap/xml-writer';
 import { bookingReadXml, readBooking } from './booking-xml';
-import {
-  referenceIdXml,
-  withHeaders,
-  type AuthorisedCall,
-  type CallContext,
-  type OperationDeps,
-  type OperationHandler,
-} from './call-context';
+import { cancel, check, findVisibleBooking, saveChange } from './booking-writes';
+import { referenceIdXml, withHeaders, type CallContext, type OperationHandler } from './call-context';
 import { optionalDate, optionalText, requiredChild, requiredText } from './xml-read';
-
-export const check = (v: Violation | null): void => {
-  if (v) throw DfdgFault.of(v);
-};
-
-/** BK-NOT-FOUND with VIS-AKASSE: a booking the caller may not see is, to the caller, not there. */
-export const findVisibleBooking = (call: AuthorisedCall, deps: OperationDeps, id: string): Booking => {
-  const booking = deps.store.bookings.find(id);
-  if (!booking || !isVisibleTo(call.headers.activeOrganisation, booking)) {
-    throw new DfdgFault('BK-NOT-FOUND', `no booking ${id}`);
-  }
-  check(citizenMayTouch(call.headers.requestUserMetadata, booking.cpr));
-  return booking;
-};
-
-/** Saves a changed booking and its history row (with this call's metadata) together. */
-export const saveChange = (
-  call: AuthorisedCall,
-  deps: OperationDeps,
-  booking: Booking,
-  change: BookingChange,
-): void => {
-  if (change === 'Created') deps.store.bookings.insert(booking);
-  else deps.store.bookings.update(booking);
-  deps.store.bookings.appendHistory(booking.id, {
-    time: booking.lastChangedAt,
-    change,
-    activeOrganisation: call.headers.activeOrganisation,
-    requestUserMetadata: call.headers.requestUserMetadata,
-    referenceId: call.referenceId,
-  });
-};
 
 const payloadBooking = (call: CallContext) =>
   readBooking(requiredChild(call.payload, call.service.schemaNamespace, 'Booking'));
@@ -75,6 +38,7 @@ const createBooking: OperationHandler = (ctx, deps) => {
     createdAt: now,
     lastChangedAt: now,
     creator: { organisation: activeOrganisation, metadata: user, system: call.caller.systemName },
+    createdSelfBookedOutsideStar: input.selfBooked && activeOrganisation.type !== OrganisationType.Star,
   };
   saveChange(call, deps, booking, 'Created');
   return {
@@ -108,23 +72,6 @@ const deleteBooking: OperationHandler = (ctx, deps) => {
   check(cprMatchesBooking(cpr, existing));
   cancel(call, deps, existing, optionalText(call.payload, ns, 'CancellationReason'));
   return { response: [referenceIdXml(call)], cprs: [existing.cpr] };
-};
-
-/** Cancels (DFDG keeps cancelled bookings, with status Cancelled); cancelling twice changes nothing. */
-export const cancel = (
-  call: AuthorisedCall,
-  deps: OperationDeps,
-  booking: Booking,
-  reason: string | undefined,
-): void => {
-  if (booking.status === 'Cancelled') return;
-  const cancelled: Booking = {
-    ...booking,
-    status: 'Cancelled',
-    cancellationReason: reason,
-    lastChangedAt: deps.clock.now(),
-  };
-  saveChange(call, deps, cancelled, 'Cancelled');
 };
 
 const getBookingDetails: OperationHandler = (ctx, deps) => {

@@ -26,6 +26,7 @@ interface BookingRow {
   creator_org_code: string;
   creator_metadata: string;
   creator_system: string;
+  created_self_booked_outside_star: number;
 }
 
 interface HistoryRow {
@@ -65,6 +66,7 @@ const toRow = (b: Booking): BookingRow => ({
   creator_org_code: b.creator.organisation.code,
   creator_metadata: JSON.stringify(b.creator.metadata),
   creator_system: b.creator.system,
+  created_self_booked_outside_star: b.createdSelfBookedOutsideStar ? 1 : 0,
 });
 
 const fromRow = (r: BookingRow): Booking => ({
@@ -91,6 +93,7 @@ const fromRow = (r: BookingRow): Booking => ({
     metadata: JSON.parse(r.creator_metadata) as RequestUserMetadata,
     system: r.creator_system,
   },
+  createdSelfBookedOutsideStar: r.created_self_booked_outside_star === 1,
 });
 
 const COLUMNS: ReadonlyArray<keyof BookingRow> = [
@@ -117,9 +120,10 @@ const COLUMNS: ReadonlyArray<keyof BookingRow> = [
   'creator_org_code',
   'creator_metadata',
   'creator_system',
+  'created_self_booked_outside_star',
 ];
 /** What an update may change: everything but the identity and the creation (BK-OWNER-META). */
-const MUTABLE = COLUMNS.filter((c) => c !== 'id' && c !== 'created_at' && !c.startsWith('creator_'));
+const MUTABLE = COLUMNS.filter((c) => c !== 'id' && !c.startsWith('created_') && !c.startsWith('creator_'));
 
 /** Bookings and their history; statements prepared once per database. */
 export class BookingRepository {

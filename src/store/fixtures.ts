@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Booking } from '../domain/booking';
 import { addDays, copenhagenDate, fromCopenhagenWallClock } from '../domain/copenhagen-time';
+import { OrganisationType } from '../domain/organisation';
 import type { Store } from './store';
 
 /**
@@ -126,6 +127,7 @@ export const loadFixtures = (store: Store, fixtures: Fixtures, now: Date): void 
         createdAt: now,
         lastChangedAt: now,
         creator: createdBy,
+        createdSelfBookedOutsideStar: b.selfBooked && createdBy.organisation.type !== OrganisationType.Star,
       };
       store.bookings.insert(booking);
       store.bookings.appendHistory(booking.id, {
@@ -135,6 +137,7 @@ export const loadFixtures = (store: Store, fixtures: Fixtures, now: Date): void 
         requestUserMetadata: createdBy.metadata,
         referenceId: 'fixture',
       });
+      store.reminders.syncWith(booking);
     }
   });
 };

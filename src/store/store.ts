@@ -4,6 +4,8 @@ import { CertificateRepository } from './certificate.repository';
 import { CitizenRepository } from './citizen.repository';
 import { openDatabase, type Db, type SyncMode } from './db';
 import { OrganisationRepository } from './organisation.repository';
+import { ReminderRepository } from './reminder.repository';
+import { WsrmRepository } from './wsrm.repository';
 
 /** The repositories over one database, and the transaction that makes a call all-or-nothing. */
 export interface Store {
@@ -13,6 +15,8 @@ export interface Store {
   readonly citizens: CitizenRepository;
   readonly organisations: OrganisationRepository;
   readonly audit: AuditRepository;
+  readonly reminders: ReminderRepository;
+  readonly wsrm: WsrmRepository;
   transaction<T>(work: () => T): T;
   close(): void;
 }
@@ -26,6 +30,8 @@ export const openStore = (path: string, sync: SyncMode = 'normal'): Store => {
     citizens: new CitizenRepository(db),
     organisations: new OrganisationRepository(db),
     audit: new AuditRepository(db),
+    reminders: new ReminderRepository(db),
+    wsrm: new WsrmRepository(db),
     transaction: <T>(work: () => T): T => db.transaction(work).immediate(),
     close: () => db.close(),
   };

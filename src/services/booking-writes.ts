@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import type { Booking, BookingChange } from '../domain/booking';
+import { isVisibleTo } from '../domain/booking.rules';
+import { DfdgFault, type Violation } from '../domain/errors';
+import { wsrmReceivers } from '../domain/wsrm.rules';
+import { citizenMayTouch } from '../security/security-model';
+import type { AuthorisedCall, OperationDeps } from './call-context';
+
+/** Answers a rule's violation as its fault. */
+export const check = (v: Violation | null): void => {
+  if (v) throw DfdgFault.of(v);
+};
+
+/** BK-NOT-FOUND with VIS-AKASSE: a booking the caller may not see is, to the caller, not there. */
+export const findVisibleBooking = (call: AuthorisedCall, deps: OperationDeps, id: string): Booking => {
+  const booking = deps.store.bookings.find(id);
+  if (!booking || !isVisibleTo(call.headers.activeOrganisation, booking)) {
+    throw new DfdgFault('BK-NOT-FOUND', `no booking ${id}`);
+  }
+  check(citizenMayTouch(call.headers.requestUserMetadata, booking.cpr));
+  return booking;
+};
+
+/**
+ * Every booking write goes through here, inside the call's transaction: the booking, its history row
+ * (with this call's metadata), its reminder (BK-REMINDER) and the WSRM messages to the organisations
+ * that follow the citizen (BK-WSRM) are saved together or not at all.
+ */
+export const saveChange = (
+  call: AuthorisedCall,
+  deps: OperationDeps,
+  booking: Booking,
+  change: BookingChange,
+): void => {
+  const { store } = deps;
+  if (change === 'Created') store.bookings.insert(booking);
+  else store.bookings.update(booking);
+  store.bookings.appendHistory(booking.id, {
+    time: booking.lastChangedAt,
+    change,
+    activeOrganisation: call.headers.activeOrganisation,
+    requestUserMetadata: call.headers.requestUserMetadata,
+    referenceId: call.referenceId,
+  });
+  store.reminders.syncWith(booking);
+  for (const receiver of wsrmReceivers(booking, store.citizens.find(booking.cpr))) {
+    store.wsrm.enqueue(booking.id, {
+      messageId: randomUUID(),
+      receiver,
+      clientSystem: call.caller.systemName,
+      registeringAuthority: call.headers.activeOrganisation,
+      registeringUser: call.headers.requestUserMetadata,
+      queuedAt: booking.lastChangedAt,
+      booking,
+    });
+  }
+};
+
+/** Cancels (DFDG keeps cancelled bookings, with status Cancelled); cancelling twice changes nothing. */
+export const cancel = (
+  call: AuthorisedCall,
+  deps: OperationDeps,
+  booking: Booking,
+  reason: string | undefined,
+): void => {
+  if (booking.status === 'Cancelled') return;
+  const cancelled: Booking = {
+    ...booking,
+    status: 'Cancelled',
+    cancellationReason: reason,
+    lastChangedAt: deps.clock.now(),
+  };
+  saveChange(call, deps, cancelled, 'Cancelled');
+};

@@ -1,0 +1,136 @@
+/**
+ * Test-data builders (goldbergyoni's `buildX(overrides)`): a valid, ordinary value by default, so a
+ * test states only what matters to it. Every default instant is fixed; nothing reads the wall clock.
+ */
+import type { BookingCall, CreateBookingFacts } from '../../src/domain/booking.rules';
+import type { Booking, BookingHistoryEntry, BookingInput, Citizen } from '../../src/domain/booking';
+import type { Caller } from '../../src/domain/caller';
+import type { Organisation } from '../../src/domain/organisation';
+import type { RequestUserMetadata } from '../../src/domain/request-user-metadata';
+
+/** The organisations of the fixtures (CONTRACT.md, "Fixtures every installation has"). */
+export const ORG = {
+  jobcenterAarhus: { type: 8, code: '75100' },
+  jobcenterKobenhavn: { type: 8, code: '10100' },
+  kommuneAarhus: { type: 7, code: '751' },
+  kommuneKobenhavn: { type: 7, code: '101' },
+  andenAktoer: { type: 4, code: '35669035' },
+  akasse17: { type: 2, code: '17' },
+  akasse81: { type: 2, code: '81' },
+  jobnet: { type: 5, code: '4' },
+} as const satisfies Record<string, Organisation>;
+
+/** A well-formed CPR number (a valid date, not a real person). */
+export const CPR = '0101575001';
+export const OTHER_CPR = '0202575002';
+
+/** A caseworker of jobcenter Aarhus, by default. */
+export const buildMetadata = (overrides: Partial<RequestUserMetadata> = {}): RequestUserMetadata => ({
+  userFullName: 'Mette Hansen',
+  userType: 2,
+  userIdentifier: 'CVR:12345678-RID:1234',
+  organisation: ORG.jobcenterAarhus,
+  registrationDateTime: '2026-01-01T09:00:00+01:00',
+  ...overrides,
+});
+
+/** The citizen acting for themself (RequestUserType 1, the CPR as UserIdentifier and OrganisationCode). */
+export const buildCitizenMetadata = (
+  cpr: string = CPR,
+  orgType: number = ORG.jobcenterAarhus.type,
+  overrides: Partial<RequestUserMetadata> = {},
+): RequestUserMetadata =>
+  buildMetadata({
+    userFullName: 'Anna Testesen',
+    userType: 1,
+    userIdentifier: cpr,
+    organisation: { type: orgType, code: cpr },
+    ...overrides,
+  });
+
+/** A caller whose certificate is registered for the given organisations. */
+export const buildCaller = (organisations: readonly Organisation[], systemName = 'test-system'): Caller => ({
+  certificate: { subject: `CN=${systemName}`, fingerprint: `fingerprint-of-${systemName}` },
+  organisations,
+  systemName,
+});
+
+const START = new Date('2026-02-10T09:00:00.000Z');
+
+/** A booking as a caller sends it: a 30-minute Jobsamtale (type 7) at jobcenter Aarhus, not self-booked. */
+export const buildBookingInput = (overrides: Partial<BookingInput> = {}): BookingInput => {
+  const start = overrides.start ?? START;
+  return {
+    cpr: CPR,
+    interviewType: 7,
+    start,
+    end: new Date(start.getTime() + 30 * 60_000),
+    meetingOrganisation: ORG.jobcenterAarhus,
+    selfBooked: false,
+    ...overrides,
+  };
+};
+
+/** A self-booked booking as the citizen sends it: accepted an hour before `acceptedBefore`. */
+export const buildSelfBookingInput = (
+  acceptedBefore: Date,
+  overrides: Partial<BookingInput> = {},
+): BookingInput =>
+  buildBookingInput({
+    selfBooked: true,
+    accepted: true,
+    acceptedTime: new Date(acceptedBefore.getTime() - 3600_000),
+    ...overrides,
+  });
+
+/** A stored booking: active, created by a jobcenter Aarhus caseworker. */
+export const buildBooking = (overrides: Partial<Booking> = {}): Booking => ({
+  ...buildBookingInput(overrides),
+  id: 'b0000000-0000-4000-8000-000000000001',
+  status: 'Active',
+  createdAt: new Date('2026-01-05T08:00:00.000Z'),
+  lastChangedAt: new Date('2026-01-05T08:00:00.000Z'),
+  creator: {
+    organisation: ORG.jobcenterAarhus,
+    metadata: buildMetadata(),
+    system: '8-75100',
+  },
+  ...overrides,
+});
+
+/** A citizen followed by jobcenter Aarhus and a-kasse 17, without self-booking deadlines. */
+export const buildCitizen = (overrides: Partial<Citizen> = {}): Citizen => ({
+  cpr: CPR,
+  name: 'Anna Testesen',
+  kommune: '751',
+  jobcenter: '75100',
+  akasse: '17',
+  selfBookingDeadlines: [],
+  ...overrides,
+});
+
+/** A CreateBooking call made at `now`, by default by the citizen through jobcenter Aarhus's system. */
+export const buildCall = (now: Date, overrides: Partial<BookingCall> = {}): BookingCall => ({
+  activeOrganisation: ORG.jobcenterAarhus,
+  user: buildCitizenMetadata(),
+  now,
+  ...overrides,
+});
+
+/** What the service knows before CreateBooking: by default a known citizen without bookings. */
+export const buildFacts = (overrides: Partial<CreateBookingFacts> = {}): CreateBookingFacts => ({
+  idTaken: false,
+  citizen: buildCitizen(),
+  citizenBookings: [],
+  ...overrides,
+});
+
+/** One row of a booking's history. */
+export const buildHistoryEntry = (overrides: Partial<BookingHistoryEntry> = {}): BookingHistoryEntry => ({
+  time: new Date('2026-01-05T08:00:00.000Z'),
+  change: 'Created',
+  activeOrganisation: ORG.jobcenterAarhus,
+  requestUserMetadata: buildMetadata(),
+  referenceId: 'c0000000-0000-4000-8000-000000000001',
+  ...overrides,
+});

@@ -1,0 +1,82 @@
+import { loadLibxml, type LibxmlElement } from '../../src/soap/libxml';
+import { faultOf, type FaultSummary, type RawResponse } from './soap-request';
+
+export const FAULT_DETAILS_NS = 'http://service.bm.dk/xml/schemas/2011/01/12/';
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The message texts the tests expect, written out here rather than read from src/, so that a changed
+ * text fails a test. DFDG's own texts are quoted from RULES.md; the others (marked) are the emulator's
+ * texts for the DFDG codes whose English text RULES.md does not quote.
+ */
+export const TEXT = {
+  1011: 'Internal error on server',
+  1012: 'Logon failed',
+  1013: 'User has insufficient permissions to access this webservice',
+  1014: 'The submitted message is not valid',
+  1101: 'Client certificate missing from request',
+  4413: 'The authoritytype of the requestheader is invalid',
+  8232: 'The Soap request message is missing its required Soap header: ActiveOrganisationHeader',
+  // The emulator's texts (RULES.md names the codes, not their English texts):
+  8233: 'The Soap request message is missing its required Soap header: RequestUserMetadataHeader',
+  8234: 'The Soap header ActiveOrganisationHeader is invalid or occurs more than once',
+  8235: 'The Soap header RequestUserMetadataHeader is invalid or occurs more than once',
+  8173: 'The OrganisationTypeIdentifier is not a known organisation type',
+  8174: 'The RequestUserTypeIdentifier is not a known user type',
+} as const;
+
+export type FaultCode = keyof typeof TEXT;
+
+/** The namespace URIs of every element named FaultDetails in a SOAP response (namespace-aware). */
+export const faultDetailsNamespaces = async (body: string): Promise<string[]> => {
+  const libxml = await loadLibxml();
+  const doc = libxml.XmlDocument.fromString(body);
+  try {
+    const found: string[] = [];
+    const walk = (el: LibxmlElement): void => {
+      if (el.name === 'FaultDetails') found.push(el.namespaceUri);
+      for (let c = el.firstChild; c; c = c.next) if (c instanceof libxml.XmlElement) walk(c);
+    };
+    walk(doc.root);
+    return found;
+  } finally {
+    doc.dispose();
+  }
+};
+
+/**
+ * Asserts a DFDG fault in CONTRACT.md's shape: HTTP 500, text/xml, a SOAP 1.1 Fault with faultcode
+ * soap:Client (or the one given), faultstring and Message the STAR text of the code, ErrorCode the
+ * code, Source the rule id, FaultDetails in its STAR namespace, and the reference id header.
+ */
+export const expectFault = async (
+  res: RawResponse,
+  expected: { code: FaultCode; source: string; faultcode?: 'soap:Client' | 'soap:Server' },
+): Promise<FaultSummary> => {
+  expect(res.status).toBe(500);
+  expect(String(res.headers['content-type'])).toMatch(/^text\/xml\b/);
+  const fault = faultOf(res);
+  expect({
+    errorCode: fault.errorCode,
+    source: fault.source,
+    faultstring: fault.faultstring,
+    faultcode: fault.faultcode,
+  }).toEqual({
+    errorCode: expected.code,
+    source: expected.source,
+    faultstring: TEXT[expected.code],
+    faultcode: expected.faultcode ?? 'soap:Client',
+  });
+  expect(await faultDetailsNamespaces(res.body)).toEqual([FAULT_DETAILS_NS]);
+  expect(String(res.headers['x-servicerequestlogreferenceidentifier'])).toMatch(UUID);
+  return fault;
+};
+
+/** Asserts an accepted call: HTTP 200 and a reference id in the body equal to the response header. */
+export const expectAccepted = (res: RawResponse): string => {
+  if (res.status !== 200) throw new Error(`expected HTTP 200, got ${res.status}: ${res.body.slice(0, 800)}`);
+  const header = String(res.headers['x-servicerequestlogreferenceidentifier']);
+  expect(header).toMatch(UUID);
+  expect(res.body).toContain(`ServiceRequestLogReferenceIdentifier>${header}<`);
+  return header;
+};
