@@ -95,6 +95,7 @@ export const buildBooking = (overrides: Partial<Booking> = {}): Booking => ({
     metadata: buildMetadata(),
     system: '8-75100',
   },
+  createdSelfBookedOutsideStar: false,
   ...overrides,
 });
 

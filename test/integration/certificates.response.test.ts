@@ -3,6 +3,7 @@ import { callSoap, getBookingsBody, getInterviewTypesBody, headersOf, ORG, postW
 import { startTestEmulator } from '../helpers/emulator';
 import { caseworker, dfdgHeaders, envelope, type Org } from '../helpers/envelope';
 import { expectAccepted, expectFault } from '../helpers/fault-assertions';
+import { postXml } from '../helpers/soap-request';
 import type { CertificateName } from '../helpers/test-certificates';
 
 let emulator: RunningEmulator;
@@ -89,7 +90,7 @@ it('When a client offers only TLS 1.1, then the handshake fails and the request 
       // so the refusal tested is the server's.
       ciphers: 'DEFAULT@SECLEVEL=0',
     }),
-  ).rejects.toThrow('XX');
+  ).rejects.toThrow(/alert protocol version/); // the server's alert, not a client-side refusal
 });
 
 it.each<['TLSv1.2' | 'TLSv1.3']>([['TLSv1.2'], ['TLSv1.3']])(
@@ -130,4 +131,14 @@ it('When CodelistService GetInterviewTypes is called with an expired certificate
 
 it('When CodelistService GetInterviewTypes carries headers naming an organisation the certificate is not registered for, then they are ignored and the call is accepted', async () => {
   expectAccepted(await getInterviewTypes('8-75100', headersOf(ORG.foa, caseworker(ORG.foa))));
+});
+
+it('When a call without a certificate sends a body that is not XML, then 1101 SEC-TLS (the certificate is checked before the body is parsed)', async () => {
+  const res = await postXml(`${emulator.soapUrl}/BookingService`, 'this is <not xml', { cert: null });
+  await expectFault(res, { code: 1101, source: 'SEC-TLS' });
+});
+
+it('When a call with an unregistered certificate sends a body that is not XML, then 1012 SEC-CERT (the certificate is checked before the body is parsed)', async () => {
+  const res = await postXml(`${emulator.soapUrl}/BookingService`, 'this is <not xml', { cert: 'unregistered' });
+  await expectFault(res, { code: 1012, source: 'SEC-CERT' });
 });

@@ -14,7 +14,7 @@ const tableBetween = (marker: string): string[][] => {
   return readme
     .slice(start, end)
     .split('\n')
-    .filter((line) => line.startsWith('|') && !line.startsWith('|---'))
+    .filter((line) => line.startsWith('|') && !/^\|[\s|:-]+\|$/.test(line))
     .slice(1)
     .map((line) =>
       line

@@ -143,7 +143,11 @@ describe('BK-SELF-CITIZEN', () => {
     ['the citizen (type 1, CPR twice)', buildCitizenMetadata(CPR), null],
     ['the citizen with an a-kasse organisation type in RUM', buildCitizenMetadata(CPR, 2), null],
     ['a caseworker', buildMetadata(), 'BK-SELF-CITIZEN'],
-    ['a system (type 3)', buildMetadata({ userType: 3, userFullName: 'KSS nightly sync' }), 'BK-SELF-CITIZEN'],
+    [
+      'a system (type 3)',
+      buildMetadata({ userType: 3, userFullName: 'KSS nightly sync' }),
+      'BK-SELF-CITIZEN',
+    ],
     ['another citizen', buildCitizenMetadata(OTHER_CPR), 'BK-SELF-CITIZEN'],
     [
       'type 1 with the CPR as UserIdentifier but another OrganisationCode',
@@ -166,7 +170,11 @@ describe('BK-SELF-CITIZEN', () => {
   });
 
   it('When a caseworker creates a booking that is not self-booked, then no violation', () => {
-    const v = createBookingRules(buildBookingInput(), buildCall(now, { user: buildMetadata() }), buildFacts());
+    const v = createBookingRules(
+      buildBookingInput(),
+      buildCall(now, { user: buildMetadata() }),
+      buildFacts(),
+    );
     expect(v).toBeNull();
   });
 });
@@ -221,19 +229,26 @@ describe('BK-SELF-DEADLINE', () => {
     ['summer, limit on the spring DST change', '2026-03-22', '2026-03-29T22:00:00.000Z', 'BK-SELF-DEADLINE'],
     ['winter, limit on the autumn DST change', '2026-10-18', '2026-10-25T22:59:59.000Z', null],
     ['winter, limit on the autumn DST change', '2026-10-18', '2026-10-25T23:00:00.000Z', 'BK-SELF-DEADLINE'],
-  ])('When a self-booked meeting (%s, deadline %s) starts at %s, then %s', (_season, deadline, start, expected) => {
-    const d = { interviewType: 7, deadline };
-    expect(withinSelfBookingDeadline(buildSelfBookingInput(at(start), { start: at(start) }), d)?.key ?? null).toBe(
-      expected,
-    );
-    // Through CreateBooking, with "now" well before the deadline (so BK-STRAKS does not apply).
-    const now = new Date(at(`${deadline}T12:00:00Z`).getTime() - 5 * 24 * HOUR);
-    expect(selfBook({ now, start: at(start), deadlines: [d] })).toBe(expected);
-  });
+  ])(
+    'When a self-booked meeting (%s, deadline %s) starts at %s, then %s',
+    (_season, deadline, start, expected) => {
+      const d = { interviewType: 7, deadline };
+      expect(
+        withinSelfBookingDeadline(buildSelfBookingInput(at(start), { start: at(start) }), d)?.key ?? null,
+      ).toBe(expected);
+      // Through CreateBooking, with "now" well before the deadline (so BK-STRAKS does not apply).
+      const now = new Date(at(`${deadline}T12:00:00Z`).getTime() - 5 * 24 * HOUR);
+      expect(selfBook({ now, start: at(start), deadlines: [d] })).toBe(expected);
+    },
+  );
 
   it.each<[string, string, ErrorKey | null]>([
     ['exactly at 23:59:59 Copenhagen time of InterviewDateLimit', '2026-01-15T22:59:59Z', null],
-    ['one second after InterviewDateLimit (00:00:00 the next day)', '2026-01-16T00:00:00+01:00', 'BK-SELF-DEADLINE'],
+    [
+      'one second after InterviewDateLimit (00:00:00 the next day)',
+      '2026-01-16T00:00:00+01:00',
+      'BK-SELF-DEADLINE',
+    ],
     ['on the deadline day itself', '2026-01-08T10:00:00+01:00', null],
     ['a week after InterviewDateLimit', '2026-01-22T10:00:00+01:00', 'BK-SELF-DEADLINE'],
   ])('When a self-booked meeting starts %s, then %s', (_name, start, expected) => {
@@ -266,7 +281,9 @@ describe('BK-SELF-DEADLINE', () => {
     const v = createBookingRules(
       buildBookingInput({ start: at('2026-02-10T09:00:00Z') }),
       buildCall(now, { user: buildMetadata() }),
-      buildFacts({ citizen: buildCitizen({ selfBookingDeadlines: [{ interviewType: 7, deadline: '2026-01-08' }] }) }),
+      buildFacts({
+        citizen: buildCitizen({ selfBookingDeadlines: [{ interviewType: 7, deadline: '2026-01-08' }] }),
+      }),
     );
     expect(v).toBeNull();
   });
@@ -324,11 +341,14 @@ describe('BK-STRAKS', () => {
     ['jobcenter Aarhus', ORG.jobcenterAarhus, 'BK-STRAKS'],
     ['a-kasse 17', ORG.akasse17, 'BK-STRAKS'],
     ['an anden aktør', ORG.andenAktoer, 'BK-STRAKS'],
-  ])('When a straksbooking-ramt citizen self-books through %s, then %s', (_name, activeOrganisation, expected) => {
-    expect(
-      selfBook({ now: afterDeadline, start, interviewType: 9, deadlines: [deadline], activeOrganisation }),
-    ).toBe(expected);
-  });
+  ])(
+    'When a straksbooking-ramt citizen self-books through %s, then %s',
+    (_name, activeOrganisation, expected) => {
+      expect(
+        selfBook({ now: afterDeadline, start, interviewType: 9, deadlines: [deadline], activeOrganisation }),
+      ).toBe(expected);
+    },
+  );
 
   it('When the deadline for another interview type has passed, then no violation', () => {
     const deadlines = [{ interviewType: 10, deadline: '2026-01-08' }];
@@ -360,13 +380,20 @@ describe('BK-ONE-FUTURE', () => {
     ['a Jobsamtale with a past Jobsamtale', 7, [existing(7, { start: at('2026-01-20T09:00:00Z') })], null],
     ['a Jobsamtale with a Jobsamtale starting exactly now', 7, [existing(7, { start: now })], null],
     ['a Jobsamtale with a cancelled future Jobsamtale', 7, [existing(7, { status: 'Cancelled' })], null],
-    ['a Rådighedssamtale with a cancelled future Jobsamtale', 15, [existing(7, { status: 'Cancelled' })], null],
+    [
+      'a Rådighedssamtale with a cancelled future Jobsamtale',
+      15,
+      [existing(7, { status: 'Cancelled' })],
+      null,
+    ],
     ['a Jobsamtale with a future CV samtale (10)', 7, [existing(10)], null],
     ['an Informationsmøde (9) with a future Jobsamtale', 9, [existing(9), existing(7)], null],
     ['a CV samtale (10) with a future CV samtale', 10, [existing(10)], null],
     ['a Fælles Jobsamtale (17) with a future Jobsamtale', 17, [existing(7)], null],
   ])('When the citizen self-books %s, then %s', (_name, interviewType, bookings, expected) => {
-    expect(oneFutureJobsamtale(buildBookingInput({ interviewType }), bookings, now)?.key ?? null).toBe(expected);
+    expect(oneFutureJobsamtale(buildBookingInput({ interviewType }), bookings, now)?.key ?? null).toBe(
+      expected,
+    );
     expect(selfBook({ now, start, interviewType, bookings })).toBe(expected);
   });
 
@@ -393,13 +420,29 @@ describe('BK-DEADLINES-CREATE', () => {
 
   it.each<[string, Partial<BookingInput>, ErrorKey | null]>([
     ['no deadlines', {}, null],
-    ['deadlines between now and the start', { rebookingDeadline: plus(now, HOUR), cancellationDeadline: plus(now, HOUR) }, null],
+    [
+      'deadlines between now and the start',
+      { rebookingDeadline: plus(now, HOUR), cancellationDeadline: plus(now, HOUR) },
+      null,
+    ],
     ['deadlines exactly at the start', { rebookingDeadline: start, cancellationDeadline: start }, null],
     ['a rebooking deadline in the past', { rebookingDeadline: plus(now, -HOUR) }, 'BK-DEADLINES-CREATE'],
-    ['a cancellation deadline in the past', { cancellationDeadline: plus(now, -HOUR) }, 'BK-DEADLINES-CREATE'],
+    [
+      'a cancellation deadline in the past',
+      { cancellationDeadline: plus(now, -HOUR) },
+      'BK-DEADLINES-CREATE',
+    ],
     ['a rebooking deadline exactly now', { rebookingDeadline: now }, 'BK-DEADLINES-CREATE'],
-    ['a rebooking deadline after the start', { rebookingDeadline: plus(start, SECOND) }, 'BK-DEADLINES-CREATE'],
-    ['a cancellation deadline after the start', { cancellationDeadline: plus(start, HOUR) }, 'BK-DEADLINES-CREATE'],
+    [
+      'a rebooking deadline after the start',
+      { rebookingDeadline: plus(start, SECOND) },
+      'BK-DEADLINES-CREATE',
+    ],
+    [
+      'a cancellation deadline after the start',
+      { cancellationDeadline: plus(start, HOUR) },
+      'BK-DEADLINES-CREATE',
+    ],
     [
       'a good rebooking and a late cancellation deadline',
       { rebookingDeadline: plus(now, HOUR), cancellationDeadline: plus(start, HOUR) },
@@ -492,9 +535,12 @@ describe('VIS-AKASSE', () => {
     },
   );
 
-  it.each(allTypes)('When jobcenter 8/75100 reads a booking of interview type %i, then it is visible', (interviewType) => {
-    expect(isVisibleTo(ORG.jobcenterAarhus, { interviewType })).toBe(true);
-  });
+  it.each(allTypes)(
+    'When jobcenter 8/75100 reads a booking of interview type %i, then it is visible',
+    (interviewType) => {
+      expect(isVisibleTo(ORG.jobcenterAarhus, { interviewType })).toBe(true);
+    },
+  );
 
   it.each<[string, Organisation]>([
     ['kommune 7/751', ORG.kommuneAarhus],
