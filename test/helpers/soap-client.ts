@@ -271,7 +271,10 @@ export const readBooking = (b: unknown): BookingRead => {
   return {
     id: text(b.BookingIdentifier, 'BookingIdentifier'),
     cpr: text(b.PersonCivilRegistrationIdentifier, 'PersonCivilRegistrationIdentifier'),
-    interviewType: int(pathOf(b, 'InterviewTypeIdentifier', 'CodeListItemIdentifier'), 'InterviewTypeIdentifier'),
+    interviewType: int(
+      pathOf(b, 'InterviewTypeIdentifier', 'CodeListItemIdentifier'),
+      'InterviewTypeIdentifier',
+    ),
     start: instant(b.BookingStartDateTime, 'BookingStartDateTime'),
     end: instant(b.BookingEndDateTime, 'BookingEndDateTime'),
     meetingOrganisation: readOrg(b.MeetingOrganisation, 'MeetingOrganisation'),
@@ -336,9 +339,13 @@ export const bookingClientFor = async (
     soap: client,
     createBooking: async (b) => {
       const body = await client.call('CreateBooking', { Booking: bookingArgs(b) });
-      return { bookingId: text(body.BookingIdentifier, 'BookingIdentifier'), referenceId: referenceIdOf(body) };
+      return {
+        bookingId: text(body.BookingIdentifier, 'BookingIdentifier'),
+        referenceId: referenceIdOf(body),
+      };
     },
-    updateBooking: async (b) => referenceIdOf(await client.call('UpdateBooking', { Booking: bookingArgs(b) })),
+    updateBooking: async (b) =>
+      referenceIdOf(await client.call('UpdateBooking', { Booking: bookingArgs(b) })),
     deleteBooking: async (id, cpr, reason) =>
       referenceIdOf(
         await client.call('DeleteBooking', {
@@ -389,7 +396,9 @@ export const namespacesOfElements = (xml: string, localName: string): string[] =
     }
     return '';
   };
-  for (const m of xml.matchAll(/<(\/?)([\w.-]+(?::[\w.-]+)?)((?:\s+[^\s=>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g)) {
+  for (const m of xml.matchAll(
+    /<(\/?)([\w.-]+(?::[\w.-]+)?)((?:\s+[^\s=>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g,
+  )) {
     const [, closing, qname = '', attrs = '', selfClosing] = m;
     if (closing) {
       scopes.pop();

@@ -101,7 +101,10 @@ it.each(updaters)(
     const { bookingId } = await jobcenter.createBooking(fields);
     const before = await jobcenter.getBookingDetails(bookingId);
 
-    const kommune = await bookingClientFor(emulator, certificate, { activeOrganisation, user: kommuneEmployee });
+    const kommune = await bookingClientFor(emulator, certificate, {
+      activeOrganisation,
+      user: kommuneEmployee,
+    });
     const moved = meeting(inDays(11, 13), 45);
     await kommune.updateBooking({ ...fields, ...moved, id: bookingId, meetingLocation: 'telefon' });
 
@@ -188,7 +191,9 @@ it('When UpdateBooking names another citizen CPR than the booking, then fault 81
 it('When a booking has interview type 19, then fault 2002 (BK-VALID) and nothing is stored', async () => {
   const cpr = '0101575001';
   const start = inDays(50);
-  const fault = await expectFault(jobcenter.createBooking(aBooking({ cpr, interviewType: 19, ...meeting(start) })));
+  const fault = await expectFault(
+    jobcenter.createBooking(aBooking({ cpr, interviewType: 19, ...meeting(start) })),
+  );
   expect(fault).toMatchObject({ faultcode: 'soap:Client', errorCode: 2002, source: 'BK-VALID' });
   expect(await jobcenter.getBookings(cpr, { start: inDays(49), end: inDays(51) })).toEqual([]);
 });
@@ -225,7 +230,10 @@ it('When jobcenter 8/10100 asks for the type-6 fixture booking, then it gets it 
 
 it('When Jobnet 5/4 reports a self-booking on behalf of a citizen, then BookingOriginator is STAR 5/55568510 and the creator is the citizen', async () => {
   const cpr = '0101575001';
-  const jobnet = await bookingClientFor(emulator, '5-4', { activeOrganisation: JOBNET, user: citizen(cpr, 5) });
+  const jobnet = await bookingClientFor(emulator, '5-4', {
+    activeOrganisation: JOBNET,
+    user: citizen(cpr, 5),
+  });
   const { bookingId } = await jobnet.createBooking(
     aBooking({
       cpr,

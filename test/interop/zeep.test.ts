@@ -1,0 +1,131 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import type { RunningEmulator } from '../../src/emulator';
+import { startTestEmulator } from '../helpers/emulator';
+import { isRecord, pathOf } from '../helpers/soap-client';
+import { testCertDir } from '../helpers/test-certificates';
+
+/**
+ * Python zeep (Debian's python3-zeep) as a vendor would use it: the script loads every WSDL from
+ * the emulator over mutual TLS and calls BookingService and CodelistService. It must be installed
+ * (`apt-get install -y python3-zeep`); when it is not, this test fails with the script's stderr.
+ */
+const PYTHON = '/usr/bin/python3';
+const SCRIPT = join(__dirname, 'zeep_client.py');
+
+const SERVICE_OPERATIONS: Record<string, string[]> = {
+  BookingService: ['CreateBooking', 'DeleteBooking', 'GetBookingDetails', 'GetBookings', 'UpdateBooking'],
+  ExternalBookingService: ['CancelBooking', 'RescheduleBooking'],
+  BookingWsrmMessageService: ['CloseSequence', 'CreateSequence', 'GetBookings', 'TerminateSequence'],
+  PersonStatusService: ['GetVariablePersonStatus'],
+  CodelistService: ['GetInterviewTypes'],
+};
+
+let emulator: RunningEmulator;
+let output: Record<string, unknown>;
+
+/** Async on purpose: the emulator answers the script from this same process. */
+const runZeep = (soapUrl: string, certDir: string): Promise<Record<string, unknown>> =>
+  new Promise((resolve, reject) => {
+    execFile(
+      PYTHON,
+      [SCRIPT, soapUrl, certDir],
+      { timeout: 60_000, maxBuffer: 10 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) {
+          reject(new Error(`zeep_client.py failed (${error.message}):\n${stderr}\n${stdout}`));
+          return;
+        }
+        try {
+          const parsed: unknown = JSON.parse(stdout);
+          if (!isRecord(parsed)) throw new Error('not a JSON object');
+          resolve(parsed);
+        } catch (e) {
+          reject(new Error(`zeep_client.py printed no JSON object (${String(e)}):\n${stdout}\n${stderr}`));
+        }
+      },
+    );
+  });
+
+beforeAll(async () => {
+  emulator = await startTestEmulator();
+  output = await runZeep(emulator.soapUrl, testCertDir());
+}, 90_000);
+afterAll(() => emulator.stop());
+
+it('When zeep loads the five WSDLs over mutual TLS, then each has one port at its https address with the CONTRACT.md operations, and zeep warns about nothing', () => {
+  for (const [service, operations] of Object.entries(SERVICE_OPERATIONS)) {
+    expect({ service, port: pathOf(output, 'services', service, service) }).toEqual({
+      service,
+      port: { service, address: `${emulator.soapUrl}/${service}`, operations },
+    });
+  }
+  expect(output.warnings).toEqual([]);
+});
+
+it('When zeep calls CreateBooking with both headers built from the WSDL header types, then it gets a booking id and a reference id', () => {
+  expect(pathOf(output, 'create', 'BookingIdentifier')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/);
+  expect(pathOf(output, 'create', 'ServiceRequestLogReferenceIdentifier')).toMatch(/^[0-9a-f-]{36}$/);
+});
+
+it('When zeep calls GetBookingDetails, then it parses the read form with status, originator and the creator metadata', () => {
+  const booking = pathOf(output, 'details', 'Booking');
+  expect(booking).toMatchObject({
+    BookingIdentifier: pathOf(output, 'create', 'BookingIdentifier'),
+    PersonCivilRegistrationIdentifier: '0101575001',
+    InterviewTypeIdentifier: { CodeListItemIdentifier: 8 },
+    MeetingOrganisation: { OrganisationTypeIdentifier: 8, OrganisationCode: '75100' },
+    MeetingLocation: 'telefon',
+    SelfBooked: false,
+    BookingStatus: 'Active',
+    BookingOriginator: { OrganisationTypeIdentifier: 8, OrganisationCode: '75100' },
+    CreatedByRequestUserMetadata: {
+      RequestUserStructure: {
+        UserFullName: 'Mette Hansen',
+        RequestUserTypeIdentifier: { CodeListItemIdentifier: 2 },
+        UserIdentifier: 'CVR:12345678-RID:1234',
+      },
+      RequestOrganisationStructure: {
+        OrganisationTypeIdentifier: { CodeListItemIdentifier: 8 },
+        OrganisationCode: '75100',
+      },
+    },
+  });
+  const instant = (v: unknown): number => new Date(String(v)).getTime();
+  expect(instant(pathOf(booking, 'BookingStartDateTime'))).toBe(instant(output.sentStart));
+  expect(instant(pathOf(booking, 'CreatedByRequestUserMetadata', 'RegistrationDateTime'))).toBe(
+    instant(output.sentRegistrationDateTime),
+  );
+  expect(pathOf(output, 'details', 'ServiceRequestLogReferenceIdentifier')).toMatch(/^[0-9a-f-]{36}$/);
+});
+
+it('When zeep asks for an unknown booking, then it raises a Fault whose FaultDetails carry 5002 and BK-NOT-FOUND', () => {
+  expect(pathOf(output, 'unknownBooking', 'fault')).toEqual({
+    faultcode: expect.stringMatching(/Client$/) as string,
+    faultstring: 'The booking was not found',
+    ErrorCode: 5002,
+    Source: 'BK-NOT-FOUND',
+  });
+});
+
+it('When zeep calls CodelistService.GetInterviewTypes, then it gets the 18 interview types of CONTRACT.md', () => {
+  const types = pathOf(output, 'interviewTypes', 'InterviewType');
+  expect(Array.isArray(types)).toBe(true);
+  const list = Array.isArray(types) ? types : [];
+  expect(list).toHaveLength(18);
+  expect(list.map((t) => pathOf(t, 'CodeListItemIdentifier'))).toEqual(
+    Array.from({ length: 18 }, (_, i) => i + 1),
+  );
+  expect(list[6]).toEqual({ CodeListItemIdentifier: 7, Name: 'Jobsamtale', VisibleToUnemploymentFund: true });
+  expect(list[5]).toEqual({
+    CodeListItemIdentifier: 6,
+    Name: 'sygeopfølgningssamtale',
+    VisibleToUnemploymentFund: false,
+  });
+  expect(
+    list
+      .filter((t) => pathOf(t, 'VisibleToUnemploymentFund') === true)
+      .map((t) => pathOf(t, 'CodeListItemIdentifier')),
+  ).toEqual([7, 8, 9, 10, 11, 12, 13, 15, 17]);
+  expect(pathOf(output, 'interviewTypes', 'ServiceRequestLogReferenceIdentifier')).toMatch(/^[0-9a-f-]{36}$/);
+});

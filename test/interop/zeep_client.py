@@ -1,0 +1,145 @@
+"""A Python vendor's client: zeep (Debian's python3-zeep) against a running emulator.
+
+Usage: zeep_client.py <soapUrl> <certDir>
+
+Loads all five WSDLs from the server over mutual TLS (certificate 8-75100), builds both DFDG
+headers from the WSDL's own header element types, calls BookingService.CreateBooking,
+GetBookingDetails (and one that must fault) and CodelistService.GetInterviewTypes, and prints one
+JSON document on stdout. Any failure goes to stderr with a non-zero exit status.
+"""
+
+import datetime
+import json
+import os
+import sys
+import warnings
+
+SERVICES = [
+    "BookingService",
+    "ExternalBookingService",
+    "BookingWsrmMessageService",
+    "PersonStatusService",
+    "CodelistService",
+]
+AOH = "{http://rep.oio.dk/ams.dk/xml/schemas/2005/09/01/}ActiveOrganisationHeader"
+RUM = "{http://service.bm.dk/RequestUserMetadata/2015/01/21/}RequestUserMetadataHeader"
+FAULT_NS = "http://service.bm.dk/xml/schemas/2011/01/12/"
+CPR = "0101575001"
+UNKNOWN_BOOKING = "0f0f0f0f-0000-4000-8000-0000000000ff"
+
+
+def to_json(value):
+    if isinstance(value, (datetime.datetime, datetime.date)):
+        return value.isoformat()
+    return str(value)
+
+
+def describe(client):
+    """Operations and soap:address of each port, as zeep read them from the WSDL."""
+    ports = {}
+    for service in client.wsdl.services.values():
+        for port in service.ports.values():
+            ports[port.name] = {
+                "service": service.name,
+                "address": port.binding_options.get("address"),
+                "operations": sorted(port.binding.all().keys()),
+            }
+    return ports
+
+
+def fault_details(fault):
+    detail = fault.detail
+    found = detail.find("{%s}FaultDetails" % FAULT_NS) if detail is not None else None
+    text = lambda name: found.findtext("{%s}%s" % (FAULT_NS, name)) if found is not None else None
+    error_code = text("ErrorCode")
+    return {
+        "faultcode": str(fault.code),
+        "faultstring": fault.message,
+        "ErrorCode": int(error_code) if error_code is not None else None,
+        "Source": text("Source"),
+    }
+
+
+def main(soap_url, cert_dir):
+    import requests
+    import zeep
+    from zeep.exceptions import Fault
+    from zeep.helpers import serialize_object
+    from zeep.transports import Transport
+
+    session = requests.Session()
+    # Without this, REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE from the environment override
+    # session.verify (requests issue #3829), and proxy variables could catch localhost.
+    session.trust_env = False
+    session.cert = (
+        os.path.join(cert_dir, "clients", "8-75100.pem"),
+        os.path.join(cert_dir, "clients", "8-75100.key"),
+    )
+    session.verify = os.path.join(cert_dir, "ca.pem")
+    transport = Transport(session=session, timeout=20, operation_timeout=20)
+    settings = zeep.Settings(strict=True)
+
+    out = {"zeep": zeep.__version__, "warnings": [], "services": {}}
+    clients = {}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for name in SERVICES:
+            clients[name] = zeep.Client(f"{soap_url}/{name}?wsdl", transport=transport, settings=settings)
+            out["services"][name] = describe(clients[name])
+
+        booking = clients["BookingService"]
+        active_organisation = booking.get_element(AOH)(OrganisationTypeIdentifier=8, OrganisationCode="75100")
+        registered = datetime.datetime(2026, 11, 23, 10, 0, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=1)))
+        request_user = booking.get_element(RUM)(
+            RequestUserStructure={
+                "UserFullName": "Mette Hansen",
+                "RequestUserTypeIdentifier": {"CodeListItemIdentifier": 2},
+                "UserIdentifier": "CVR:12345678-RID:1234",
+            },
+            RequestOrganisationStructure={
+                "OrganisationTypeIdentifier": {"CodeListItemIdentifier": 8},
+                "OrganisationCode": "75100",
+            },
+            RegistrationDateTime=registered,
+        )
+        headers = [request_user, active_organisation]
+
+        start = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=7)).replace(microsecond=0)
+        created = booking.service.CreateBooking(
+            Booking={
+                "PersonCivilRegistrationIdentifier": CPR,
+                "InterviewTypeIdentifier": {"CodeListItemIdentifier": 8},
+                "BookingStartDateTime": start,
+                "BookingEndDateTime": start + datetime.timedelta(minutes=30),
+                "MeetingOrganisation": {"OrganisationTypeIdentifier": 8, "OrganisationCode": "75100"},
+                "MeetingLocation": "telefon",
+                "SelfBooked": False,
+            },
+            _soapheaders=headers,
+        )
+        out["create"] = serialize_object(created)
+        out["sentStart"] = start.isoformat()
+        out["sentRegistrationDateTime"] = registered.isoformat()
+
+        details = booking.service.GetBookingDetails(BookingIdentifier=created.BookingIdentifier, _soapheaders=headers)
+        out["details"] = serialize_object(details)
+
+        try:
+            booking.service.GetBookingDetails(BookingIdentifier=UNKNOWN_BOOKING, _soapheaders=headers)
+            out["unknownBooking"] = {"fault": None}
+        except Fault as fault:
+            out["unknownBooking"] = {"fault": fault_details(fault)}
+
+        types = clients["CodelistService"].service.GetInterviewTypes()
+        out["interviewTypes"] = serialize_object(types)
+
+        out["warnings"] = [f"{w.category.__name__}: {w.message}" for w in caught]
+    json.dump(out, sys.stdout, default=to_json, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        sys.stderr.write(__doc__)
+        sys.exit(2)
+    main(sys.argv[1], sys.argv[2])
