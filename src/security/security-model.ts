@@ -85,14 +85,24 @@ const citizenHeaderRule = (user: RequestUserMetadata): Violation | null => {
       );
 };
 
-/** SEC-CITIZEN, data part: a citizen call may only touch that citizen's own data. */
-export const citizenMayTouch = (user: RequestUserMetadata, cpr: string): Violation | null =>
-  user.userType !== RequestUserType.Citizen || user.organisation.code === cpr
+/**
+ * SEC-CITIZEN, data part: a citizen call may only touch that citizen's own data. Like the header
+ * part, it is skipped for STAR's own systems (SEC-STAR).
+ */
+export const citizenMayTouch = (
+  headers: { readonly activeOrganisation: Organisation; readonly requestUserMetadata: RequestUserMetadata },
+  cpr: string,
+): Violation | null => {
+  const user = headers.requestUserMetadata;
+  return headers.activeOrganisation.type === OrganisationType.Star ||
+    user.userType !== RequestUserType.Citizen ||
+    user.organisation.code === cpr
     ? null
     : violation(
         'SEC-CITIZEN',
         "a citizen call may only touch the citizen's own data (the CPR in the header)",
       );
+};
 
 const NOT_A_PERSON = /^(unknown|ukendt)$/i;
 const NAME_WORD = /^\p{L}[\p{L}\p{M}'’.-]*$/u;

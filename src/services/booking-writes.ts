@@ -17,7 +17,7 @@ export const findVisibleBooking = (call: AuthorisedCall, deps: OperationDeps, id
   if (!booking || !isVisibleTo(call.headers.activeOrganisation, booking)) {
     throw new DfdgFault('BK-NOT-FOUND', `no booking ${id}`);
   }
-  check(citizenMayTouch(call.headers.requestUserMetadata, booking.cpr));
+  check(citizenMayTouch(call.headers, booking.cpr));
   return booking;
 };
 

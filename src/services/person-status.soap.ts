@@ -15,7 +15,7 @@ const getVariablePersonStatus: OperationHandler = (ctx, deps) => {
   const call = withHeaders(ctx);
   const ns = call.service.schemaNamespace;
   const cpr = requiredText(call.payload, ns, 'PersonCivilRegistrationIdentifier').trim();
-  check(citizenMayTouch(call.headers.requestUserMetadata, cpr));
+  check(citizenMayTouch(call.headers, cpr));
   const asked = requiredChild(call.payload, ns, 'RequestVariableType');
   const wants = (name: string): boolean => toBoolean(requiredText(asked, ns, name), name);
   const ao = call.headers.activeOrganisation;

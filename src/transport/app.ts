@@ -2,7 +2,13 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import { randomUUID } from 'node:crypto';
 import { DfdgFault } from '../domain/errors';
 import type { ServiceContract } from '../soap/contracts';
-import { rejectCall, soapPipeline, type PipelineDeps } from './soap-pipeline';
+import {
+  checkRequestStep,
+  identifyCallerStep,
+  recordOf,
+  rejectCall,
+  type PipelineDeps,
+} from './soap-pipeline';
 import { serveContracts } from './wsdl-routes';
 
 /** The express app before node-soap is attached: contracts, body limit and the checking pipeline. */
@@ -19,7 +25,9 @@ export const createSoapApp = (
   app.set('etag', false);
   serveContracts(app, deps.wsdlDir, services, deps.publicBaseUrl);
   const body = express.raw({ type: () => true, limit: deps.maxBodyBytes });
-  for (const service of services) app.post(`/${service.name}`, body, soapPipeline(service, deps));
+  for (const service of services) {
+    app.post(`/${service.name}`, identifyCallerStep(service, deps), body, checkRequestStep(service, deps));
+  }
   return app;
 };
 
@@ -40,7 +48,7 @@ export const finishSoapApp = (app: Express, deps: PipelineDeps): void => {
         : status !== undefined && status < 500
           ? new DfdgFault('REQ-XML', `the request body could not be read: ${(error as Error).message}`)
           : new DfdgFault('INTERNAL', 'unexpected error');
-    const record = {
+    const record = recordOf(req) ?? {
       referenceId: randomUUID(),
       service: req.path.replace(/^\//, ''),
       operation: null,

@@ -2,9 +2,10 @@ import type { NextFunction, Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { TLSSocket } from 'node:tls';
 import type { Clock } from '../domain/clock';
-import { DfdgFault, type Violation } from '../domain/errors';
+import type { Caller } from '../domain/caller';
+import { DfdgFault, violation, type Violation } from '../domain/errors';
 import { identifyCaller } from '../security/client-identity';
-import { readDfdgHeaders, type DfdgHeaders } from '../security/headers';
+import { readActiveOrganisation, readRequestUserMetadata, type DfdgHeaders } from '../security/headers';
 import { checkSecurityModel } from '../security/security-model';
 import type { CallContext } from '../services/call-context';
 import type { ServiceContract } from '../soap/contracts';
@@ -38,15 +39,20 @@ export interface CallRecord {
 }
 
 const calls = new WeakMap<Request, CallContext>();
+const records = new WeakMap<Request, CallRecord>();
+const callers = new WeakMap<Request, Caller>();
 
 /** The checked call that node-soap hands to an operation (set by the pipeline for this request). */
 export const callOf = (req: Request): CallContext | undefined => calls.get(req);
 
+/** What is known so far of a request that failed outside the pipeline (e.g. a body over the limit). */
+export const recordOf = (req: Request): CallRecord | undefined => records.get(req);
+
 /**
- * Steps 1-5 of RULES.md's order of checks, before node-soap sees the request: the first failing
- * check answers with its fault (and its audit row); a request that passes goes on to its operation.
+ * Step 1 of RULES.md (SEC-TLS, SEC-CERT), before the body is even read: a caller without a good
+ * certificate is answered at once, whatever it sends.
  */
-export const soapPipeline =
+export const identifyCallerStep =
   (service: ServiceContract, deps: PipelineDeps) =>
   (req: Request, res: Response, next: NextFunction): void => {
     const record: CallRecord = {
@@ -57,17 +63,38 @@ export const soapPipeline =
       headers: {},
       cprs: [],
     };
-    const refuse = (v: Violation): void => rejectCall(res, DfdgFault.of(v), record, deps);
+    records.set(req, record);
     try {
       const identity = identifyCaller(req.socket as TLSSocket, deps.store.certificates);
       if (!identity.ok) {
         if (identity.fingerprint)
           record.certificate = { subject: identity.subject ?? '', fingerprint: identity.fingerprint };
-        return refuse(identity.violation);
+        res.setHeader('Connection', 'close'); // the body is left unread
+        return rejectCall(res, DfdgFault.of(identity.violation), record, deps);
       }
-      const { caller } = identity;
-      record.certificate = caller.certificate;
+      record.certificate = identity.caller.certificate;
+      callers.set(req, identity.caller);
+      next();
+    } catch (error) {
+      rejectCall(res, faultOf(error, record.referenceId), record, deps, error);
+    }
+  };
 
+/**
+ * Steps 2-5 of RULES.md's order of checks, before node-soap sees the request: the first failing
+ * check answers with its fault (and its audit row); a request that passes goes on to its operation.
+ */
+export const checkRequestStep =
+  (service: ServiceContract, deps: PipelineDeps) =>
+  (req: Request, res: Response, next: NextFunction): void => {
+    const record = records.get(req);
+    const caller = callers.get(req);
+    if (!record || !caller) {
+      next(new Error('checkRequestStep runs only after identifyCallerStep'));
+      return;
+    }
+    const refuse = (v: Violation): void => rejectCall(res, DfdgFault.of(v), record, deps);
+    try {
       const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const soapAction = req.headers.soapaction;
       const parsed = parseEnvelope(
@@ -85,20 +112,18 @@ export const soapPipeline =
 
       let headers: DfdgHeaders | null = null;
       if (service.bindsHeaders) {
-        const read = readDfdgHeaders(envelope.headerBlocks);
-        if (!read.ok) return refuse(read.violation);
-        headers = read.value;
+        const ao = readActiveOrganisation(envelope.headerBlocks);
+        if (!ao.ok) return refuse(ao.violation);
+        record.headers = { activeOrganisation: ao.value };
+        const rum = readRequestUserMetadata(envelope.headerBlocks);
+        if (!rum.ok) return refuse(rum.violation);
+        headers = { activeOrganisation: ao.value, requestUserMetadata: rum.value };
         record.headers = headers;
         const denied = checkSecurityModel(caller, headers.activeOrganisation, headers.requestUserMetadata);
         if (denied) return refuse(denied);
       }
       if (deps.strictSchema && envelope.payloadSchemaErrors.length > 0) {
-        return rejectCall(
-          res,
-          new DfdgFault('REQ-SCHEMA', envelope.payloadSchemaErrors.join('; ')),
-          record,
-          deps,
-        );
+        return refuse(violation('REQ-SCHEMA', envelope.payloadSchemaErrors.join('; ')));
       }
       calls.set(req, {
         referenceId: record.referenceId,

@@ -1,5 +1,12 @@
 import type { RunningEmulator } from '../../src/emulator';
-import { callSoap, getBookingsBody, getInterviewTypesBody, headersOf, ORG, postWithTlsVersions } from '../helpers/dfdg-calls';
+import {
+  callSoap,
+  getBookingsBody,
+  getInterviewTypesBody,
+  headersOf,
+  ORG,
+  postWithTlsVersions,
+} from '../helpers/dfdg-calls';
 import { startTestEmulator } from '../helpers/emulator';
 import { caseworker, dfdgHeaders, envelope, type Org } from '../helpers/envelope';
 import { expectAccepted, expectFault } from '../helpers/fault-assertions';
@@ -80,7 +87,10 @@ it("When the 'kss-vendor' certificate acts for kommune 7/101 (not registered), t
 });
 
 it('When a client offers only TLS 1.1, then the handshake fails and the request errors', async () => {
-  const body = envelope(getBookingsBody('0101575001'), headersOf(ORG.jobcenterAarhus, caseworker(ORG.jobcenterAarhus)));
+  const body = envelope(
+    getBookingsBody('0101575001'),
+    headersOf(ORG.jobcenterAarhus, caseworker(ORG.jobcenterAarhus)),
+  );
   await expect(
     postWithTlsVersions(`${emulator.soapUrl}/BookingService`, body, {
       cert: '8-75100',
@@ -139,6 +149,8 @@ it('When a call without a certificate sends a body that is not XML, then 1101 SE
 });
 
 it('When a call with an unregistered certificate sends a body that is not XML, then 1012 SEC-CERT (the certificate is checked before the body is parsed)', async () => {
-  const res = await postXml(`${emulator.soapUrl}/BookingService`, 'this is <not xml', { cert: 'unregistered' });
+  const res = await postXml(`${emulator.soapUrl}/BookingService`, 'this is <not xml', {
+    cert: 'unregistered',
+  });
   await expectFault(res, { code: 1012, source: 'SEC-CERT' });
 });
