@@ -24,6 +24,8 @@ export interface Config {
   /** Start the emulator's clock at this instant instead of the real time. */
   readonly clockStart: Date | null;
   readonly clockFrozen: boolean;
+  /** How many SOAP exchanges the request journal keeps. */
+  readonly journalSize: number;
 }
 
 interface Option<K extends keyof Config> {
@@ -149,6 +151,13 @@ export const OPTIONS = [
     doc: "stop the emulator's clock (at --clock or the start time)",
     parse: bool,
   },
+  {
+    key: 'journalSize',
+    flag: '--journal-size',
+    env: 'DFDG_JOURNAL_SIZE',
+    doc: 'how many SOAP exchanges the request journal keeps',
+    parse: int(0, 100_000),
+  },
 ] as const satisfies ReadonlyArray<Option<keyof Config>>;
 
 export const DEFAULTS: Config = {
@@ -166,6 +175,7 @@ export const DEFAULTS: Config = {
   starCvr: '55568510',
   clockStart: null,
   clockFrozen: false,
+  journalSize: 200,
 };
 
 export class ConfigError extends Error {

@@ -17,6 +17,7 @@ import { createSchemaValidator, type SchemaValidator } from './soap/xsd-validato
 import { loadFixtures, readFixtures, type Fixtures } from './store/fixtures';
 import { openStore, type Store } from './store/store';
 import { createSoapApp, finishSoapApp } from './transport/app';
+import { Journal } from './transport/journal';
 import { jsonLogger, type Logger } from './transport/logger';
 import type { PipelineDeps } from './transport/soap-pipeline';
 import { soapOperation } from './transport/soap-operation';
@@ -29,6 +30,7 @@ export interface RunningEmulator {
   readonly store: Store;
   readonly clock: ControllableClock;
   readonly certificates: DevCertificates;
+  readonly journal: Journal;
   stop(): Promise<void>;
 }
 
@@ -63,6 +65,7 @@ export const startEmulator = async (
   const validators = new Map<ServiceName, SchemaValidator>(
     SERVICE_CONTRACTS.map((s) => [s.name, createSchemaValidator(libxml, config.wsdlDir, schemaImportsOf(s))]),
   );
+  const journal = new Journal(config.journalSize);
   let publicBaseUrl = '';
   const deps: PipelineDeps & OperationDeps = {
     libxml,
@@ -73,6 +76,7 @@ export const startEmulator = async (
     strictSchema: config.schemaValidation === 'strict',
     validatorFor: (s: ServiceContract) => validators.get(s.name) as SchemaValidator,
     starCvr: config.starCvr,
+    journal,
   };
   const app = createSoapApp(SERVICE_CONTRACTS, {
     ...deps,
@@ -115,6 +119,7 @@ export const startEmulator = async (
     store,
     clock,
     certificates,
+    journal,
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => {

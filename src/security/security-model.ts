@@ -1,6 +1,7 @@
 import type { Caller } from '../domain/caller';
 import { isWellFormedCpr } from '../domain/cpr';
-import { violation, type Violation } from '../domain/errors';
+import { failed, passed, type Decision } from '../domain/decision';
+import { ERROR_TABLE, violation, type Violation } from '../domain/errors';
 import {
   formatOrganisation,
   kommuneOfJobcenter,
@@ -18,11 +19,54 @@ export const checkSecurityModel = (
   caller: Caller,
   activeOrganisation: Organisation,
   user: RequestUserMetadata,
-): Violation | null =>
-  activeOrganisationMatchesCertificate(caller, activeOrganisation) ??
-  (activeOrganisation.type === OrganisationType.Star
-    ? null // SEC-STAR: RequestUserMetadata is not validated further for STAR's own systems.
-    : (userOrganisationRule(activeOrganisation, user) ?? caseworkerNameRule(user)));
+): Violation | null => securityModelVerdict(caller, activeOrganisation, user).violation;
+
+/** The same checks, with each rule's verdict in order (the journal's explanation of a call). */
+export const securityModelVerdict = (
+  caller: Caller,
+  ao: Organisation,
+  user: RequestUserMetadata,
+): { decisions: Decision[]; violation: Violation | null } => {
+  const decisions: Decision[] = [];
+  const run = (ruleId: string, v: Violation | null, why: string): boolean => {
+    decisions.push(v ? failed(ERROR_TABLE[v.key].ruleId, v.detail) : passed(ruleId, why));
+    return v === null;
+  };
+  const done = (v: Violation | null) => ({ decisions, violation: v });
+
+  const certificate = activeOrganisationMatchesCertificate(caller, ao);
+  if (!run('SEC-AO-CERT', certificate, `the certificate may act for ${formatOrganisation(ao)}`))
+    return done(certificate);
+  if (ao.type === OrganisationType.Star) {
+    decisions.push(passed('SEC-STAR', 'a STAR system: RequestUserMetadata is not validated further'));
+    return done(null);
+  }
+  const organisation = userOrganisationRule(ao, user);
+  const organisationRule =
+    user.userType === RequestUserType.Citizen
+      ? 'SEC-CITIZEN'
+      : sameOrganisation(user.organisation, ao)
+        ? 'SEC-SAME-ORG'
+        : 'SEC-JOBCENTER';
+  if (
+    !run(
+      organisationRule,
+      organisation,
+      `the user's organisation ${formatOrganisation(user.organisation)} fits ActiveOrganisation ${formatOrganisation(ao)}`,
+    )
+  ) {
+    return done(organisation);
+  }
+  const name = caseworkerNameRule(user);
+  run(
+    'SEC-USERTYPE',
+    name,
+    user.userType === RequestUserType.Caseworker
+      ? `"${user.userFullName}" is a person's name`
+      : `user type ${user.userType} has no name rule`,
+  );
+  return done(name);
+};
 
 /** SEC-AO-CERT */
 export const activeOrganisationMatchesCertificate = (caller: Caller, ao: Organisation): Violation | null =>

@@ -1,10 +1,10 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import { randomUUID } from 'node:crypto';
 import { DfdgFault } from '../domain/errors';
 import type { ServiceContract } from '../soap/contracts';
 import {
   checkRequestStep,
   identifyCallerStep,
+  newCallRecord,
   recordOf,
   rejectCall,
   type PipelineDeps,
@@ -48,14 +48,7 @@ export const finishSoapApp = (app: Express, deps: PipelineDeps): void => {
         : status !== undefined && status < 500
           ? new DfdgFault('REQ-XML', `the request body could not be read: ${(error as Error).message}`)
           : new DfdgFault('INTERNAL', 'unexpected error');
-    const record = recordOf(req) ?? {
-      referenceId: randomUUID(),
-      service: req.path.replace(/^\//, ''),
-      operation: null,
-      certificate: null,
-      headers: {},
-      cprs: [],
-    };
+    const record = recordOf(req) ?? newCallRecord(req.path.replace(/^\//, ''));
     rejectCall(res, fault, record, deps, error);
   });
 };

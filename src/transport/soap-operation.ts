@@ -1,10 +1,11 @@
 import type { Request, Response } from 'express';
+import { passed } from '../domain/decision';
 import { DfdgFault } from '../domain/errors';
 import type { CallContext, OperationDeps, OperationHandler } from '../services/call-context';
 import { faultOf } from '../soap/fault';
 import type { SoapMethod } from '../soap/soap-host';
 import { el, writeXml } from '../soap/xml-writer';
-import { auditEntry, callOf, rejectCall, type CallRecord, type PipelineDeps } from './soap-pipeline';
+import { auditEntry, callOf, newCallRecord, recordOf, rejectCall, type PipelineDeps } from './soap-pipeline';
 
 /**
  * Wraps an operation for node-soap: runs it and its audit row in one SQLite transaction (all or
@@ -14,40 +15,34 @@ export const soapOperation =
   (operation: string, handler: OperationHandler, deps: PipelineDeps & OperationDeps): SoapMethod =>
   (_args, callback, _headers, req: Request, res: Response) => {
     const call = callOf(req);
-    if (!call) {
+    const record = recordOf(req);
+    if (!call || !record) {
       // Only reachable if a route bypassed the pipeline: refuse rather than run unchecked.
-      const record: CallRecord = {
-        referenceId: 'none',
-        service: 'unknown',
-        operation,
-        certificate: null,
-        headers: {},
-        cprs: [],
-      };
-      rejectCall(res, new DfdgFault('INTERNAL', 'the request bypassed the security checks'), record, deps);
+      rejectCall(
+        res,
+        new DfdgFault('INTERNAL', 'the request bypassed the security checks'),
+        newCallRecord(operation),
+        deps,
+      );
       return;
     }
     try {
       const result = deps.store.transaction(() => {
         const out = handler(call, deps);
-        deps.store.audit.record(auditEntry(recordOf(call, out.cprs), deps.clock.now(), 'ok', null, null));
+        record.cprs = [...new Set([...out.cprs, ...citizenCpr(call)])];
+        record.outcome = 'ok';
+        deps.store.audit.record(auditEntry(record, deps.clock.now(), 'ok', null, null));
         return out;
       });
+      record.decisions.push(passed(operation, 'every business rule passed; answered'));
       const body = el(call.service.schemaNamespace, `${operation}Response`, result.response);
       callback?.(null, { _xml: writeXml(body) });
     } catch (error) {
-      rejectCall(res, faultOf(error, call.referenceId), recordOf(call, call.namedCprs), deps, error);
+      record.outcome = null;
+      record.cprs = [...new Set([...call.namedCprs, ...citizenCpr(call)])];
+      rejectCall(res, faultOf(error, call.referenceId), record, deps, error);
     }
   };
-
-const recordOf = (call: CallContext, cprs: readonly string[]): CallRecord => ({
-  referenceId: call.referenceId,
-  service: call.service.name,
-  operation: call.operation,
-  certificate: call.caller.certificate,
-  headers: call.headers ?? {},
-  cprs: [...new Set([...cprs, ...citizenCpr(call)])],
-});
 
 /** A citizen's own CPR (from the header) is data the call touched too. */
 const citizenCpr = (call: CallContext): string[] =>

@@ -3,10 +3,12 @@ import { randomUUID } from 'node:crypto';
 import type { TLSSocket } from 'node:tls';
 import type { Clock } from '../domain/clock';
 import type { Caller } from '../domain/caller';
+import { failed, passed, type Decision } from '../domain/decision';
+import { formatOrganisation } from '../domain/organisation';
 import { DfdgFault, violation, type Violation } from '../domain/errors';
 import { identifyCaller } from '../security/client-identity';
 import { readActiveOrganisation, readRequestUserMetadata, type DfdgHeaders } from '../security/headers';
-import { checkSecurityModel } from '../security/security-model';
+import { securityModelVerdict } from '../security/security-model';
 import type { CallContext } from '../services/call-context';
 import type { ServiceContract } from '../soap/contracts';
 import { parseEnvelope, type EnvelopeLimits } from '../soap/envelope';
@@ -16,6 +18,7 @@ import type { SchemaValidator } from '../soap/xsd-validator';
 import type { XmlEl } from '../soap/xml-tree';
 import type { AuditEntry } from '../store/audit.repository';
 import type { Store } from '../store/store';
+import { clip, JOURNAL_BODY_LIMIT, type Journal } from './journal';
 import type { Logger } from './logger';
 
 export interface PipelineDeps {
@@ -26,6 +29,7 @@ export interface PipelineDeps {
   readonly limits: EnvelopeLimits;
   readonly strictSchema: boolean;
   readonly validatorFor: (service: ServiceContract) => SchemaValidator;
+  readonly journal: Journal;
 }
 
 /** What is known of a call so far: enough to audit it whichever check answers. */
@@ -36,7 +40,23 @@ export interface CallRecord {
   certificate: AuditEntry['certificate'];
   headers: Partial<DfdgHeaders>;
   cprs: string[];
+  /** Every rule that has judged the call so far, in order (for the journal). */
+  decisions: Decision[];
+  outcome: string | null;
+  ruleId: string | null;
 }
+
+export const newCallRecord = (service: string): CallRecord => ({
+  referenceId: randomUUID(),
+  service,
+  operation: null,
+  certificate: null,
+  headers: {},
+  cprs: [],
+  decisions: [],
+  outcome: null,
+  ruleId: null,
+});
 
 const calls = new WeakMap<Request, CallContext>();
 const records = new WeakMap<Request, CallRecord>();
@@ -55,15 +75,9 @@ export const recordOf = (req: Request): CallRecord | undefined => records.get(re
 export const identifyCallerStep =
   (service: ServiceContract, deps: PipelineDeps) =>
   (req: Request, res: Response, next: NextFunction): void => {
-    const record: CallRecord = {
-      referenceId: randomUUID(),
-      service: service.name,
-      operation: null,
-      certificate: null,
-      headers: {},
-      cprs: [],
-    };
+    const record = newCallRecord(service.name);
     records.set(req, record);
+    recordInJournal(req, res, record, deps.journal);
     try {
       const identity = identifyCaller(req.socket as TLSSocket, deps.store.certificates);
       if (!identity.ok) {
@@ -73,6 +87,16 @@ export const identifyCallerStep =
         return rejectCall(res, DfdgFault.of(identity.violation), record, deps);
       }
       record.certificate = identity.caller.certificate;
+      record.decisions.push(
+        passed(
+          'SEC-TLS',
+          `the certificate ${identity.caller.certificate.subject} chains to the trusted CA and is in date`,
+        ),
+        passed(
+          'SEC-CERT',
+          `registered as ${identity.caller.systemName} for ${identity.caller.organisations.map(formatOrganisation).join(', ')}`,
+        ),
+      );
       callers.set(req, identity.caller);
       next();
     } catch (error) {
@@ -109,22 +133,42 @@ export const checkRequestStep =
       const { envelope } = parsed;
       record.operation = envelope.operation;
       record.cprs = cprsNamedIn(envelope.payload);
+      record.decisions.push(
+        passed('REQ-XML', 'well-formed UTF-8 SOAP 1.1, no DTD, within the limits'),
+        passed('REQ-OP', `${service.name}.${envelope.operation}`),
+      );
 
       let headers: DfdgHeaders | null = null;
       if (service.bindsHeaders) {
         const ao = readActiveOrganisation(envelope.headerBlocks);
         if (!ao.ok) return refuse(ao.violation);
         record.headers = { activeOrganisation: ao.value };
+        record.decisions.push(passed('SEC-AO-PRESENT', `ActiveOrganisation ${formatOrganisation(ao.value)}`));
         const rum = readRequestUserMetadata(envelope.headerBlocks);
         if (!rum.ok) return refuse(rum.violation);
         headers = { activeOrganisation: ao.value, requestUserMetadata: rum.value };
         record.headers = headers;
-        const denied = checkSecurityModel(caller, headers.activeOrganisation, headers.requestUserMetadata);
-        if (denied) return refuse(denied);
+        record.decisions.push(
+          passed(
+            'SEC-RUM-PRESENT',
+            `user type ${rum.value.userType} of ${formatOrganisation(rum.value.organisation)}`,
+          ),
+        );
+        const verdict = securityModelVerdict(caller, headers.activeOrganisation, headers.requestUserMetadata);
+        record.decisions.push(...verdict.decisions);
+        if (verdict.violation) return refuse(verdict.violation);
       }
       if (deps.strictSchema && envelope.payloadSchemaErrors.length > 0) {
         return refuse(violation('REQ-SCHEMA', envelope.payloadSchemaErrors.join('; ')));
       }
+      record.decisions.push(
+        passed(
+          'REQ-SCHEMA',
+          envelope.payloadSchemaErrors.length === 0
+            ? `valid against ${service.name}.xsd`
+            : `lenient mode: ${envelope.payloadSchemaErrors.join('; ')}`,
+        ),
+      );
       calls.set(req, {
         referenceId: record.referenceId,
         service,
@@ -186,3 +230,47 @@ const cprsNamedIn = (el: XmlEl): string[] =>
   el.name === 'PersonCivilRegistrationIdentifier' && /^\s*\d{10}\s*$/.test(el.text)
     ? [el.text.trim()]
     : el.children.flatMap(cprsNamedIn);
+
+/**
+ * Keeps a copy of what the response writes (bounded) and, when it is sent, files the exchange in
+ * the journal with the rules that decided it.
+ */
+const recordInJournal = (req: Request, res: Response, record: CallRecord, journal: Journal): void => {
+  const started = process.hrtime.bigint();
+  const chunks: Buffer[] = [];
+  let kept = 0;
+  const keep = (chunk: unknown): void => {
+    if (kept > JOURNAL_BODY_LIMIT || (typeof chunk !== 'string' && !Buffer.isBuffer(chunk))) return;
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    chunks.push(b);
+    kept += b.length;
+  };
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...args: unknown[]) => Response;
+  res.write = ((chunk: unknown, ...rest: unknown[]) => {
+    keep(chunk);
+    return write(chunk, ...rest);
+  }) as Response['write'];
+  res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+    if (chunk !== undefined && typeof chunk !== 'function') keep(chunk);
+    return end(chunk, ...rest);
+  }) as Response['end'];
+  res.once('finish', () => {
+    journal.add({
+      referenceId: record.referenceId,
+      time: new Date().toISOString(),
+      durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+      service: record.service,
+      operation: record.operation,
+      status: res.statusCode,
+      outcome: record.outcome ?? (res.statusCode < 400 ? 'ok' : String(res.statusCode)),
+      ruleId: record.ruleId,
+      certificate: record.certificate,
+      activeOrganisation: record.headers.activeOrganisation ?? null,
+      requestUserMetadata: record.headers.requestUserMetadata ?? null,
+      decisions: record.decisions,
+      request: Buffer.isBuffer(req.body) ? clip(req.body.toString('utf8')) : '',
+      response: clip(Buffer.concat(chunks).toString('utf8')),
+    });
+  });
+};

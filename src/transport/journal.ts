@@ -1,0 +1,66 @@
+import type { Decision } from '../domain/decision';
+import type { Organisation } from '../domain/organisation';
+import type { RequestUserMetadata } from '../domain/request-user-metadata';
+
+/**
+ * The request journal: the last N SOAP exchanges, raw, with who called and every rule that decided
+ * the answer — so a vendor sees not only that a call was refused but which rule refused it and what
+ * it expected instead. Kept in memory, newest first, bounded in count and in bytes per exchange.
+ */
+export interface JournalEntry {
+  readonly referenceId: string;
+  readonly time: string;
+  readonly durationMs: number;
+  readonly service: string;
+  readonly operation: string | null;
+  readonly status: number;
+  readonly outcome: string;
+  readonly ruleId: string | null;
+  readonly certificate: { readonly subject: string; readonly fingerprint: string } | null;
+  readonly activeOrganisation: Organisation | null;
+  readonly requestUserMetadata: RequestUserMetadata | null;
+  readonly decisions: readonly Decision[];
+  readonly request: string;
+  readonly response: string;
+}
+
+export interface JournalFilter {
+  readonly outcome?: 'ok' | 'fault' | undefined;
+  readonly service?: string | undefined;
+  readonly limit?: number | undefined;
+}
+
+/** Bodies larger than this are kept cut, with a note, so the journal's memory stays bounded. */
+export const JOURNAL_BODY_LIMIT = 256 * 1024;
+
+export const clip = (body: string): string =>
+  body.length <= JOURNAL_BODY_LIMIT
+    ? body
+    : `${body.slice(0, JOURNAL_BODY_LIMIT)}\n<!-- … ${body.length - JOURNAL_BODY_LIMIT} more characters not kept -->`;
+
+export class Journal {
+  private entries: JournalEntry[] = [];
+
+  constructor(private readonly capacity: number) {}
+
+  add(entry: JournalEntry): void {
+    if (this.capacity <= 0) return;
+    this.entries.unshift(entry);
+    if (this.entries.length > this.capacity) this.entries.length = this.capacity;
+  }
+
+  list(filter: JournalFilter = {}): JournalEntry[] {
+    return this.entries
+      .filter((e) => !filter.outcome || (filter.outcome === 'ok') === (e.outcome === 'ok'))
+      .filter((e) => !filter.service || e.service === filter.service)
+      .slice(0, filter.limit ?? this.capacity);
+  }
+
+  find(referenceId: string): JournalEntry | undefined {
+    return this.entries.find((e) => e.referenceId === referenceId);
+  }
+
+  clear(): void {
+    this.entries = [];
+  }
+}
