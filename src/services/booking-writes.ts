@@ -21,6 +21,16 @@ export const findVisibleBooking = (call: AuthorisedCall, deps: OperationDeps, id
   return booking;
 };
 
+/** A cancelled booking is kept for the record but cannot be changed any more: book anew instead. */
+export const assertNotCancelled = (booking: Booking): void => {
+  if (booking.status === 'Cancelled') {
+    throw new DfdgFault(
+      'BK-VALID',
+      `booking ${booking.id} is cancelled and cannot be changed; create a new booking`,
+    );
+  }
+};
+
 /**
  * Every booking write goes through here, inside the call's transaction: the booking, its history row
  * (with this call's metadata), its reminder (BK-REMINDER) and the WSRM messages to the organisations

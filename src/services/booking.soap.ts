@@ -7,7 +7,7 @@ import { OrganisationType } from '../domain/organisation';
 import { citizenMayTouch } from '../security/security-model';
 import { el } from '../soap/xml-writer';
 import { bookingReadXml, readBooking } from './booking-xml';
-import { cancel, check, findVisibleBooking, saveChange } from './booking-writes';
+import { assertNotCancelled, cancel, check, findVisibleBooking, saveChange } from './booking-writes';
 import { referenceIdXml, withHeaders, type CallContext, type OperationHandler } from './call-context';
 import { optionalDate, optionalText, requiredChild, requiredText } from './xml-read';
 
@@ -56,6 +56,7 @@ const updateBooking: OperationHandler = (ctx, deps) => {
   check(validBooking(input));
   const existing = findVisibleBooking(call, deps, input.id);
   check(cprMatchesBooking(input.cpr, existing));
+  assertNotCancelled(existing);
   const updated: Booking = { ...existing, ...input, id: existing.id, lastChangedAt: deps.clock.now() };
   saveChange(call, deps, updated, 'Updated');
   return { response: [referenceIdXml(call)], cprs: [existing.cpr] };

@@ -1,6 +1,6 @@
 import type { Booking } from '../domain/booking';
 import { violation } from '../domain/errors';
-import { cancel, check, findVisibleBooking, saveChange } from './booking-writes';
+import { assertNotCancelled, cancel, check, findVisibleBooking, saveChange } from './booking-writes';
 import { referenceIdXml, withHeaders, type OperationHandler } from './call-context';
 import { optionalDate, optionalText, requiredText, toDate } from './xml-read';
 
@@ -18,6 +18,7 @@ const rescheduleBooking: OperationHandler = (ctx, deps) => {
   if (start.getTime() >= end.getTime())
     check(violation('BK-VALID', 'BookingStartDateTime must be before BookingEndDateTime'));
   const existing = findVisibleBooking(call, deps, id);
+  assertNotCancelled(existing);
   const rebookingDeadline = optionalDate(call.payload, ns, 'RebookingDeadlineDateTime');
   const cancellationDeadline = optionalDate(call.payload, ns, 'CancellationDeadlineDateTime');
   const meetingLocation = optionalText(call.payload, ns, 'MeetingLocation');
