@@ -26,6 +26,12 @@ export interface Config {
   readonly clockFrozen: boolean;
   /** How many SOAP exchanges the request journal keeps. */
   readonly journalSize: number;
+  /** HTTP port of the test-control API and dashboard (0: any free port). */
+  readonly adminPort: number;
+  /** Interface of the admin API; anything but loopback needs adminToken. */
+  readonly adminHost: string;
+  /** Bearer token the admin API demands (required when adminHost is not loopback). */
+  readonly adminToken: string | null;
 }
 
 interface Option<K extends keyof Config> {
@@ -158,6 +164,27 @@ export const OPTIONS = [
     doc: 'how many SOAP exchanges the request journal keeps',
     parse: int(0, 100_000),
   },
+  {
+    key: 'adminPort',
+    flag: '--admin-port',
+    env: 'DFDG_ADMIN_PORT',
+    doc: 'HTTP port of the admin API and dashboard',
+    parse: int(0, 65535),
+  },
+  {
+    key: 'adminHost',
+    flag: '--admin-host',
+    env: 'DFDG_ADMIN_HOST',
+    doc: 'interface of the admin API (not loopback: needs --admin-token)',
+    parse: text,
+  },
+  {
+    key: 'adminToken',
+    flag: '--admin-token',
+    env: 'DFDG_ADMIN_TOKEN',
+    doc: 'bearer token the admin API demands',
+    parse: text,
+  },
 ] as const satisfies ReadonlyArray<Option<keyof Config>>;
 
 export const DEFAULTS: Config = {
@@ -176,7 +203,12 @@ export const DEFAULTS: Config = {
   clockStart: null,
   clockFrozen: false,
   journalSize: 200,
+  adminPort: 8080,
+  adminHost: '127.0.0.1',
+  adminToken: null,
 };
+
+const LOOPBACK: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '::1']);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -203,6 +235,12 @@ export const loadConfig = (
   }
   for (const flag of flags.keys()) {
     if (!OPTIONS.some((o) => o.flag === flag)) problems.push(`unknown option ${flag}`);
+  }
+  const adminHost = String(config['adminHost']);
+  if (!LOOPBACK.has(adminHost) && !config['adminToken']) {
+    problems.push(
+      `--admin-host ${adminHost} is not loopback: set --admin-token too, so the admin API is not open to the network`,
+    );
   }
   if (problems.length) throw new ConfigError(problems);
   return Object.freeze({ ...(config as unknown as Config), ...overrides });

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import type { Server as HttpServer } from 'node:http';
 import type { Server } from 'node:https';
 import type { Config } from './config';
 import { ControllableClock } from './domain/clock';
+import { adminUrlOf, startAdminServer } from './admin/admin-server';
 import { certificateSubject } from './pki/fingerprint';
 import { ensureDevCertificates, type DevCertificates } from './pki/dev-certificates';
 import { bookingServiceHandlers } from './services/booking.soap';
@@ -26,6 +28,8 @@ import { listenTls, portOf } from './transport/tls-server';
 export interface RunningEmulator {
   /** https://<publicHost>:<port> */
   readonly soapUrl: string;
+  /** http://127.0.0.1:<port>: the test-control API and dashboard. */
+  readonly adminUrl: string;
   readonly port: number;
   readonly store: Store;
   readonly clock: ControllableClock;
@@ -107,6 +111,24 @@ export const startEmulator = async (
   }
   const port = portOf(server);
   publicBaseUrl = `https://${config.publicHost}:${port}`;
+  let admin: HttpServer;
+  try {
+    admin = await startAdminServer({
+      config,
+      store,
+      clock,
+      journal,
+      fixtures,
+      certificates,
+      logger,
+      soapUrl: () => publicBaseUrl,
+    });
+  } catch (error) {
+    server.close();
+    store.close();
+    throw error;
+  }
+  const adminUrl = adminUrlOf(admin, config.adminHost);
   logger.info('dfdg-emulator listening', {
     soapUrl: publicBaseUrl,
     db: config.dbPath,
@@ -115,19 +137,16 @@ export const startEmulator = async (
 
   return {
     soapUrl: publicBaseUrl,
+    adminUrl,
     port,
     store,
     clock,
     certificates,
     journal,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => {
-          store.close();
-          resolve();
-        });
-        server.closeAllConnections();
-      }),
+    stop: async () => {
+      await Promise.all([closeServer(server), closeServer(admin)]);
+      store.close();
+    },
   };
 };
 
@@ -159,3 +178,9 @@ const registerFixtureCertificates = (
     );
   }
 };
+
+const closeServer = (server: HttpServer | Server): Promise<void> =>
+  new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });

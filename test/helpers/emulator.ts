@@ -14,7 +14,7 @@ export const startTestEmulator = async (
   const config = loadConfig(
     [],
     {},
-    { port: 0, host: '127.0.0.1', certDir: testCertDir(), dbPath, ...overrides },
+    { port: 0, adminPort: 0, host: '127.0.0.1', certDir: testCertDir(), dbPath, ...overrides },
   );
   const emulator = await startEmulator(config, { logger: silentLogger });
   return Object.assign(emulator, { dbPath });
