@@ -260,8 +260,10 @@ const readFlags = (argv: readonly string[], problems: string[]): Map<string, str
     else {
       const next = argv[i + 1];
       if (next === undefined || next.startsWith('--')) problems.push(`${arg} needs a value`);
-      else flags.set(arg, next);
-      i++;
+      else {
+        flags.set(arg, next);
+        i++;
+      }
     }
   }
   return flags;

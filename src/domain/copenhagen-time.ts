@@ -80,7 +80,9 @@ export const parseXsDateTime = (lexical: string): Date | null => {
   const fields = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
   const check = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
   if (check.getUTCMonth() !== Number(mo) - 1 || check.getUTCDate() !== Number(d)) return null;
+  // xs:dateTime allows hour 24 only as 24:00:00 (the end of the day).
   if (Number(h) > 24 || Number(mi) > 59 || Number(s) > 59) return null;
+  if (Number(h) === 24 && (Number(mi) !== 0 || Number(s) !== 0 || ms !== 0)) return null;
   if (!zone) return fromCopenhagenWallClock(fields);
   if (zone === 'Z') return new Date(fields);
   const sign = zone.startsWith('-') ? -1 : 1;

@@ -14,7 +14,7 @@ import {
   withinSelfBookingDeadline,
 } from '../../../src/domain/booking.rules';
 import type { Booking, BookingInput, SelfBookingDeadline } from '../../../src/domain/booking';
-import type { ErrorKey } from '../../../src/domain/errors';
+import { ERROR_TABLE, type ErrorKey } from '../../../src/domain/errors';
 import type { Organisation } from '../../../src/domain/organisation';
 import type { RequestUserMetadata } from '../../../src/domain/request-user-metadata';
 import {
@@ -61,18 +61,18 @@ const selfBook = (s: SelfBookingScenario): ErrorKey | null =>
   )?.key ?? null;
 
 describe('BK-VALID', () => {
-  it.each<[string, string, ErrorKey | null]>([
-    ['a well-formed CPR (1 January)', '0101575001', null],
-    ['a CPR of 29 February', '2902005001', null],
-    ['a CPR of 31 February', '3102575001', 'BK-VALID'],
-    ['a CPR of 31 April', '3104575001', 'BK-VALID'],
-    ['a CPR of month 13', '0113575001', 'BK-VALID'],
-    ['a CPR of day 00', '0001575001', 'BK-VALID'],
-    ['a CPR of nine digits', '010157500', 'BK-VALID'],
-    ['a CPR of eleven digits', '01015750011', 'BK-VALID'],
-    ['a CPR with a hyphen', '010157-5001', 'BK-VALID'],
-    ['an empty CPR', '', 'BK-VALID'],
-  ])('When a booking carries %s, then %s', (_name, cpr, expected) => {
+  it.each<[string, ErrorKey | null, string]>([
+    ['a well-formed CPR (1 January)', null, '0101575001'],
+    ['a CPR of 29 February', null, '2902005001'],
+    ['a CPR of 31 February', 'BK-VALID', '3102575001'],
+    ['a CPR of 31 April', 'BK-VALID', '3104575001'],
+    ['a CPR of month 13', 'BK-VALID', '0113575001'],
+    ['a CPR of day 00', 'BK-VALID', '0001575001'],
+    ['a CPR of nine digits', 'BK-VALID', '010157500'],
+    ['a CPR of eleven digits', 'BK-VALID', '01015750011'],
+    ['a CPR with a hyphen', 'BK-VALID', '010157-5001'],
+    ['an empty CPR', 'BK-VALID', ''],
+  ])('When a booking carries %s, then %s', (_name, expected, cpr) => {
     expect(validBooking(buildBookingInput({ cpr }))?.key ?? null).toBe(expected);
   });
 
@@ -88,21 +88,21 @@ describe('BK-VALID', () => {
     expect(validBooking(buildBookingInput({ interviewType }))?.key ?? null).toBe(expected);
   });
 
-  it.each<[string, number, ErrorKey | null]>([
-    ['ends a minute after it starts', 60 * SECOND, null],
-    ['ends one millisecond after it starts', 1, null],
-    ['ends when it starts', 0, 'BK-VALID'],
-    ['ends before it starts', -60 * SECOND, 'BK-VALID'],
-  ])('When a booking %s, then %s', (_name, durationMs, expected) => {
+  it.each<[string, ErrorKey | null, number]>([
+    ['ends a minute after it starts', null, 60 * SECOND],
+    ['ends one millisecond after it starts', null, 1],
+    ['ends when it starts', 'BK-VALID', 0],
+    ['ends before it starts', 'BK-VALID', -60 * SECOND],
+  ])('When a booking %s, then %s', (_name, expected, durationMs) => {
     const start = at('2026-02-10T09:00:00Z');
     const b = buildBookingInput({ start, end: new Date(start.getTime() + durationMs) });
     expect(validBooking(b)?.key ?? null).toBe(expected);
   });
 
-  it.each<[boolean, ErrorKey | null]>([
-    [true, 'BK-VALID'],
-    [false, null],
-  ])('When CreateBooking names a booking id that is taken (%s), then %s', (idTaken, expected) => {
+  it.each<[string, ErrorKey | null, boolean]>([
+    ['a booking id that is taken', 'BK-VALID', true],
+    ['a booking id that is free', null, false],
+  ])('When CreateBooking names %s, then %s', (_name, expected, idTaken) => {
     const b = buildBookingInput({ id: 'b0000000-0000-4000-8000-000000000009' });
     const v = createBookingRules(b, buildCall(at('2026-02-01T09:00:00Z')), buildFacts({ idTaken }));
     expect(v?.key ?? null).toBe(expected);
@@ -115,6 +115,7 @@ describe('BK-VALID', () => {
       buildFacts(),
     );
     expect(v?.key).toBe('BK-VALID-INTERVIEW-TYPE');
+    expect(v && ERROR_TABLE[v.key]).toMatchObject({ ruleId: 'BK-VALID', code: 2002 });
   });
 
   it('When a self-booked request breaks BK-VALID and BK-SELF-CITIZEN, then BK-VALID answers', () => {
@@ -129,42 +130,42 @@ describe('BK-VALID', () => {
 });
 
 describe('BK-CPR-MATCH', () => {
-  it.each<[string, string, ErrorKey | null]>([
-    ['the booking’s CPR', CPR, null],
-    ['another CPR', OTHER_CPR, 'BK-CPR-MATCH'],
-  ])('When an update names %s, then %s', (_name, cpr, expected) => {
+  it.each<[string, ErrorKey | null, string]>([
+    ['the booking’s CPR', null, CPR],
+    ['another CPR', 'BK-CPR-MATCH', OTHER_CPR],
+  ])('When an update names %s, then %s', (_name, expected, cpr) => {
     expect(cprMatchesBooking(cpr, buildBooking({ cpr: CPR }))?.key ?? null).toBe(expected);
   });
 });
 
 describe('BK-SELF-CITIZEN', () => {
   const now = at('2026-02-01T09:00:00Z');
-  it.each<[string, RequestUserMetadata, ErrorKey | null]>([
-    ['the citizen (type 1, CPR twice)', buildCitizenMetadata(CPR), null],
-    ['the citizen with an a-kasse organisation type in RUM', buildCitizenMetadata(CPR, 2), null],
-    ['a caseworker', buildMetadata(), 'BK-SELF-CITIZEN'],
+  it.each<[string, ErrorKey | null, RequestUserMetadata]>([
+    ['the citizen (type 1, CPR twice)', null, buildCitizenMetadata(CPR)],
+    ['the citizen with an a-kasse organisation type in RUM', null, buildCitizenMetadata(CPR, 2)],
+    ['a caseworker', 'BK-SELF-CITIZEN', buildMetadata()],
     [
       'a system (type 3)',
-      buildMetadata({ userType: 3, userFullName: 'KSS nightly sync' }),
       'BK-SELF-CITIZEN',
+      buildMetadata({ userType: 3, userFullName: 'KSS nightly sync' }),
     ],
-    ['another citizen', buildCitizenMetadata(OTHER_CPR), 'BK-SELF-CITIZEN'],
+    ['another citizen', 'BK-SELF-CITIZEN', buildCitizenMetadata(OTHER_CPR)],
     [
       'type 1 with the CPR as UserIdentifier but another OrganisationCode',
-      buildCitizenMetadata(CPR, 8, { organisation: { type: 8, code: OTHER_CPR } }),
       'BK-SELF-CITIZEN',
+      buildCitizenMetadata(CPR, 8, { organisation: { type: 8, code: OTHER_CPR } }),
     ],
     [
       'type 1 with the CPR as OrganisationCode but another UserIdentifier',
-      buildCitizenMetadata(CPR, 8, { userIdentifier: OTHER_CPR }),
       'BK-SELF-CITIZEN',
+      buildCitizenMetadata(CPR, 8, { userIdentifier: OTHER_CPR }),
     ],
     [
       'a caseworker whose UserIdentifier and OrganisationCode are the CPR',
-      buildCitizenMetadata(CPR, 8, { userType: 2 }),
       'BK-SELF-CITIZEN',
+      buildCitizenMetadata(CPR, 8, { userType: 2 }),
     ],
-  ])('When a self-booked meeting is reported by %s, then %s', (_name, user, expected) => {
+  ])('When a self-booked meeting is reported by %s, then %s', (_name, expected, user) => {
     expect(selfBookedByCitizen(buildSelfBookingInput(now), user)?.key ?? null).toBe(expected);
     expect(selfBook({ now, start: at('2026-02-10T09:00:00Z'), user })).toBe(expected);
   });
@@ -181,18 +182,18 @@ describe('BK-SELF-CITIZEN', () => {
 
 describe('BK-SELF-ACCEPT', () => {
   const now = at('2026-02-01T09:00:00Z');
-  it.each<[string, Partial<BookingInput>, ErrorKey | null]>([
-    ['accepted an hour ago', { accepted: true, acceptedTime: new Date(now.getTime() - HOUR) }, null],
-    ['accepted right now', { accepted: true, acceptedTime: now }, null],
-    ['not accepted', { accepted: false, acceptedTime: new Date(now.getTime() - HOUR) }, 'BK-SELF-ACCEPT'],
-    ['without BookingAccepted', { accepted: undefined }, 'BK-SELF-ACCEPT'],
-    ['accepted without BookingAcceptedTime', { accepted: true, acceptedTime: undefined }, 'BK-SELF-ACCEPT'],
+  it.each<[string, ErrorKey | null, Partial<BookingInput>]>([
+    ['accepted an hour ago', null, { accepted: true, acceptedTime: new Date(now.getTime() - HOUR) }],
+    ['accepted right now', null, { accepted: true, acceptedTime: now }],
+    ['not accepted', 'BK-SELF-ACCEPT', { accepted: false, acceptedTime: new Date(now.getTime() - HOUR) }],
+    ['without BookingAccepted', 'BK-SELF-ACCEPT', { accepted: undefined }],
+    ['accepted without BookingAcceptedTime', 'BK-SELF-ACCEPT', { accepted: true, acceptedTime: undefined }],
     [
       'accepted one second in the future',
-      { accepted: true, acceptedTime: new Date(now.getTime() + SECOND) },
       'BK-SELF-ACCEPT',
+      { accepted: true, acceptedTime: new Date(now.getTime() + SECOND) },
     ],
-  ])('When a self-booked meeting is %s, then %s', (_name, booking, expected) => {
+  ])('When a self-booked meeting is %s, then %s', (_name, expected, booking) => {
     expect(selfBookingAccepted(buildSelfBookingInput(now, booking), now)?.key ?? null).toBe(expected);
     expect(selfBook({ now, start: at('2026-02-10T09:00:00Z'), booking })).toBe(expected);
   });
@@ -242,25 +243,25 @@ describe('BK-SELF-DEADLINE', () => {
     },
   );
 
-  it.each<[string, string, ErrorKey | null]>([
-    ['exactly at 23:59:59 Copenhagen time of InterviewDateLimit', '2026-01-15T22:59:59Z', null],
+  it.each<[string, ErrorKey | null, string]>([
+    ['exactly at 23:59:59 Copenhagen time of InterviewDateLimit', null, '2026-01-15T22:59:59Z'],
     [
       'one second after InterviewDateLimit (00:00:00 the next day)',
-      '2026-01-16T00:00:00+01:00',
       'BK-SELF-DEADLINE',
+      '2026-01-16T00:00:00+01:00',
     ],
-    ['on the deadline day itself', '2026-01-08T10:00:00+01:00', null],
-    ['a week after InterviewDateLimit', '2026-01-22T10:00:00+01:00', 'BK-SELF-DEADLINE'],
-  ])('When a self-booked meeting starts %s, then %s', (_name, start, expected) => {
+    ['on the deadline day itself', null, '2026-01-08T10:00:00+01:00'],
+    ['a week after InterviewDateLimit', 'BK-SELF-DEADLINE', '2026-01-22T10:00:00+01:00'],
+  ])('When a self-booked meeting starts %s, then %s', (_name, expected, start) => {
     const deadlines = [{ interviewType: 7, deadline: '2026-01-08' }];
     expect(selfBook({ now: at('2026-01-02T09:00:00Z'), start: at(start), deadlines })).toBe(expected);
   });
 
-  it.each<[string, readonly SelfBookingDeadline[], ErrorKey | null]>([
-    ['a deadline for another interview type only', [{ interviewType: 15, deadline: '2026-01-08' }], null],
-    ['no deadlines', [], null],
-    ['a deadline for this type', [{ interviewType: 7, deadline: '2026-01-08' }], 'BK-SELF-DEADLINE'],
-  ])('When the citizen has %s and the meeting is a month later, then %s', (_name, deadlines, expected) => {
+  it.each<[string, ErrorKey | null, readonly SelfBookingDeadline[]]>([
+    ['a deadline for another interview type only', null, [{ interviewType: 15, deadline: '2026-01-08' }]],
+    ['no deadlines', null, []],
+    ['a deadline for this type', 'BK-SELF-DEADLINE', [{ interviewType: 7, deadline: '2026-01-08' }]],
+  ])('When the citizen has %s and the meeting is a month later, then %s', (_name, expected, deadlines) => {
     expect(selfBook({ now: at('2026-01-02T09:00:00Z'), start: at('2026-02-10T09:00:00Z'), deadlines })).toBe(
       expected,
     );
@@ -297,23 +298,23 @@ describe('BK-STRAKS', () => {
   const future = (overrides: Partial<Booking>): Booking =>
     buildBooking({ interviewType: 9, start: at('2026-01-20T09:00:00Z'), ...overrides });
 
-  it.each<[string, readonly Booking[], ErrorKey | null]>([
-    ['no bookings', [], 'BK-STRAKS'],
-    ['a future Active booking of that type', [future({})], null],
-    ['only a Cancelled future booking of that type', [future({ status: 'Cancelled' })], 'BK-STRAKS'],
-    ['only a past Active booking of that type', [future({ start: at('2026-01-05T09:00:00Z') })], 'BK-STRAKS'],
-    ['only a future Active booking of another type', [future({ interviewType: 10 })], 'BK-STRAKS'],
+  it.each<[string, ErrorKey | null, readonly Booking[]]>([
+    ['no bookings', 'BK-STRAKS', []],
+    ['a future Active booking of that type', null, [future({})]],
+    ['only a Cancelled future booking of that type', 'BK-STRAKS', [future({ status: 'Cancelled' })]],
+    ['only a past Active booking of that type', 'BK-STRAKS', [future({ start: at('2026-01-05T09:00:00Z') })]],
+    ['only a future Active booking of another type', 'BK-STRAKS', [future({ interviewType: 10 })]],
     [
       'an Active booking of that type starting exactly now (not after now)',
-      [future({ start: afterDeadline })],
       'BK-STRAKS',
+      [future({ start: afterDeadline })],
     ],
     [
       'a Cancelled and an Active future booking of that type',
-      [future({ id: 'b0000000-0000-4000-8000-000000000002', status: 'Cancelled' }), future({})],
       null,
+      [future({ id: 'b0000000-0000-4000-8000-000000000002', status: 'Cancelled' }), future({})],
     ],
-  ])('When the deadline has passed and the citizen has %s, then %s', (_name, bookings, expected) => {
+  ])('When the deadline has passed and the citizen has %s, then %s', (_name, expected, bookings) => {
     expect(notStraksbookingRamt(deadline, bookings, afterDeadline)?.key ?? null).toBe(expected);
     expect(isStraksbookingRamt(deadline, bookings, afterDeadline)).toBe(expected !== null);
     expect(selfBook({ now: afterDeadline, start, interviewType: 9, deadlines: [deadline], bookings })).toBe(
@@ -335,15 +336,15 @@ describe('BK-STRAKS', () => {
     expect(selfBook({ now: at(now), start: meeting, interviewType: 9, deadlines: [d] })).toBe(expected);
   });
 
-  it.each<[string, Organisation, ErrorKey | null]>([
-    ['Jobnet (STAR 5/4)', ORG.jobnet, null],
-    ['another STAR system (5/7)', { type: 5, code: '7' }, null],
-    ['jobcenter Aarhus', ORG.jobcenterAarhus, 'BK-STRAKS'],
-    ['a-kasse 17', ORG.akasse17, 'BK-STRAKS'],
-    ['an anden aktør', ORG.andenAktoer, 'BK-STRAKS'],
+  it.each<[string, ErrorKey | null, Organisation]>([
+    ['Jobnet (STAR 5/4)', null, ORG.jobnet],
+    ['another STAR system (5/7)', null, { type: 5, code: '7' }],
+    ['jobcenter Aarhus', 'BK-STRAKS', ORG.jobcenterAarhus],
+    ['a-kasse 17', 'BK-STRAKS', ORG.akasse17],
+    ['an anden aktør', 'BK-STRAKS', ORG.andenAktoer],
   ])(
     'When a straksbooking-ramt citizen self-books through %s, then %s',
-    (_name, activeOrganisation, expected) => {
+    (_name, expected, activeOrganisation) => {
       expect(
         selfBook({ now: afterDeadline, start, interviewType: 9, deadlines: [deadline], activeOrganisation }),
       ).toBe(expected);
@@ -371,26 +372,26 @@ describe('BK-ONE-FUTURE', () => {
   const existing = (interviewType: number, overrides: Partial<Booking> = {}): Booking =>
     buildBooking({ interviewType, start: at('2026-02-05T09:00:00Z'), ...overrides });
 
-  it.each<[string, number, readonly Booking[], ErrorKey | null]>([
-    ['a Jobsamtale (7) with a future Jobsamtale', 7, [existing(7)], 'BK-ONE-FUTURE'],
-    ['a Jobsamtale (7) with a future Rådighedssamtale (15)', 7, [existing(15)], 'BK-ONE-FUTURE'],
-    ['a Rådighedssamtale (15) with a future Jobsamtale (7)', 15, [existing(7)], 'BK-ONE-FUTURE'],
-    ['a Rådighedssamtale (15) with a future Rådighedssamtale', 15, [existing(15)], 'BK-ONE-FUTURE'],
-    ['a Jobsamtale with no bookings', 7, [], null],
-    ['a Jobsamtale with a past Jobsamtale', 7, [existing(7, { start: at('2026-01-20T09:00:00Z') })], null],
-    ['a Jobsamtale with a Jobsamtale starting exactly now', 7, [existing(7, { start: now })], null],
-    ['a Jobsamtale with a cancelled future Jobsamtale', 7, [existing(7, { status: 'Cancelled' })], null],
+  it.each<[string, ErrorKey | null, number, readonly Booking[]]>([
+    ['a Jobsamtale (7) with a future Jobsamtale', 'BK-ONE-FUTURE', 7, [existing(7)]],
+    ['a Jobsamtale (7) with a future Rådighedssamtale (15)', 'BK-ONE-FUTURE', 7, [existing(15)]],
+    ['a Rådighedssamtale (15) with a future Jobsamtale (7)', 'BK-ONE-FUTURE', 15, [existing(7)]],
+    ['a Rådighedssamtale (15) with a future Rådighedssamtale', 'BK-ONE-FUTURE', 15, [existing(15)]],
+    ['a Jobsamtale with no bookings', null, 7, []],
+    ['a Jobsamtale with a past Jobsamtale', null, 7, [existing(7, { start: at('2026-01-20T09:00:00Z') })]],
+    ['a Jobsamtale with a Jobsamtale starting exactly now', null, 7, [existing(7, { start: now })]],
+    ['a Jobsamtale with a cancelled future Jobsamtale', null, 7, [existing(7, { status: 'Cancelled' })]],
     [
       'a Rådighedssamtale with a cancelled future Jobsamtale',
+      null,
       15,
       [existing(7, { status: 'Cancelled' })],
-      null,
     ],
-    ['a Jobsamtale with a future CV samtale (10)', 7, [existing(10)], null],
-    ['an Informationsmøde (9) with a future Jobsamtale', 9, [existing(9), existing(7)], null],
-    ['a CV samtale (10) with a future CV samtale', 10, [existing(10)], null],
-    ['a Fælles Jobsamtale (17) with a future Jobsamtale', 17, [existing(7)], null],
-  ])('When the citizen self-books %s, then %s', (_name, interviewType, bookings, expected) => {
+    ['a Jobsamtale with a future CV samtale (10)', null, 7, [existing(10)]],
+    ['an Informationsmøde (9) with a future Jobsamtale', null, 9, [existing(9), existing(7)]],
+    ['a CV samtale (10) with a future CV samtale', null, 10, [existing(10)]],
+    ['a Fælles Jobsamtale (17) with a future Jobsamtale', null, 17, [existing(7)]],
+  ])('When the citizen self-books %s, then %s', (_name, expected, interviewType, bookings) => {
     expect(oneFutureJobsamtale(buildBookingInput({ interviewType }), bookings, now)?.key ?? null).toBe(
       expected,
     );
@@ -418,37 +419,37 @@ describe('BK-DEADLINES-CREATE', () => {
   const start = at('2026-02-10T09:00:00Z');
   const plus = (base: Date, ms: number): Date => new Date(base.getTime() + ms);
 
-  it.each<[string, Partial<BookingInput>, ErrorKey | null]>([
-    ['no deadlines', {}, null],
+  it.each<[string, ErrorKey | null, Partial<BookingInput>]>([
+    ['no deadlines', null, {}],
     [
       'deadlines between now and the start',
-      { rebookingDeadline: plus(now, HOUR), cancellationDeadline: plus(now, HOUR) },
       null,
+      { rebookingDeadline: plus(now, HOUR), cancellationDeadline: plus(now, HOUR) },
     ],
-    ['deadlines exactly at the start', { rebookingDeadline: start, cancellationDeadline: start }, null],
-    ['a rebooking deadline in the past', { rebookingDeadline: plus(now, -HOUR) }, 'BK-DEADLINES-CREATE'],
+    ['deadlines exactly at the start', null, { rebookingDeadline: start, cancellationDeadline: start }],
+    ['a rebooking deadline in the past', 'BK-DEADLINES-CREATE', { rebookingDeadline: plus(now, -HOUR) }],
     [
       'a cancellation deadline in the past',
-      { cancellationDeadline: plus(now, -HOUR) },
       'BK-DEADLINES-CREATE',
+      { cancellationDeadline: plus(now, -HOUR) },
     ],
-    ['a rebooking deadline exactly now', { rebookingDeadline: now }, 'BK-DEADLINES-CREATE'],
+    ['a rebooking deadline exactly now', 'BK-DEADLINES-CREATE', { rebookingDeadline: now }],
     [
       'a rebooking deadline after the start',
-      { rebookingDeadline: plus(start, SECOND) },
       'BK-DEADLINES-CREATE',
+      { rebookingDeadline: plus(start, SECOND) },
     ],
     [
       'a cancellation deadline after the start',
-      { cancellationDeadline: plus(start, HOUR) },
       'BK-DEADLINES-CREATE',
+      { cancellationDeadline: plus(start, HOUR) },
     ],
     [
       'a good rebooking and a late cancellation deadline',
-      { rebookingDeadline: plus(now, HOUR), cancellationDeadline: plus(start, HOUR) },
       'BK-DEADLINES-CREATE',
+      { rebookingDeadline: plus(now, HOUR), cancellationDeadline: plus(start, HOUR) },
     ],
-  ])('When a booking is created with %s, then %s', (_name, deadlines, expected) => {
+  ])('When a booking is created with %s, then %s', (_name, expected, deadlines) => {
     const b = buildBookingInput({ start, ...deadlines });
     expect(deadlinesOnCreate(b, now)?.key ?? null).toBe(expected);
     const v = createBookingRules(b, buildCall(now, { user: buildMetadata() }), buildFacts());
@@ -460,53 +461,53 @@ describe('BK-DEADLINES-CREATE', () => {
 describe('Order of the booking rules (RULES.md step 6)', () => {
   const deadline = { interviewType: 7, deadline: '2026-01-08' };
 
-  it.each<[string, SelfBookingScenario, ErrorKey]>([
+  it.each<[string, ErrorKey, SelfBookingScenario]>([
     [
       'breaks BK-SELF-CITIZEN (a caseworker) and BK-SELF-ACCEPT (not accepted)',
+      'BK-SELF-CITIZEN',
       {
         now: at('2026-01-02T09:00:00Z'),
         start: at('2026-01-10T09:00:00Z'),
         user: buildMetadata(),
         booking: { accepted: false },
       },
-      'BK-SELF-CITIZEN',
     ],
     [
       'breaks BK-SELF-ACCEPT and BK-SELF-DEADLINE',
+      'BK-SELF-ACCEPT',
       {
         now: at('2026-01-02T09:00:00Z'),
         start: at('2026-02-10T09:00:00Z'),
         deadlines: [deadline],
         booking: { accepted: false },
       },
-      'BK-SELF-ACCEPT',
     ],
     [
       'breaks BK-SELF-DEADLINE and BK-STRAKS',
-      { now: at('2026-01-10T09:00:00Z'), start: at('2026-01-20T09:00:00Z'), deadlines: [deadline] },
       'BK-SELF-DEADLINE',
+      { now: at('2026-01-10T09:00:00Z'), start: at('2026-01-20T09:00:00Z'), deadlines: [deadline] },
     ],
     [
       'breaks BK-STRAKS and BK-ONE-FUTURE (a future Rådighedssamtale)',
+      'BK-STRAKS',
       {
         now: at('2026-01-10T09:00:00Z'),
         start: at('2026-01-12T09:00:00Z'),
         deadlines: [deadline],
         bookings: [buildBooking({ interviewType: 15, start: at('2026-01-11T09:00:00Z') })],
       },
-      'BK-STRAKS',
     ],
     [
       'breaks BK-ONE-FUTURE and BK-DEADLINES-CREATE',
+      'BK-ONE-FUTURE',
       {
         now: at('2026-01-02T09:00:00Z'),
         start: at('2026-01-12T09:00:00Z'),
         bookings: [buildBooking({ interviewType: 7, start: at('2026-01-11T09:00:00Z') })],
         booking: { rebookingDeadline: at('2026-01-01T09:00:00Z') },
       },
-      'BK-ONE-FUTURE',
     ],
-  ])('When a self-booked request %s, then %s answers', (_name, scenario, expected) => {
+  ])('When a self-booked request %s, then %s answers', (_name, expected, scenario) => {
     expect(selfBook(scenario)).toBe(expected);
   });
 
@@ -558,12 +559,12 @@ describe('VIS-AKASSE', () => {
 describe('BK-ORIGINATOR', () => {
   const STAR_CVR = '55568510';
   it.each<[string, Organisation, Organisation]>([
-    ['Jobnet (5/4)', ORG.jobnet, { type: 5, code: STAR_CVR }],
-    ['another STAR system (5/7)', { type: 5, code: '7' }, { type: 5, code: STAR_CVR }],
+    ['Jobnet (5/4)', { type: 5, code: STAR_CVR }, ORG.jobnet],
+    ['another STAR system (5/7)', { type: 5, code: STAR_CVR }, { type: 5, code: '7' }],
     ['jobcenter 8/75100', ORG.jobcenterAarhus, ORG.jobcenterAarhus],
     ['a-kasse 2/17', ORG.akasse17, ORG.akasse17],
     ['anden aktør 4/35669035', ORG.andenAktoer, ORG.andenAktoer],
-  ])('When a booking was created through %s, then its originator is %j', (_name, creator, expected) => {
+  ])('When a booking was created through %s, then its originator is %j', (_name, expected, creator) => {
     expect(bookingOriginator(creator, STAR_CVR)).toEqual(expected);
   });
 });

@@ -1,0 +1,165 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DfdgFault, ERROR_TABLE, violation, type ErrorKey } from '../../../src/domain/errors';
+
+/** The spec lives beside the project (shared/spec/RULES.md); DFDG_RULES_MD points elsewhere. */
+const RULES_MD_CANDIDATES = [
+  process.env['DFDG_RULES_MD'],
+  resolve(__dirname, '../../../../shared/spec/RULES.md'),
+  '/work/shared/spec/RULES.md',
+].filter((p): p is string => typeof p === 'string' && p.length > 0);
+const RULES_MD_PATH = RULES_MD_CANDIDATES.find((p) => existsSync(p));
+if (!RULES_MD_PATH) throw new Error(`RULES.md not found; looked in ${RULES_MD_CANDIDATES.join(', ')}`);
+const RULES_MD = readFileSync(RULES_MD_PATH, 'utf8');
+
+interface RuleRow {
+  readonly id: string;
+  readonly row: string;
+  /** The last cell, when the table has a "fault" column. */
+  readonly fault: string | null;
+}
+
+/** The rows of RULES.md's rule tables (`| id | ... |`), with their fault cell where there is one. */
+const ruleRows = (markdown: string): RuleRow[] => {
+  const rows: RuleRow[] = [];
+  let hasFaultColumn = false;
+  for (const line of markdown.split('\n')) {
+    const cells = line.split('|').map((c) => c.trim());
+    if (!line.startsWith('|')) continue;
+    if (cells[1] === 'id') {
+      hasFaultColumn = cells[cells.length - 2] === 'fault';
+      continue;
+    }
+    const id = cells[1] ?? '';
+    if (/^[A-Z]+(-[A-Z0-9]+)*$/.test(id)) {
+      rows.push({ id, row: line, fault: hasFaultColumn ? (cells[cells.length - 2] ?? '') : null });
+    }
+  }
+  return rows;
+};
+
+const RULES = ruleRows(RULES_MD);
+const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));
+const KEYS = Object.keys(ERROR_TABLE) as ErrorKey[];
+
+// The codes RULES.md assigns: DFDG's real codes and the emulator's stand-ins.
+const EXPECTED_CODES: Record<ErrorKey, number> = {
+  'SEC-TLS-MISSING': 1101,
+  'SEC-TLS': 1012,
+  'SEC-CERT': 1012,
+  'SEC-AO-MISSING': 8232,
+  'SEC-AO-INVALID': 8234,
+  'SEC-AO-ORGTYPE': 8173,
+  'SEC-RUM-MISSING': 8233,
+  'SEC-RUM-INVALID': 8235,
+  'SEC-RUM-USERTYPE': 8174,
+  'SEC-RUM-ORGTYPE': 8173,
+  'SEC-AO-CERT': 1013,
+  'SEC-CITIZEN': 4413,
+  'SEC-SAME-ORG': 4413,
+  'SEC-JOBCENTER': 4413,
+  'SEC-USERTYPE': 4413,
+  'REQ-XML': 1014,
+  'REQ-OP': 1014,
+  'REQ-SCHEMA': 1014,
+  'BK-VALID': 1014,
+  'BK-VALID-INTERVIEW-TYPE': 2002,
+  'BK-NOT-FOUND': 5002,
+  'BK-CPR-MATCH': 8107,
+  'BK-SELF-CITIZEN': 5100,
+  'BK-SELF-ACCEPT': 5101,
+  'BK-SELF-DEADLINE': 5102,
+  'BK-STRAKS': 5103,
+  'BK-ONE-FUTURE': 5104,
+  'BK-DEADLINES-CREATE': 5105,
+  'WSRM-ONE-OPEN': 5200,
+  'WSRM-UNKNOWN': 5201,
+  INTERNAL: 1011,
+};
+
+describe('ERROR_TABLE', () => {
+  it('When RULES.md is read, then its rule tables are found (the parser of this test works)', () => {
+    expect(RULES.map((r) => r.id)).toEqual(
+      expect.arrayContaining([
+        'SEC-TLS',
+        'SEC-AO-CERT',
+        'VIS-AKASSE',
+        'BK-STRAKS',
+        'WSRM-UNKNOWN',
+        'INTERNAL',
+      ]),
+    );
+    expect(RULE_BY_ID.get('BK-STRAKS')?.fault).toContain('5103');
+    expect(RULE_BY_ID.get('VIS-AKASSE')?.fault).toBeNull();
+  });
+
+  it.each(KEYS)('When the table has the entry %s, then its ruleId is a rule of RULES.md', (key) => {
+    expect(RULE_BY_ID.has(ERROR_TABLE[key].ruleId)).toBe(true);
+  });
+
+  it.each(KEYS)('When the table has the entry %s, then its code is the one RULES.md gives', (key) => {
+    expect(ERROR_TABLE[key].code).toBe(EXPECTED_CODES[key]);
+    expect(RULE_BY_ID.get(ERROR_TABLE[key].ruleId)?.row).toContain(String(ERROR_TABLE[key].code));
+  });
+
+  it('When the expected codes are listed, then they name exactly the table’s keys', () => {
+    expect(Object.keys(EXPECTED_CODES).sort()).toEqual([...KEYS].sort());
+  });
+
+  it.each(
+    RULES.filter((r) => r.fault !== null && /\d{4}/.test(r.fault)).map((r) => [r.id, r.fault] as const),
+  )(
+    'When RULES.md gives rule %s a fault (%s), then the table has an entry for it with each of its codes',
+    (id, fault) => {
+      const codes = KEYS.filter((k) => ERROR_TABLE[k].ruleId === id).map((k) => ERROR_TABLE[k].code);
+      const documented = (fault ?? '').match(/\b\d{4}\b/g) ?? [];
+      expect(codes.length).toBeGreaterThan(0);
+      expect([...new Set(codes.map(String))].sort()).toEqual([...new Set(documented)].sort());
+    },
+  );
+
+  it.each<[ErrorKey, string]>([
+    ['SEC-SAME-ORG', 'The authoritytype of the requestheader is invalid'],
+    ['SEC-CITIZEN', 'The authoritytype of the requestheader is invalid'],
+    ['SEC-JOBCENTER', 'The authoritytype of the requestheader is invalid'],
+    ['SEC-USERTYPE', 'The authoritytype of the requestheader is invalid'],
+    ['SEC-TLS-MISSING', 'Client certificate missing from request'],
+    ['SEC-TLS', 'Logon failed'],
+    ['SEC-CERT', 'Logon failed'],
+    [
+      'SEC-AO-MISSING',
+      'The Soap request message is missing its required Soap header: ActiveOrganisationHeader',
+    ],
+    ['SEC-AO-CERT', 'User has insufficient permissions to access this webservice'],
+    ['BK-VALID', 'The submitted message is not valid'],
+    ['REQ-XML', 'The submitted message is not valid'],
+    ['INTERNAL', 'Internal error on server'],
+    ['WSRM-ONE-OPEN', 'A sequence is already open for this receiver: close or terminate it first'],
+  ])('When the fault is %s, then its text is STAR’s: "%s"', (key, text) => {
+    expect(ERROR_TABLE[key].text).toBe(text);
+  });
+
+  it.each(KEYS)('When the fault is %s, then it is a Server fault only if it is INTERNAL', (key) => {
+    expect(ERROR_TABLE[key].fault).toBe(key === 'INTERNAL' ? 'Server' : 'Client');
+  });
+});
+
+describe('DfdgFault', () => {
+  it.each<[ErrorKey, number, string]>([
+    ['BK-SELF-DEADLINE', 5102, 'BK-SELF-DEADLINE'],
+    ['SEC-AO-MISSING', 8232, 'SEC-AO-PRESENT'],
+    ['BK-VALID-INTERVIEW-TYPE', 2002, 'BK-VALID'],
+  ])(
+    'When a violation of %s is raised as a fault, then it carries code %i and rule %s',
+    (key, code, ruleId) => {
+      const fault = DfdgFault.of(violation(key, 'the detail'));
+      expect(fault).toBeInstanceOf(Error);
+      expect(fault.name).toBe('DfdgFault');
+      expect(fault.key).toBe(key);
+      expect(fault.detail).toBe('the detail');
+      expect(fault.spec.code).toBe(code);
+      expect(fault.spec.ruleId).toBe(ruleId);
+      expect(fault.message).toBe(`${key}: the detail`);
+    },
+  );
+});
