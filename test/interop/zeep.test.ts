@@ -129,3 +129,19 @@ it('When zeep calls CodelistService.GetInterviewTypes, then it gets the 18 inter
   ).toEqual([7, 8, 9, 10, 11, 12, 13, 15, 17]);
   expect(pathOf(output, 'interviewTypes', 'ServiceRequestLogReferenceIdentifier')).toMatch(/^[0-9a-f-]{36}$/);
 });
+
+it('When zeep calls PersonStatusService, ExternalBookingService and a WSRM pickup, then each answers in the shape zeep expects', () => {
+  const created = pathOf(output, 'create', 'BookingIdentifier');
+  expect(pathOf(output, 'personStatus', 'CoreInfo', 'PersonName')).toBe('Anna Testesen');
+  expect(pathOf(output, 'personStatus', 'AuthorityInfo', 'JobcenterCode')).toBe('75100');
+  expect(pathOf(output, 'personStatus', 'InterviewDeadlineCollection', 'ImmediateBookingRequired')).toBe(
+    false,
+  );
+  expect(pathOf(output, 'reschedule')).toMatch(/^[0-9a-f-]{36}$/);
+  expect(pathOf(output, 'wsrm', 'messageCount')).toBeGreaterThanOrEqual(2);
+  const messages = pathOf(output, 'wsrm', 'messages', 'BookingMessage');
+  expect(Array.isArray(messages)).toBe(true);
+  const ids = (messages as unknown[]).map((m) => pathOf(m, 'Booking', 'BookingIdentifier'));
+  expect(ids.filter((id) => id === created)).toHaveLength(2); // created, then rescheduled
+  expect(pathOf((messages as unknown[])[0], 'WSRMMetadata', 'ClientSystemIdentifier')).toBe('8-75100');
+});

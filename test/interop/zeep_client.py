@@ -4,7 +4,9 @@ Usage: zeep_client.py <soapUrl> <certDir>
 
 Loads all five WSDLs from the server over mutual TLS (certificate 8-75100), builds both DFDG
 headers from the WSDL's own header element types, calls BookingService.CreateBooking,
-GetBookingDetails (and one that must fault) and CodelistService.GetInterviewTypes, and prints one
+GetBookingDetails (and one that must fault), CodelistService.GetInterviewTypes,
+PersonStatusService.GetVariablePersonStatus, ExternalBookingService.RescheduleBooking and a WSRM
+pickup (CreateSequence, GetBookings, TerminateSequence), and prints one
 JSON document on stdout. Any failure goes to stderr with a non-zero exit status.
 """
 
@@ -132,6 +134,32 @@ def main(soap_url, cert_dir):
 
         types = clients["CodelistService"].service.GetInterviewTypes()
         out["interviewTypes"] = serialize_object(types)
+
+        # One call of each remaining service, with the same headers.
+        status = clients["PersonStatusService"].service.GetVariablePersonStatus(
+            PersonCivilRegistrationIdentifier=CPR,
+            RequestVariableType={"Core": True, "Authority": True, "Booking": True, "InterviewDeadline": True},
+            _soapheaders=headers,
+        )
+        out["personStatus"] = serialize_object(status)
+
+        later = start + datetime.timedelta(days=1)
+        rescheduled = clients["ExternalBookingService"].service.RescheduleBooking(
+            BookingIdentifier=created.BookingIdentifier,
+            BookingStartDateTime=later,
+            BookingEndDateTime=later + datetime.timedelta(minutes=30),
+            _soapheaders=headers,
+        )
+        out["reschedule"] = serialize_object(rescheduled)
+
+        wsrm = clients["BookingWsrmMessageService"].service
+        sequence = wsrm.CreateSequence(_soapheaders=headers)
+        messages = wsrm.GetBookings(Identifier=sequence.Identifier, _soapheaders=headers)
+        wsrm.TerminateSequence(Identifier=sequence.Identifier, _soapheaders=headers)
+        out["wsrm"] = {
+            "messageCount": sequence.MessageCount,
+            "messages": serialize_object(messages),
+        }
 
         out["warnings"] = [f"{w.category.__name__}: {w.message}" for w in caught]
     json.dump(out, sys.stdout, default=to_json, ensure_ascii=False)
