@@ -37,5 +37,19 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },
+  {
+    // The dashboard's one browser script: plain JS, linted without types, with the browser's globals.
+    files: ['src/admin/dashboard/assets/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      sourceType: 'script',
+      globals: Object.fromEntries(
+        ['window', 'document', 'location', 'fetch', 'URL', 'URLSearchParams', 'Blob', 'Node', 'Intl', 'atob']
+          .concat(['setTimeout', 'setInterval', 'clearTimeout'])
+          .map((name) => [name, 'readonly']),
+      ),
+    },
+  },
   prettier,
 );

@@ -32,7 +32,23 @@ export interface Config {
   readonly adminHost: string;
   /** Bearer token the admin API demands (required when adminHost is not loopback). */
   readonly adminToken: string | null;
+  /** How callers present their certificate: in the TLS handshake, in a WS-Security signature, or either. */
+  readonly identityMode: IdentityMode;
+  /** WS-Security: seconds a wsu:Timestamp may be off the real time, either way. */
+  readonly wssClockSkew: number;
+  /** WS-Security: seconds after its wsu:Created a signed request is still accepted. */
+  readonly wssMaxAge: number;
+  /** Plain-HTTP port on loopback, for a TLS-terminating proxy in front (wss and either modes only). */
+  readonly httpPort: number | null;
+  /** Least severe level written to the log (pino's levels; "silent" writes nothing). */
+  readonly logLevel: LogLevel;
 }
+
+export const IDENTITY_MODES = ['tls', 'wss', 'either'] as const;
+export type IdentityMode = (typeof IDENTITY_MODES)[number];
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 interface Option<K extends keyof Config> {
   readonly key: K;
@@ -185,6 +201,41 @@ export const OPTIONS = [
     doc: 'bearer token the admin API demands',
     parse: text,
   },
+  {
+    key: 'identityMode',
+    flag: '--identity-mode',
+    env: 'DFDG_IDENTITY_MODE',
+    doc: 'how callers present their certificate: tls, wss (WS-Security signature) or either',
+    parse: oneOf(...IDENTITY_MODES),
+  },
+  {
+    key: 'wssClockSkew',
+    flag: '--wss-clock-skew',
+    env: 'DFDG_WSS_CLOCK_SKEW',
+    doc: 'seconds a WS-Security Timestamp may be off the real time',
+    parse: int(0, 3600),
+  },
+  {
+    key: 'wssMaxAge',
+    flag: '--wss-max-age',
+    env: 'DFDG_WSS_MAX_AGE',
+    doc: 'seconds after its Timestamp was created that a signed request is accepted',
+    parse: int(1, 86_400),
+  },
+  {
+    key: 'httpPort',
+    flag: '--http-port',
+    env: 'DFDG_HTTP_PORT',
+    doc: 'plain-HTTP port on 127.0.0.1 for a TLS-terminating proxy (identity mode wss or either)',
+    parse: int(0, 65535),
+  },
+  {
+    key: 'logLevel',
+    flag: '--log-level',
+    env: 'DFDG_LOG_LEVEL',
+    doc: 'least severe log level written: fatal, error, warn, info, debug, trace or silent',
+    parse: oneOf(...LOG_LEVELS),
+  },
 ] as const satisfies ReadonlyArray<Option<keyof Config>>;
 
 export const DEFAULTS: Config = {
@@ -206,6 +257,11 @@ export const DEFAULTS: Config = {
   adminPort: 8080,
   adminHost: '127.0.0.1',
   adminToken: null,
+  identityMode: 'tls',
+  wssClockSkew: 300,
+  wssMaxAge: 300,
+  httpPort: null,
+  logLevel: 'info',
 };
 
 const LOOPBACK: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -241,6 +297,9 @@ export const loadConfig = (
     problems.push(
       `--admin-host ${adminHost} is not loopback: set --admin-token too, so the admin API is not open to the network`,
     );
+  }
+  if (config['httpPort'] !== null && config['identityMode'] === 'tls') {
+    problems.push('--http-port serves callers without TLS: set --identity-mode to wss or either too');
   }
   if (problems.length) throw new ConfigError(problems);
   return Object.freeze({ ...(config as unknown as Config), ...overrides });

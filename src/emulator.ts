@@ -4,8 +4,8 @@ import type { Server } from 'node:https';
 import type { Config } from './config';
 import { ControllableClock } from './domain/clock';
 import { adminUrlOf, startAdminServer } from './admin/admin-server';
-import { certificateSubject } from './pki/fingerprint';
 import { ensureDevCertificates, type DevCertificates } from './pki/dev-certificates';
+import { identityPolicy } from './security/identity-policy';
 import { bookingServiceHandlers } from './services/booking.soap';
 import type { OperationDeps, OperationHandler } from './services/call-context';
 import { codelistServiceHandlers } from './services/codelist.soap';
@@ -16,10 +16,12 @@ import { schemaImportsOf, SERVICE_CONTRACTS, type ServiceContract, type ServiceN
 import { loadLibxml } from './soap/libxml';
 import { hostService, type SoapMethod } from './soap/soap-host';
 import { createSchemaValidator, type SchemaValidator } from './soap/xsd-validator';
-import { loadFixtures, readFixtures, type Fixtures } from './store/fixtures';
+import { loadFixturesIntoEmptyStore, readFixtures } from './store/fixtures';
+import { registerFixtureCertificates } from './store/register-fixture-certificates';
 import { openStore, type Store } from './store/store';
 import { createSoapApp, finishSoapApp } from './transport/app';
 import { Journal } from './transport/journal';
+import { httpUrlOf, listenHttpLoopback } from './transport/http-loopback-server';
 import { jsonLogger, type Logger } from './transport/logger';
 import type { PipelineDeps } from './transport/soap-pipeline';
 import { soapOperation } from './transport/soap-operation';
@@ -30,6 +32,8 @@ export interface RunningEmulator {
   readonly soapUrl: string;
   /** http://127.0.0.1:<port>: the test-control API and dashboard. */
   readonly adminUrl: string;
+  /** http://127.0.0.1:<port> for a TLS-terminating proxy (--http-port), or null. */
+  readonly httpUrl: string | null;
   readonly port: number;
   readonly store: Store;
   readonly clock: ControllableClock;
@@ -51,7 +55,7 @@ export const startEmulator = async (
   config: Config,
   options: { logger?: Logger } = {},
 ): Promise<RunningEmulator> => {
-  const logger = options.logger ?? jsonLogger();
+  const logger = options.logger ?? jsonLogger(undefined, config.logLevel);
   const clock = new ControllableClock();
   if (config.clockStart) clock.set(config.clockStart);
   if (config.clockFrozen) clock.freeze();
@@ -63,8 +67,8 @@ export const startEmulator = async (
     fixtures.certificates.map((c) => c.name),
   );
   const store = openStore(config.dbPath, config.sync);
-  registerFixtureCertificates(store, fixtures, certificates, clock.now());
-  if (store.organisations.count() === 0) loadFixtures(store, fixtures, clock.now());
+  registerFixtureCertificates(store, fixtures.certificates, certificates.clients, clock.now());
+  loadFixturesIntoEmptyStore(store, fixtures, clock.now());
 
   const validators = new Map<ServiceName, SchemaValidator>(
     SERVICE_CONTRACTS.map((s) => [s.name, createSchemaValidator(libxml, config.wsdlDir, schemaImportsOf(s))]),
@@ -81,6 +85,7 @@ export const startEmulator = async (
     validatorFor: (s: ServiceContract) => validators.get(s.name) as SchemaValidator,
     starCvr: config.starCvr,
     journal,
+    identity: identityPolicy(config, readFileSync(certificates.caPath, 'utf8')),
   };
   const app = createSoapApp(SERVICE_CONTRACTS, {
     ...deps,
@@ -111,6 +116,14 @@ export const startEmulator = async (
   }
   const port = portOf(server);
   publicBaseUrl = `https://${config.publicHost}:${port}`;
+  let plain: HttpServer | null = null;
+  try {
+    if (config.httpPort !== null) plain = await listenHttpLoopback(app, config.httpPort);
+  } catch (error) {
+    server.close();
+    store.close();
+    throw error;
+  }
   let admin: HttpServer;
   try {
     admin = await startAdminServer({
@@ -125,12 +138,15 @@ export const startEmulator = async (
     });
   } catch (error) {
     server.close();
+    plain?.close();
     store.close();
     throw error;
   }
   const adminUrl = adminUrlOf(admin, config.adminHost);
   logger.info('dfdg-emulator listening', {
     soapUrl: publicBaseUrl,
+    adminUrl,
+    httpUrl: plain && httpUrlOf(plain),
     db: config.dbPath,
     certDir: config.certDir,
   });
@@ -138,13 +154,14 @@ export const startEmulator = async (
   return {
     soapUrl: publicBaseUrl,
     adminUrl,
+    httpUrl: plain && httpUrlOf(plain),
     port,
     store,
     clock,
     certificates,
     journal,
     stop: async () => {
-      await Promise.all([closeServer(server), closeServer(admin)]);
+      await Promise.all([closeServer(server), closeServer(admin), ...(plain ? [closeServer(plain)] : [])]);
       store.close();
     },
   };
@@ -156,28 +173,6 @@ const soapMethods = (
   deps: PipelineDeps & OperationDeps,
 ): Record<string, SoapMethod> =>
   Object.fromEntries(Object.entries(handlers).map(([op, handler]) => [op, soapOperation(op, handler, deps)]));
-
-/** Fixture certificates are registered at every start: their files may have been issued anew. */
-const registerFixtureCertificates = (
-  store: Store,
-  fixtures: Fixtures,
-  certs: DevCertificates,
-  now: Date,
-): void => {
-  for (const c of fixtures.certificates) {
-    const files = certs.clients[c.name];
-    if (!files) continue;
-    store.certificates.register(
-      {
-        fingerprint: files.fingerprint,
-        name: c.name,
-        subject: certificateSubject(readFileSync(files.certPath, 'utf8')),
-        organisations: c.organisations,
-      },
-      now,
-    );
-  }
-};
 
 const closeServer = (server: HttpServer | Server): Promise<void> =>
   new Promise((resolve) => {

@@ -3,6 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AdminContext } from './admin-context';
 import { ADMIN_ROUTES } from './admin.routes';
+import { mountDashboard } from './dashboard/mount-dashboard';
+import { Problem, sendProblem } from './problem';
 
 /**
  * The test-control API and dashboard: plain HTTP, JSON, on its own port, on 127.0.0.1 unless
@@ -16,13 +18,10 @@ export const startAdminServer = (ctx: AdminContext): Promise<Server> => {
   if (token) {
     app.use((req: Request, res: Response, next: NextFunction) => {
       if (req.headers.authorization === `Bearer ${token}`) return next();
-      res.status(401).type('application/problem+json').json({
-        type: 'about:blank',
-        title: 'Unauthorized',
-        status: 401,
-        detail: 'this admin API needs the header "Authorization: Bearer <token>" (--admin-token)',
-        errors: [],
-      });
+      sendProblem(
+        res,
+        new Problem(401, 'this admin API needs the header "Authorization: Bearer <token>" (--admin-token)'),
+      );
     });
   }
   for (const route of ADMIN_ROUTES) {
@@ -30,20 +29,13 @@ export const startAdminServer = (ctx: AdminContext): Promise<Server> => {
       Promise.resolve(route.handler(ctx, req, res)).catch(next);
     });
   }
+  mountDashboard(app, ctx);
+  app.use('/admin', (req: Request, res: Response) => {
+    sendProblem(res, new Problem(404, `no ${req.method} ${req.originalUrl}; see GET /admin/openapi.json`));
+  });
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
-    const status = (error as { status?: number }).status ?? 500;
-    if (status >= 500) ctx.logger.error('admin API error', { error });
-    res
-      .status(status)
-      .type('application/problem+json')
-      .json({
-        type: 'about:blank',
-        title: status >= 500 ? 'Internal error' : 'Bad request',
-        status,
-        detail: status >= 500 ? 'unexpected error; see the emulator log' : (error as Error).message,
-        errors: [],
-      });
+    sendProblem(res, asProblem(error, ctx));
   });
   const server = createServer(app);
   return new Promise((resolve, reject) => {
@@ -53,6 +45,17 @@ export const startAdminServer = (ctx: AdminContext): Promise<Server> => {
       resolve(server);
     });
   });
+};
+
+/** Our own problems as they are; express's (a body that is not JSON: 400, too large: 413) with their status. */
+const asProblem = (error: unknown, ctx: AdminContext): Problem => {
+  if (error instanceof Problem) return error;
+  const status = (error as { status?: unknown }).status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new Problem(status, error instanceof Error ? error.message : String(error));
+  }
+  ctx.logger.error('admin API error', { error });
+  return new Problem(500, 'unexpected error; see the emulator log');
 };
 
 export const adminUrlOf = (server: Server, host: string): string => {

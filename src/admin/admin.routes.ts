@@ -1,28 +1,63 @@
-import type { Request, Response } from 'express';
-import type { AdminContext } from './admin-context';
+import type { AdminEndpoint, AdminHandler, EndpointSchemas } from './admin-endpoint';
+import { getBookingHandler } from './handlers/get-booking.handler';
+import { getCitizenHandler } from './handlers/get-citizen.handler';
+import { getClockHandler } from './handlers/get-clock.handler';
+import { getJournalEntryHandler } from './handlers/get-journal-entry.handler';
+import { healthHandler } from './handlers/health.handler';
+import { issueCertificateHandler } from './handlers/issue-certificate.handler';
+import { listAuditHandler } from './handlers/list-audit.handler';
+import { listBookingsHandler } from './handlers/list-bookings.handler';
+import { listJournalHandler } from './handlers/list-journal.handler';
+import { listRemindersHandler } from './handlers/list-reminders.handler';
+import { listWsrmHandler } from './handlers/list-wsrm.handler';
+import { openApiHandler } from './handlers/openapi.handler';
+import { putCitizenHandler } from './handlers/put-citizen.handler';
+import { putClockHandler } from './handlers/put-clock.handler';
+import { resetHandler } from './handlers/reset.handler';
 
-export type AdminHandler = (ctx: AdminContext, req: Request, res: Response) => void | Promise<void>;
+export type { AdminHandler } from './admin-endpoint';
 
 export interface AdminRoute {
   readonly method: 'get' | 'put' | 'post' | 'delete';
   readonly path: string;
   readonly summary: string;
   readonly handler: AdminHandler;
+  /** The input and answer, validated and written into /admin/openapi.json. */
+  readonly schemas?: EndpointSchemas;
 }
+
+const route = (
+  method: AdminRoute['method'],
+  path: string,
+  summary: string,
+  endpoint: AdminEndpoint,
+): AdminRoute => ({ method, path, summary, ...endpoint });
 
 /** The route table of the test-control API (CONTRACT.md, Test-control API): one small handler each. */
 export const ADMIN_ROUTES: readonly AdminRoute[] = [
-  {
-    method: 'get',
-    path: '/admin/health',
-    summary: 'Is the emulator up, and where',
-    handler: (ctx, _req, res) => {
-      res.json({
-        status: 'ok',
-        soapUrl: ctx.soapUrl(),
-        now: ctx.clock.now().toISOString(),
-        frozen: ctx.clock.frozen,
-      });
-    },
-  },
+  route('get', '/admin/health', 'Is the emulator up, and where', healthHandler),
+  route(
+    'post',
+    '/admin/reset',
+    'Empty the store, reload the fixtures, clock back to real time',
+    resetHandler,
+  ),
+  route('get', '/admin/clock', "The emulator's clock", getClockHandler),
+  route('put', '/admin/clock', "Set, freeze, unfreeze or advance the emulator's clock", putClockHandler),
+  route('get', '/admin/citizens/:cpr', 'A citizen with their self-booking deadlines', getCitizenHandler),
+  route('put', '/admin/citizens/:cpr', 'Create or replace a citizen', putCitizenHandler),
+  route('get', '/admin/bookings', "A citizen's bookings (?cpr=)", listBookingsHandler),
+  route('get', '/admin/bookings/:id', 'A booking with its reminder and history', getBookingHandler),
+  route('get', '/admin/wsrm', "An organisation's WSRM queue (?organisation=TYPE:CODE)", listWsrmHandler),
+  route('get', '/admin/reminders', 'Huskeservice reminders (?cpr=)', listRemindersHandler),
+  route('get', '/admin/audit', 'The audit log, newest first', listAuditHandler),
+  route('get', '/admin/journal', 'The last SOAP exchanges, raw, newest first', listJournalHandler),
+  route('get', '/admin/journal/:referenceId', 'One SOAP exchange', getJournalEntryHandler),
+  route('post', '/admin/certificates', 'Issue and register a client certificate', issueCertificateHandler),
+  route(
+    'get',
+    '/admin/openapi.json',
+    'This API as an OpenAPI 3.1 document',
+    openApiHandler(() => ADMIN_ROUTES),
+  ),
 ];

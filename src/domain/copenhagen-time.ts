@@ -39,6 +39,19 @@ const offsetAt = (instant: Date): number => {
   return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
 };
 
+/**
+ * An instant as Copenhagen wall-clock time with its offset, e.g. "2026-03-02T10:00:00.000+01:00":
+ * the same instant as toISOString(), but read as a Danish user reads the time.
+ */
+export const copenhagenIsoString = (instant: Date): string => {
+  const offset = offsetAt(instant);
+  const wallClock = new Date(instant.getTime() + offset).toISOString().slice(0, -1);
+  const minutes = Math.abs(offset) / 60_000;
+  const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
+  const mm = String(minutes % 60).padStart(2, '0');
+  return `${wallClock}${offset < 0 ? '-' : '+'}${hh}:${mm}`;
+};
+
 /** The instant of a Copenhagen wall-clock time given as UTC fields (the reading, not the instant). */
 export const fromCopenhagenWallClock = (wallClockAsUtcMs: number): Date => {
   // Two passes settle the offset also next to a daylight-saving change.

@@ -26,6 +26,7 @@ export const ERROR_TABLE = {
   'SEC-TLS-MISSING': client('SEC-TLS', 1101, 'Client certificate missing from request'),
   'SEC-TLS': client('SEC-TLS', 1012, 'Logon failed'),
   'SEC-CERT': client('SEC-CERT', 1012, 'Logon failed'),
+  'SEC-WSS': client('SEC-WSS', 1012, 'Logon failed'),
   'SEC-AO-MISSING': client(
     'SEC-AO-PRESENT',
     8232,

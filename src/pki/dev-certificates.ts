@@ -181,7 +181,7 @@ function assertUsableFileName(name: string): void {
  * Writes via a temporary file and rename, so an interrupted run never leaves a truncated key
  * or certificate behind, and so the mode applies even when the target already existed.
  */
-function writeAtomically(path: string, data: string | Buffer, mode: number): void {
+export function writeAtomically(path: string, data: string | Buffer, mode: number): void {
   const temporaryPath = `${path}.${process.pid}.tmp`;
   writeFileSync(temporaryPath, data, { mode });
   // The mode option only applies to newly created files; a stale temporary file keeps its own.

@@ -133,7 +133,7 @@ const readEnvelope = (
   const headerBlocks = header
     ? elementChildren(libxml, header).map((h) => ({
         element: toTree(libxml, h),
-        schemaErrors: isDfdgHeader(h) ? validator.validate(h) : [],
+        schemaErrors: isDfdgHeader(h) ? validator.validate(withoutWsuId(h)) : [],
       }))
     : [];
   return {
@@ -153,6 +153,18 @@ const DFDG_HEADERS = new Set([
 ]);
 const isDfdgHeader = (el: LibxmlElement): boolean =>
   DFDG_HEADERS.has(qname({ ns: el.namespaceUri, name: el.name }));
+
+const WSU_NS = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd';
+
+/**
+ * A WS-Security signer marks each header block it signs with wsu:Id (allowed on any element by WSS
+ * 1.1); STAR's header schemas declare no attributes, so the Id is set aside before validating the
+ * block. This edits the parsed document, which is disposed of once the envelope is read.
+ */
+const withoutWsuId = (el: LibxmlElement): LibxmlElement => {
+  for (const attr of el.attrs) if (attr.namespaceUri === WSU_NS && attr.name === 'Id') attr.remove();
+  return el;
+};
 
 const elementChildren = (libxml: Libxml, el: LibxmlElement): LibxmlElement[] => {
   const out: LibxmlElement[] = [];

@@ -10,6 +10,13 @@ const escapeXml = (s: string): string =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
   );
 
+/** An explanation is for people: a few thousand characters at most, whatever the request held. */
+const MAX_DETAIL = 4000;
+const clipDetail = (detail: string): string =>
+  detail.length <= MAX_DETAIL
+    ? detail
+    : `${detail.slice(0, MAX_DETAIL)} … (${detail.length - MAX_DETAIL} more characters)`;
+
 /**
  * The one place that writes a fault: a SOAP 1.1 Fault in STAR's shape (FaultDetails with the DFDG
  * code, STAR's message, our explanation in InnerException and the rule id in Source), HTTP 500.
@@ -20,7 +27,7 @@ export const renderFault = (spec: ErrorSpec, detail: string): string =>
   `<faultcode>soap:${spec.fault}</faultcode><faultstring>${escapeXml(spec.text)}</faultstring>` +
   `<detail><FaultDetails xmlns="${FAULT_DETAILS_NS}">` +
   `<ErrorCode>${spec.code}</ErrorCode><Message>${escapeXml(spec.text)}</Message>` +
-  `<InnerException>${escapeXml(detail)}</InnerException><Source>${escapeXml(spec.ruleId)}</Source>` +
+  `<InnerException>${escapeXml(clipDetail(detail))}</InnerException><Source>${escapeXml(spec.ruleId)}</Source>` +
   '</FaultDetails></detail></soap:Fault></soap:Body></soap:Envelope>';
 
 /** What the caller is told for any error: a DfdgFault as itself, anything else as INTERNAL (no stack). */

@@ -12,6 +12,7 @@ export interface SchemaValidator {
 }
 
 const XSD_DIR_NAME = 'xsd';
+const MAX_REPORTED_ERRORS = 10;
 
 export const createSchemaValidator = (
   libxml: Libxml,
@@ -38,7 +39,12 @@ export const createSchemaValidator = (
           return [];
         } catch (e) {
           if (e instanceof libxml.XmlValidateError) {
-            return e.details.map((d) => `line ${d.line}: ${d.message.trim()}`);
+            // A hostile request can break the schema 100,000 times: name the first few, count the rest.
+            const shown = e.details
+              .slice(0, MAX_REPORTED_ERRORS)
+              .map((d) => `line ${d.line}: ${d.message.trim()}`);
+            const more = e.details.length - shown.length;
+            return more > 0 ? [...shown, `and ${more} more schema errors`] : shown;
           }
           throw e;
         }

@@ -37,6 +37,12 @@ interface AuditRow {
 export interface AuditFilter {
   readonly cpr?: string | undefined;
   readonly organisation?: Organisation | undefined;
+  /** "ok", "fault" (any fault) or one fault code such as "5102". */
+  readonly outcome?: string | undefined;
+  /** Calls at or after this instant. */
+  readonly from?: Date | undefined;
+  /** Calls at or before this instant. */
+  readonly to?: Date | undefined;
   readonly limit?: number | undefined;
 }
 
@@ -88,6 +94,19 @@ export class AuditRepository {
     if (filter.organisation) {
       where.push('a.org_type = ? AND a.org_code = ?');
       params.push(filter.organisation.type, filter.organisation.code);
+    }
+    if (filter.outcome === 'fault') where.push("a.outcome <> 'ok'");
+    else if (filter.outcome) {
+      where.push('a.outcome = ?');
+      params.push(filter.outcome);
+    }
+    if (filter.from) {
+      where.push('a.time >= ?');
+      params.push(filter.from.toISOString());
+    }
+    if (filter.to) {
+      where.push('a.time <= ?');
+      params.push(filter.to.toISOString());
     }
     const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.time DESC, a.rowid DESC LIMIT ?`;
     return this.db

@@ -14,9 +14,10 @@ export type SyncMode = 'normal' | 'full';
 export const openDatabase = (path: string, sync: SyncMode = 'normal'): Db => {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
+  // The busy timeout first: another process may hold the file while this one switches to WAL.
+  db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}`);
-  db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   applyMigrations(db);
   return db;

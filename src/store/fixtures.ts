@@ -102,6 +102,17 @@ const resolveInstant = (value: string, today: string): Date => {
   );
 };
 
+/**
+ * Loads the fixtures when the store holds no organisation yet: checked and loaded in one write
+ * transaction, so two processes starting on a new database file load them once.
+ */
+export const loadFixturesIntoEmptyStore = (store: Store, fixtures: Fixtures, now: Date): boolean =>
+  store.transaction(() => {
+    if (store.organisations.count() > 0) return false;
+    loadFixtures(store, fixtures, now);
+    return true;
+  });
+
 /** Loads organisations, citizens and bookings into the store, in one transaction. */
 export const loadFixtures = (store: Store, fixtures: Fixtures, now: Date): void => {
   const today = copenhagenDate(now);

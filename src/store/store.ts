@@ -5,6 +5,7 @@ import { CitizenRepository } from './citizen.repository';
 import { openDatabase, type Db, type SyncMode } from './db';
 import { OrganisationRepository } from './organisation.repository';
 import { ReminderRepository } from './reminder.repository';
+import { resetStore } from './reset';
 import { WsrmRepository } from './wsrm.repository';
 
 /** The repositories over one database, and the transaction that makes a call all-or-nothing. */
@@ -18,6 +19,8 @@ export interface Store {
   readonly reminders: ReminderRepository;
   readonly wsrm: WsrmRepository;
   transaction<T>(work: () => T): T;
+  /** Empties every table (the schema and its migrations stay), in one transaction. */
+  reset(): void;
   close(): void;
 }
 
@@ -33,6 +36,7 @@ export const openStore = (path: string, sync: SyncMode = 'normal'): Store => {
     reminders: new ReminderRepository(db),
     wsrm: new WsrmRepository(db),
     transaction: <T>(work: () => T): T => db.transaction(work).immediate(),
+    reset: () => resetStore(db),
     close: () => db.close(),
   };
 };

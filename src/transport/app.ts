@@ -1,6 +1,7 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { DfdgFault } from '../domain/errors';
 import type { ServiceContract } from '../soap/contracts';
+import { identifySignerStep } from './identify-signer-step';
 import {
   checkRequestStep,
   identifyCallerStep,
@@ -26,7 +27,13 @@ export const createSoapApp = (
   serveContracts(app, deps.wsdlDir, services, deps.publicBaseUrl);
   const body = express.raw({ type: () => true, limit: deps.maxBodyBytes });
   for (const service of services) {
-    app.post(`/${service.name}`, identifyCallerStep(service, deps), body, checkRequestStep(service, deps));
+    app.post(
+      `/${service.name}`,
+      identifyCallerStep(service, deps),
+      body,
+      identifySignerStep(deps),
+      checkRequestStep(service, deps),
+    );
   }
   return app;
 };

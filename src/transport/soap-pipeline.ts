@@ -7,6 +7,7 @@ import { failed, passed, type Decision } from '../domain/decision';
 import { formatOrganisation } from '../domain/organisation';
 import { DfdgFault, violation, type Violation } from '../domain/errors';
 import { identifyCaller } from '../security/client-identity';
+import { identifiesBySignature, type IdentityPolicy } from '../security/identity-policy';
 import { readActiveOrganisation, readRequestUserMetadata, type DfdgHeaders } from '../security/headers';
 import { securityModelVerdict } from '../security/security-model';
 import type { CallContext } from '../services/call-context';
@@ -18,7 +19,7 @@ import type { SchemaValidator } from '../soap/xsd-validator';
 import type { XmlEl } from '../soap/xml-tree';
 import type { AuditEntry } from '../store/audit.repository';
 import type { Store } from '../store/store';
-import { clip, JOURNAL_BODY_LIMIT, type Journal } from './journal';
+import { clip, JOURNAL_BODY_LIMIT, type Journal, type JournalEntry } from './journal';
 import type { Logger } from './logger';
 
 export interface PipelineDeps {
@@ -30,6 +31,7 @@ export interface PipelineDeps {
   readonly strictSchema: boolean;
   readonly validatorFor: (service: ServiceContract) => SchemaValidator;
   readonly journal: Journal;
+  readonly identity: IdentityPolicy;
 }
 
 /** What is known of a call so far: enough to audit it whichever check answers. */
@@ -68,6 +70,12 @@ export const callOf = (req: Request): CallContext | undefined => calls.get(req);
 /** What is known so far of a request that failed outside the pipeline (e.g. a body over the limit). */
 export const recordOf = (req: Request): CallRecord | undefined => records.get(req);
 
+/** Who step 1 found the caller to be; identifySignerStep sets it from a signed message. */
+export const callerOf = (req: Request): Caller | undefined => callers.get(req);
+export const identifiedAs = (req: Request, caller: Caller): void => {
+  callers.set(req, caller);
+};
+
 /**
  * Step 1 of RULES.md (SEC-TLS, SEC-CERT), before the body is even read: a caller without a good
  * certificate is answered at once, whatever it sends.
@@ -77,7 +85,9 @@ export const identifyCallerStep =
   (req: Request, res: Response, next: NextFunction): void => {
     const record = newCallRecord(service.name);
     records.set(req, record);
-    recordInJournal(req, res, record, deps.journal);
+    recordInJournal(req, res, record, deps);
+    // A caller that signs its messages is identified once the body is read (identifySignerStep).
+    if (identifiesBySignature(deps.identity.mode, req.socket)) return next();
     try {
       const identity = identifyCaller(req.socket as TLSSocket, deps.store.certificates);
       if (!identity.ok) {
@@ -195,6 +205,13 @@ export const rejectCall = (
 ): void => {
   if (fault.key === 'INTERNAL')
     deps.logger.error('internal error', { referenceId: record.referenceId, error: cause });
+  // The journal files the call when the response is sent: it reads the fault code and rule from here.
+  record.outcome = String(fault.spec.code);
+  record.ruleId = fault.spec.ruleId;
+  // Checks that refuse without judging first (XML, schema, business rules) still name their rule;
+  // the detail is cut, as a hostile request can make it megabytes long.
+  if (!record.decisions.some((d) => !d.passed))
+    record.decisions.push(failed(fault.spec.ruleId, fault.detail.slice(0, 2000)));
   try {
     deps.store.audit.record(
       auditEntry(record, deps.clock.now(), String(fault.spec.code), fault.spec.ruleId, fault.detail),
@@ -235,7 +252,12 @@ const cprsNamedIn = (el: XmlEl): string[] =>
  * Keeps a copy of what the response writes (bounded) and, when it is sent, files the exchange in
  * the journal with the rules that decided it.
  */
-const recordInJournal = (req: Request, res: Response, record: CallRecord, journal: Journal): void => {
+const recordInJournal = (
+  req: Request,
+  res: Response,
+  record: CallRecord,
+  { journal, logger }: Pick<PipelineDeps, 'journal' | 'logger'>,
+): void => {
   const started = process.hrtime.bigint();
   const chunks: Buffer[] = [];
   let kept = 0;
@@ -256,7 +278,7 @@ const recordInJournal = (req: Request, res: Response, record: CallRecord, journa
     return end(chunk, ...rest);
   }) as Response['end'];
   res.once('finish', () => {
-    journal.add({
+    const entry: JournalEntry = {
       referenceId: record.referenceId,
       time: new Date().toISOString(),
       durationMs: Number(process.hrtime.bigint() - started) / 1e6,
@@ -271,6 +293,9 @@ const recordInJournal = (req: Request, res: Response, record: CallRecord, journa
       decisions: record.decisions,
       request: Buffer.isBuffer(req.body) ? clip(req.body.toString('utf8')) : '',
       response: clip(Buffer.concat(chunks).toString('utf8')),
-    });
+    };
+    journal.add(entry);
+    const { referenceId, service, operation, outcome, ruleId, durationMs } = entry;
+    logger.info('soap call', { referenceId, service, operation, outcome, ruleId, durationMs });
   });
 };

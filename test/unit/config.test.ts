@@ -216,3 +216,33 @@ describe('ConfigError', () => {
     expect((error as ConfigError).message).toMatch(/--port[\s\S]*unknown option --nope/);
   });
 });
+
+describe('identity mode (WS-Security)', () => {
+  it('When nothing is said, then callers are identified by TLS only, with 300 s of skew and age, and no HTTP port', () => {
+    expect(loadConfig([], {})).toMatchObject<Partial<Config>>({
+      identityMode: 'tls',
+      wssClockSkew: 300,
+      wssMaxAge: 300,
+      httpPort: null,
+    });
+  });
+
+  it('When wss mode and a loopback HTTP port are asked for, then both are set', () => {
+    expect(loadConfig(['--identity-mode=wss', '--http-port=8081'], { DFDG_WSS_MAX_AGE: '60' })).toMatchObject(
+      {
+        identityMode: 'wss',
+        httpPort: 8081,
+        wssMaxAge: 60,
+      },
+    );
+  });
+
+  it.each<[string[], string]>([
+    [['--identity-mode=saml'], '--identity-mode'],
+    [['--http-port=8081'], '--http-port serves callers without TLS'],
+    [['--wss-clock-skew=-1'], '--wss-clock-skew'],
+    [['--wss-max-age=0'], '--wss-max-age'],
+  ])('When the options are %j, then the problem names %s', (argv, problem) => {
+    expect(problemsOf(argv)).toEqual([expect.stringContaining(problem)]);
+  });
+});

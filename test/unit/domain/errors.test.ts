@@ -38,8 +38,23 @@ const ruleRows = (markdown: string): RuleRow[] => {
   return rows;
 };
 
+/**
+ * Rules the emulator adds beyond RULES.md, each with the issue that asks for it. SEC-WSS is issue
+ * 7's second identity channel (WS-Security); RULES.md names only SEC-TLS for identity so far.
+ */
+const EXTENSIONS: ReadonlyMap<string, RuleRow> = new Map([
+  [
+    'SEC-WSS',
+    {
+      id: 'SEC-WSS',
+      fault: '1012',
+      row: 'issue 7: a signed request identifies its caller; a bad signature or certificate is 1012 (Logon failed)',
+    },
+  ],
+]);
+
 const RULES = ruleRows(RULES_MD);
-const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));
+const RULE_BY_ID = new Map<string, RuleRow>([...RULES.map((r) => [r.id, r] as const), ...EXTENSIONS]);
 const KEYS = Object.keys(ERROR_TABLE) as ErrorKey[];
 
 // The codes RULES.md assigns: DFDG's real codes and the emulator's stand-ins.
@@ -47,6 +62,7 @@ const EXPECTED_CODES: Record<ErrorKey, number> = {
   'SEC-TLS-MISSING': 1101,
   'SEC-TLS': 1012,
   'SEC-CERT': 1012,
+  'SEC-WSS': 1012,
   'SEC-AO-MISSING': 8232,
   'SEC-AO-INVALID': 8234,
   'SEC-AO-ORGTYPE': 8173,
@@ -126,6 +142,7 @@ describe('ERROR_TABLE', () => {
     ['SEC-TLS-MISSING', 'Client certificate missing from request'],
     ['SEC-TLS', 'Logon failed'],
     ['SEC-CERT', 'Logon failed'],
+    ['SEC-WSS', 'Logon failed'],
     [
       'SEC-AO-MISSING',
       'The Soap request message is missing its required Soap header: ActiveOrganisationHeader',

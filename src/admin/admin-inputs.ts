@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { isWellFormedCpr } from '../domain/cpr';
+import { isKnownOrganisationType } from '../domain/organisation';
+import { parseXsDateTime } from '../domain/copenhagen-time';
+
+/**
+ * The pieces of admin API input shared by several endpoints, each with the message a script's
+ * author needs to fix the call.
+ */
+export const cprInput = z
+  .string()
+  .regex(/^\d{10}$/, { error: 'a CPR number: 10 digits', abort: true })
+  .refine(isWellFormedCpr, 'a CPR number whose first six digits are a real day and month (DDMMYY)')
+  .describe('CPR number, 10 digits');
+
+export const organisationInput = z.object({
+  type: z
+    .number()
+    .int()
+    .refine(isKnownOrganisationType, 'an organisation type of the code list: 2, 4, 5, 7, 8 or 24')
+    .describe('2 a-kasse, 4 anden aktør, 5 STAR, 7 kommune, 8 jobcenter, 24 virksomhed'),
+  code: z.string().regex(/^[0-9A-Za-z-]{1,20}$/, 'an organisation code: 1 to 20 letters or digits'),
+});
+
+/** An organisation in a query string, TYPE:CODE (e.g. 8:75100), as the README and dashboard write it. */
+export const organisationQuery = z
+  .string()
+  .regex(/^\d{1,3}:[0-9A-Za-z-]{1,20}$/, { error: 'an organisation as TYPE:CODE, e.g. 8:75100', abort: true })
+  .transform((raw) => {
+    const [type, code] = raw.split(':');
+    return { type: Number(type), code: code ?? '' };
+  })
+  .refine(
+    (o) => isKnownOrganisationType(o.type),
+    'an organisation type of the code list: 2, 4, 5, 7, 8 or 24',
+  );
+
+/** An instant with its offset (Z or ±hh:mm): a time without one would be ambiguous. */
+export const instantInput = z
+  .string()
+  .regex(/(Z|[+-]\d{2}:\d{2})$/, {
+    error: 'an ISO-8601 date-time with an offset, e.g. 2026-03-02T10:00:00+01:00',
+    abort: true,
+  })
+  .transform((raw, ctx) => {
+    const instant = parseXsDateTime(raw);
+    if (!instant) {
+      ctx.addIssue({ code: 'custom', message: `not a real date and time: ${raw}` });
+      return z.NEVER;
+    }
+    return instant;
+  });
+
+/** A calendar date that exists (YYYY-MM-DD). */
+export const dateInput = z.iso.date({ error: 'a calendar date YYYY-MM-DD' });
+
+/** How many rows a list answers at most. */
+export const limitQuery = z
+  .string()
+  .regex(/^\d+$/, { error: 'a whole number 1..1000', abort: true })
+  .transform(Number)
+  .refine((n) => n >= 1 && n <= 1000, 'a whole number 1..1000');
+
+export const uuidInput = z.guid({ error: 'a UUID (8-4-4-4-12 hexadecimal digits)' });

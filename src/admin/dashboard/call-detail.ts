@@ -1,0 +1,99 @@
+import { formatOrganisation, type Organisation } from '../../domain/organisation';
+import type { RequestUserMetadata } from '../../domain/request-user-metadata';
+import type { JournalEntry } from '../../transport/journal';
+import { copenhagenTime } from './display';
+import { html, type SafeHtml } from './html';
+import { prettyXml } from './xml-pretty';
+
+/**
+ * One journal entry as an HTML fragment for the dashboard's detail pane. Rendered on the server so
+ * the XML pretty-printer and the escaping are typed and tested code, not browser script.
+ */
+const organisation = (o: Organisation | null): string => (o ? formatOrganisation(o) : '—');
+
+const user = (m: RequestUserMetadata | null): SafeHtml =>
+  m
+    ? html`${m.userFullName}
+        <span class="muted"
+          >(type ${m.userType}, ${m.userIdentifier}, for ${formatOrganisation(m.organisation)})</span
+        >`
+    : html`<span class="muted">none</span>`;
+
+/** The rule that refused the call, said first: the "near miss" a vendor came to the page for. */
+const verdict = (e: JournalEntry): SafeHtml => {
+  const refusal = e.decisions.find((d) => !d.passed);
+  if (e.outcome === 'ok') return html`<p class="verdict verdict-ok" data-testid="verdict">Accepted.</p>`;
+  return html`<p class="verdict verdict-fault" data-testid="verdict">
+    Refused with <strong>${e.outcome}</strong> by rule
+    <code data-testid="failing-rule">${refusal?.ruleId ?? e.ruleId ?? 'unknown'}</code>${
+      refusal ? html`: ${refusal.why}` : ''
+    }
+  </p>`;
+};
+
+const decisions = (e: JournalEntry): SafeHtml =>
+  e.decisions.length === 0
+    ? html`<p class="muted">No rule decisions were recorded for this call.</p>`
+    : html`<table class="decisions" data-testid="decisions">
+        <thead>
+          <tr>
+            <th>Rule</th>
+            <th>Result</th>
+            <th>Why</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${e.decisions.map(
+            (d) =>
+              html`<tr
+                class="${d.passed ? 'decision-passed' : 'decision-failed'}"
+                data-testid="${d.passed ? 'decision-passed' : 'decision-failed'}"
+              >
+                <td><code>${d.ruleId}</code></td>
+                <td>${d.passed ? 'pass' : 'FAIL'}</td>
+                <td>${d.why}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>`;
+
+export const callDetailHtml = (e: JournalEntry): SafeHtml =>
+  html` <article class="call-detail" data-testid="call-detail" data-reference-id="${e.referenceId}">
+    <h2>
+      <span class="badge ${e.outcome === 'ok' ? 'outcome-ok' : 'outcome-fault'}">${e.outcome}</span>
+      ${e.service} · ${e.operation ?? '(no operation)'}
+    </h2>
+    ${verdict(e)}
+    <dl class="facts">
+      <dt>Reference id</dt>
+      <dd><code>${e.referenceId}</code></dd>
+      <dt>Time</dt>
+      <dd>${copenhagenTime(e.time)} · ${e.durationMs.toFixed(1)} ms · HTTP ${e.status}</dd>
+      <dt>Certificate</dt>
+      <dd>
+        ${
+          e.certificate
+            ? html`${e.certificate.subject} <span class="muted">${e.certificate.fingerprint}</span>`
+            : html`<span class="muted">none</span>`
+        }
+      </dd>
+      <dt>ActiveOrganisation</dt>
+      <dd>${organisation(e.activeOrganisation)}</dd>
+      <dt>RequestUserMetadata</dt>
+      <dd>${user(e.requestUserMetadata)}</dd>
+    </dl>
+    <h3>Decisions</h3>
+    ${decisions(e)}
+    <h3>Request</h3>
+    <pre class="xml" data-testid="request-xml">${e.request ? prettyXml(e.request) : '(no body)'}</pre>
+    <h3>Response</h3>
+    <pre class="xml" data-testid="response-xml">${e.response ? prettyXml(e.response) : '(no body)'}</pre>
+  </article>`;
+
+export const callMissingHtml = (referenceId: string, capacity: number): SafeHtml =>
+  html` <article class="call-detail" data-testid="call-detail">
+    <p class="muted">
+      Call <code>${referenceId}</code> is no longer in the journal (it keeps the last ${capacity} calls; see
+      the audit log for older ones).
+    </p>
+  </article>`;

@@ -1,0 +1,219 @@
+import { SERVICE_CONTRACTS } from '../../soap/contracts';
+import type { AdminContext } from '../admin-context';
+import { copenhagenTime } from './display';
+import { html, type SafeHtml } from './html';
+
+/**
+ * The dashboard's page: every section is here from the server, so the page has its structure (and
+ * the clock) before any script runs; app.js fills the lists from the JSON API and keeps them live.
+ */
+const TABS = [
+  ['calls', 'Calls'],
+  ['bookings', 'Bookings'],
+  ['wsrm', 'WSRM queues'],
+  ['reminders', 'Reminders'],
+  ['audit', 'Audit log'],
+  ['certificates', 'Certificates'],
+] as const;
+
+const clockPanel = (ctx: AdminContext): SafeHtml =>
+  html` <section class="clock" id="clock" data-testid="clock" aria-label="Emulator clock">
+    <div class="clock-reading">
+      <span class="label">Emulator time (Copenhagen)</span>
+      <span id="clock-now" data-testid="clock-now">${copenhagenTime(ctx.clock.now())}</span>
+      <span
+        id="clock-state"
+        class="badge ${ctx.clock.frozen ? 'frozen' : 'running'}"
+        data-testid="clock-state"
+        >${ctx.clock.frozen ? 'frozen' : 'running'}</span
+      >
+    </div>
+    <div class="clock-controls">
+      <form id="clock-set-form" class="inline">
+        <input
+          type="datetime-local"
+          id="clock-input"
+          step="1"
+          data-testid="clock-input"
+          required
+          aria-label="New time, Copenhagen wall clock"
+        />
+        <button type="submit" data-testid="clock-set">Set</button>
+      </form>
+      <button type="button" id="clock-freeze" data-testid="clock-freeze">
+        ${ctx.clock.frozen ? 'Unfreeze' : 'Freeze'}
+      </button>
+      <button type="button" data-advance="PT1H" data-testid="advance-1h">+1 h</button>
+      <button type="button" data-advance="P1D" data-testid="advance-1d">+1 d</button>
+      <button type="button" data-advance="P7D" data-testid="advance-7d">+7 d</button>
+      <form id="clock-advance-form" class="inline">
+        <input
+          id="advance-input"
+          data-testid="advance-input"
+          placeholder="PT30M"
+          size="8"
+          required
+          pattern="P.+"
+          title="An ISO-8601 duration, e.g. PT30M, P2D or P7DT1S"
+          aria-label="Duration"
+        />
+        <button type="submit" data-testid="advance-submit">Advance</button>
+      </form>
+    </div>
+  </section>`;
+
+const callsSection = (): SafeHtml =>
+  html` <div class="split">
+    <div class="list-pane">
+      <form class="filters" id="call-filters">
+        <select id="filter-outcome" data-testid="filter-outcome" aria-label="Outcome">
+          <option value="">All outcomes</option>
+          <option value="ok">ok</option>
+          <option value="fault">fault</option>
+        </select>
+        <select id="filter-service" data-testid="filter-service" aria-label="Service">
+          <option value="">All services</option>
+          ${SERVICE_CONTRACTS.map((s) => html`<option value="${s.name}">${s.name}</option>`)}
+        </select>
+        <input
+          type="search"
+          id="filter-text"
+          data-testid="filter-text"
+          aria-label="Text"
+          placeholder="CPR, rule, organisation, reference id…"
+        />
+        <label class="live"><input type="checkbox" id="live" checked /> live</label>
+      </form>
+      <table class="calls">
+        <thead>
+          <tr>
+            <th>Time (Copenhagen)</th>
+            <th>Outcome</th>
+            <th>Service</th>
+            <th>Operation</th>
+            <th>Organisation</th>
+            <th>ms</th>
+            <th>Rule</th>
+          </tr>
+        </thead>
+        <tbody id="calls-body" data-testid="calls"></tbody>
+      </table>
+      <p id="calls-empty" class="muted">No SOAP calls yet. Calls appear here as they arrive.</p>
+    </div>
+    <div class="detail-pane" id="call-detail-pane" data-testid="call-detail-pane">
+      <p class="muted">Pick a call to see its request and response and every rule that decided it.</p>
+    </div>
+  </div>`;
+
+const queryForm = (id: string, fields: SafeHtml, button: string): SafeHtml =>
+  html` <form class="filters" id="${id}-form">
+      ${fields}<button type="submit" data-testid="${id}-submit">${button}</button>
+    </form>
+    <div id="${id}-result" data-testid="${id}-result" class="result"></div>`;
+
+const orgInput = (id: string, required: boolean): SafeHtml =>
+  html` <input
+    id="${id}"
+    data-testid="${id}"
+    placeholder="TYPE:CODE, e.g. 8:75100"
+    ${required ? html`required` : ''}
+    aria-label="Organisation (TYPE:CODE)"
+  />`;
+
+const SECTIONS: Readonly<Record<(typeof TABS)[number][0], () => SafeHtml>> = {
+  calls: callsSection,
+  bookings: () =>
+    queryForm(
+      'bookings',
+      html`<input
+        id="bookings-cpr"
+        data-testid="bookings-cpr"
+        placeholder="CPR, e.g. 0101575001"
+        pattern="\\s*\\d{6}-?\\d{4}\\s*"
+        required
+        aria-label="CPR"
+      />`,
+      'Show bookings',
+    ),
+  wsrm: () => queryForm('wsrm', orgInput('wsrm-organisation', true), 'Show queue'),
+  reminders: () => queryForm('reminders', html``, 'Refresh'),
+  audit: () =>
+    queryForm(
+      'audit',
+      html`<input id="audit-cpr" data-testid="audit-cpr" placeholder="CPR" aria-label="CPR" />
+        ${orgInput('audit-organisation', false)}
+        <select id="audit-outcome" data-testid="audit-outcome" aria-label="Outcome">
+          <option value="">All outcomes</option>
+          <option value="ok">ok</option>
+          <option value="fault">fault</option>
+        </select>`,
+      'Filter',
+    ),
+  certificates: () =>
+    html` <p class="muted">
+        Issues a client certificate signed by the emulator's CA and registers it for the organisations at
+        once. Use the .p12 (with its password) or the PEM pair in your client.
+      </p>
+      ${queryForm(
+        'certificate',
+        html`<input
+            id="certificate-name"
+            data-testid="certificate-name"
+            placeholder="Name, e.g. my-kss"
+            required
+            aria-label="Name"
+          />
+          <input
+            id="certificate-organisations"
+            data-testid="certificate-organisations"
+            required
+            placeholder="TYPE:CODE, several with commas"
+            aria-label="Organisations"
+          />`,
+        'Issue and download',
+      )}`,
+};
+
+export const dashboardPage = (ctx: AdminContext): SafeHtml =>
+  html`<!doctype html>
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>DFDG emulator</title>
+        <link rel="icon" href="data:," />
+        <link rel="stylesheet" href="/dashboard/app.css" />
+        <script src="/dashboard/app.js" defer></script>
+      </head>
+      <body>
+        <header>
+          <div class="brand">
+            <h1>DFDG emulator</h1>
+            <span class="muted">SOAP at ${ctx.soapUrl()}</span>
+          </div>
+          ${clockPanel(ctx)}
+        </header>
+        <nav class="tabs">
+          ${TABS.map(([id, label]) => html`<a href="#${id}" data-tab-link="${id}" data-testid="tab-${id}">${label}</a>`)}
+        </nav>
+        <p id="status" class="status" role="status" aria-live="polite" data-testid="status" hidden></p>
+        <main>
+          ${TABS.map(
+            ([id, label]) =>
+              html`<section
+                id="tab-${id}"
+                data-tab="${id}"
+                aria-label="${label}"
+                ${id === 'calls' ? '' : html`hidden`}
+              >
+                ${SECTIONS[id]()}
+              </section>`,
+          )}
+        </main>
+        <noscript
+          ><p class="status">
+            The lists need JavaScript; the JSON API under /admin works without it.
+          </p></noscript
+        >
+      </body>
+    </html>`;

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { parseIsoDuration } from '../../domain/iso-duration';
+import { adminEndpoint } from '../admin-endpoint';
+import { instantInput } from '../admin-inputs';
+import { ClockView, clockView } from '../views/clock.view';
+
+const durationInput = z
+  .string()
+  .describe('ISO-8601 duration, e.g. P7DT1S; days are 24 hours; a leading "-" goes back')
+  .transform((raw, ctx) => {
+    const ms = parseIsoDuration(raw);
+    if (ms instanceof Error) {
+      ctx.addIssue({ code: 'custom', message: ms.message });
+      return z.NEVER;
+    }
+    return ms;
+  });
+
+const ClockChange = z
+  .strictObject({
+    now: instantInput.optional(),
+    frozen: z.boolean().optional(),
+    advance: durationInput.optional(),
+  })
+  .refine(
+    (c) => c.now !== undefined || c.frozen !== undefined || c.advance !== undefined,
+    'give at least one of now, frozen and advance',
+  );
+
+/**
+ * PUT /admin/clock: set, freeze or unfreeze, and advance, in that order, so {"now": t,
+ * "frozen": true} stands still at exactly t and {"now": t, "advance": "P7D"} ends at t + 7 days.
+ */
+export const putClockHandler = adminEndpoint({
+  body: ClockChange,
+  response: ClockView,
+  handle: ({ clock, logger }, { body }) => {
+    if (body.frozen === true) clock.freeze();
+    if (body.now !== undefined) clock.set(body.now);
+    if (body.advance !== undefined) clock.advance(body.advance);
+    if (body.frozen === false) clock.unfreeze();
+    const view = clockView(clock);
+    logger.info('clock changed', view);
+    return view;
+  },
+});

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import type { JournalEntry } from '../../transport/journal';
+import { OrganisationView } from './organisation.view';
+import { RequestUserMetadataView } from './request-user-metadata.view';
+
+/** One SOAP exchange of the request journal, raw, with every rule that decided it. */
+export const JournalEntryView = z.object({
+  referenceId: z.string(),
+  time: z.string(),
+  durationMs: z.number(),
+  service: z.string(),
+  operation: z.string().nullable(),
+  status: z.number().int().describe('HTTP status of the response'),
+  outcome: z.string().describe('"ok" or the fault code'),
+  ruleId: z.string().nullable().describe('the rule that refused the call'),
+  certificate: z.object({ subject: z.string(), fingerprint: z.string() }).nullable(),
+  activeOrganisation: OrganisationView.nullable(),
+  requestUserMetadata: RequestUserMetadataView.nullable(),
+  decisions: z.array(z.object({ ruleId: z.string(), passed: z.boolean(), why: z.string() })),
+  request: z.string().describe('the request body as received (cut at 256 KiB)'),
+  response: z.string().describe('the response body as sent (cut at 256 KiB)'),
+});
+
+export const journalEntryView = (e: JournalEntry): z.input<typeof JournalEntryView> => ({
+  ...e,
+  decisions: e.decisions.map((d) => ({ ruleId: d.ruleId, passed: d.passed, why: d.why })),
+});

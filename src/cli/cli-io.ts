@@ -1,0 +1,26 @@
+/** Where a command writes and what environment it reads: the process's, or a test's. */
+export interface CliIo {
+  /** Results a script may read (stdout). */
+  readonly out: (text: string) => void;
+  /** Messages and log lines (stderr). */
+  readonly err: (text: string) => void;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+export const processIo: CliIo = {
+  out: (text) => {
+    process.stdout.write(text);
+  },
+  err: (text) => {
+    process.stderr.write(text);
+  },
+  env: process.env,
+};
+
+/** A mistake in how the command was called: answered with the message and exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

@@ -1,0 +1,110 @@
+import type { RunningEmulator } from '../../../src/emulator';
+import { adminClient, errorPaths, expectProblem, type AdminClient } from '../../helpers/admin-client';
+import { startTestEmulator } from '../../helpers/emulator';
+import { nextCpr } from '../../helpers/scenario-dfdg';
+
+let emulator: RunningEmulator;
+let admin: AdminClient;
+beforeAll(async () => {
+  emulator = await startTestEmulator();
+  admin = adminClient(emulator.adminUrl);
+});
+afterAll(() => emulator.stop());
+
+const anna = {
+  name: 'Anna Testesen',
+  kommune: '751',
+  jobcenter: '75100',
+  akasse: '17',
+  selfBookingDeadlines: [
+    { interviewType: 15, deadline: '2026-03-20' },
+    { interviewType: 7, deadline: '2026-03-10' },
+  ],
+};
+
+it('When a citizen is PUT, then the answer and a later GET are the citizen as stored, deadlines by interview type', async () => {
+  const cpr = nextCpr();
+  const put = await admin.put(`/admin/citizens/${cpr}`, anna);
+  const stored = {
+    cpr,
+    ...anna,
+    selfBookingDeadlines: [
+      { interviewType: 7, deadline: '2026-03-10' },
+      { interviewType: 15, deadline: '2026-03-20' },
+    ],
+  };
+  expect(put).toMatchObject({ status: 200, body: stored });
+  expect((await admin.get(`/admin/citizens/${cpr}`)).body).toEqual(stored);
+  expect(emulator.store.citizens.find(cpr)).toEqual(stored);
+});
+
+it('When a citizen is PUT again, then it is replaced whole: the deadlines sent replace the earlier ones', async () => {
+  const cpr = nextCpr();
+  await admin.put(`/admin/citizens/${cpr}`, anna);
+  const res = await admin.put(`/admin/citizens/${cpr}`, {
+    ...anna,
+    akasse: null,
+    selfBookingDeadlines: [{ interviewType: 15, deadline: '2026-04-01' }],
+  });
+  expect(res.body).toMatchObject({
+    akasse: null,
+    selfBookingDeadlines: [{ interviewType: 15, deadline: '2026-04-01' }],
+  });
+});
+
+it('When akasse and deadlines are left out, then the citizen has no a-kasse and no deadlines', async () => {
+  const cpr = nextCpr();
+  const res = await admin.put(`/admin/citizens/${cpr}`, { name: 'Bo', kommune: '101', jobcenter: '10100' });
+  expect(res.body).toEqual({
+    cpr,
+    name: 'Bo',
+    kommune: '101',
+    jobcenter: '10100',
+    akasse: null,
+    selfBookingDeadlines: [],
+  });
+});
+
+it('When an unknown citizen is read, then 404 problem', async () => {
+  const problem = expectProblem(await admin.get(`/admin/citizens/${nextCpr()}`), 404);
+  expect(problem.title).toBe('Not Found');
+});
+
+it.each<[string, string, unknown, string[]]>([
+  ['a CPR of 9 digits', '010157500', anna, ['params.cpr']],
+  ['a CPR with day 32', '3201575001', anna, ['params.cpr']],
+  ['no fields', '0101575001', {}, ['body.jobcenter', 'body.kommune', 'body.name']],
+  ['a jobcenter code of 3 digits', '0101575001', { ...anna, jobcenter: '751' }, ['body.jobcenter']],
+  ['an a-kasse that is a name', '0101575001', { ...anna, akasse: 'FOA' }, ['body.akasse']],
+  [
+    'an interview type outside 1..18 and a date that does not exist',
+    '0101575001',
+    { ...anna, selfBookingDeadlines: [{ interviewType: 19, deadline: '2026-02-30' }] },
+    ['body.selfBookingDeadlines.0.deadline', 'body.selfBookingDeadlines.0.interviewType'],
+  ],
+  [
+    'two deadlines for one interview type',
+    '0101575001',
+    {
+      ...anna,
+      selfBookingDeadlines: [
+        { interviewType: 7, deadline: '2026-03-10' },
+        { interviewType: 7, deadline: '2026-03-11' },
+      ],
+    },
+    ['body.selfBookingDeadlines'],
+  ],
+  ['a misspelt field', '0101575001', { ...anna, akase: '17' }, ['body.akase']],
+])(
+  'When PUT /admin/citizens gets %s, then 400 naming the fields and nothing is stored',
+  async (_name, cpr, body, paths) => {
+    const before = emulator.store.citizens.find(cpr);
+    const problem = expectProblem(await admin.put(`/admin/citizens/${cpr}`, body), 400);
+    expect(errorPaths(problem)).toEqual(paths);
+    expect(emulator.store.citizens.find(cpr)).toEqual(before);
+  },
+);
+
+it('When GET /admin/citizens gets a malformed CPR, then 400, not 404', async () => {
+  expect(errorPaths(expectProblem(await admin.get('/admin/citizens/abc'), 400))).toEqual(['params.cpr']);
+});

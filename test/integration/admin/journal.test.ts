@@ -1,0 +1,124 @@
+import type { RunningEmulator } from '../../../src/emulator';
+import { adminClient, errorPaths, expectProblem, type AdminClient } from '../../helpers/admin-client';
+import { startTestEmulator } from '../../helpers/emulator';
+import { caseworker, requestBody } from '../../helpers/envelope';
+import {
+  dfdgScenario,
+  jobcenterCaseworker,
+  nextCpr,
+  ORG,
+  type Actor,
+  type DfdgScenario,
+} from '../../helpers/scenario-dfdg';
+
+interface Decision {
+  ruleId: string;
+  passed: boolean;
+  why: string;
+}
+interface Entry {
+  referenceId: string;
+  service: string;
+  operation: string | null;
+  status: number;
+  outcome: string;
+  ruleId: string | null;
+  decisions: Decision[];
+  request: string;
+  response: string;
+  durationMs: number;
+}
+
+const borrowedIdentity: Actor = {
+  ...jobcenterCaseworker,
+  user: caseworker(ORG.jobcenterKobenhavn, 'Sofie Holm'),
+};
+
+let emulator: RunningEmulator;
+let dfdg: DfdgScenario;
+let admin: AdminClient;
+beforeAll(async () => {
+  emulator = await startTestEmulator();
+  dfdg = dfdgScenario(emulator);
+  admin = adminClient(emulator.adminUrl);
+  emulator.journal.clear();
+  const cpr = nextCpr();
+  const getBookings = requestBody('BookingService', 'GetBookings', {
+    PersonCivilRegistrationIdentifier: cpr,
+  });
+  await dfdg.call(jobcenterCaseworker, 'BookingService', 'GetBookings', getBookings);
+  await dfdg.interviewTypes('8-75100');
+  await dfdg.call(borrowedIdentity, 'BookingService', 'GetBookings', getBookings);
+});
+afterAll(async () => {
+  dfdg.close();
+  await emulator.stop();
+});
+
+const entries = async (query = ''): Promise<Entry[]> => {
+  const res = await admin.get<{ items: Entry[] }>(`/admin/journal${query}`);
+  expect(res.status).toBe(200);
+  return res.body.items;
+};
+
+it('When the journal is read, then it lists the exchanges newest first, raw, with the rules that decided them', async () => {
+  const [refused, codelist, accepted] = await entries();
+  expect(accepted).toMatchObject({
+    service: 'BookingService',
+    operation: 'GetBookings',
+    status: 200,
+    outcome: 'ok',
+    ruleId: null,
+  });
+  expect(accepted?.decisions.every((d) => d.passed)).toBe(true);
+  expect(accepted?.decisions.map((d) => d.ruleId)).toEqual(
+    expect.arrayContaining(['SEC-TLS', 'SEC-CERT', 'REQ-SCHEMA']),
+  );
+  expect(accepted?.request).toContain('GetBookingsRequest');
+  expect(accepted?.response).toContain('GetBookingsResponse');
+  expect(codelist).toMatchObject({
+    service: 'CodelistService',
+    operation: 'GetInterviewTypes',
+    outcome: 'ok',
+  });
+  expect(refused).toMatchObject({
+    status: 500,
+    outcome: '4413',
+    ruleId: expect.stringMatching(/^SEC-/) as string,
+  });
+  expect(refused?.response).toContain('<ErrorCode>4413</ErrorCode>');
+  // The near miss: which rule refused the call, and what it expected instead.
+  const failed = refused?.decisions.filter((d) => !d.passed) ?? [];
+  expect(failed).toEqual([
+    { ruleId: refused?.ruleId, passed: false, why: expect.stringMatching(/8\/10100.*8\/75100/) as string },
+  ]);
+  expect(typeof refused?.durationMs).toBe('number');
+});
+
+it.each<[string, string, string[]]>([
+  ['outcome=fault', '?outcome=fault', ['4413']],
+  ['outcome=ok', '?outcome=ok', ['ok', 'ok']],
+  ['service', '?service=CodelistService', ['ok']],
+  ['limit', '?limit=1', ['4413']],
+])('When the journal is filtered by %s, then only those exchanges come', async (_name, query, outcomes) => {
+  expect((await entries(query)).map((e) => e.outcome)).toEqual(outcomes);
+});
+
+it('When one exchange is asked for by its reference id, then it is the one listed', async () => {
+  const [first] = await entries();
+  const res = await admin.get(`/admin/journal/${first?.referenceId ?? ''}`);
+  expect(res).toMatchObject({ status: 200, body: first });
+});
+
+it('When an exchange no longer in the journal is asked for, then 404 problem', async () => {
+  expectProblem(await admin.get('/admin/journal/00000000-0000-4000-8000-000000000000'), 404);
+});
+
+it.each<[string, string, string[]]>([
+  ['an unknown outcome', '/admin/journal?outcome=failed', ['query.outcome']],
+  ['an unknown service', '/admin/journal?service=FooService', ['query.service']],
+  ['a limit of 0', '/admin/journal?limit=0', ['query.limit']],
+  ['a reference id that is not a UUID', '/admin/journal/abc', ['params.referenceId']],
+])('When the journal is asked for with %s, then 400 naming it', async (_name, path, paths) => {
+  expect(errorPaths(expectProblem(await admin.get(path), 400))).toEqual(paths);
+});

@@ -1,0 +1,92 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import type { RunningEmulator } from '../../src/emulator';
+import { startTestEmulator } from '../helpers/emulator';
+import { isRecord, pathOf } from '../helpers/soap-client';
+import { testCertDir } from '../helpers/test-certificates';
+
+/**
+ * Python zeep signing with WS-Security (Debian's python3-zeep and python3-xmlsec) against an
+ * emulator in identity mode wss, over HTTPS without a client certificate. Both packages must be
+ * installed (`apt-get install -y python3-zeep python3-xmlsec`); when they are not, this test fails
+ * with the script's stderr.
+ */
+const PYTHON = '/usr/bin/python3';
+const SCRIPT = join(__dirname, 'zeep_wss_client.py');
+
+let emulator: RunningEmulator;
+let output: Record<string, unknown>;
+
+/** Async on purpose: the emulator answers the script from this same process. */
+const runZeep = (soapUrl: string, certDir: string): Promise<Record<string, unknown>> =>
+  new Promise((resolve, reject) => {
+    execFile(
+      PYTHON,
+      [SCRIPT, soapUrl, certDir],
+      { timeout: 60_000, maxBuffer: 10 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) {
+          reject(new Error(`zeep_wss_client.py failed (${error.message}):\n${stderr}\n${stdout}`));
+          return;
+        }
+        try {
+          const parsed: unknown = JSON.parse(stdout);
+          if (!isRecord(parsed)) throw new Error('not a JSON object');
+          resolve(parsed);
+        } catch (e) {
+          reject(
+            new Error(`zeep_wss_client.py printed no JSON object (${String(e)}):\n${stdout}\n${stderr}`),
+          );
+        }
+      },
+    );
+  });
+
+beforeAll(async () => {
+  emulator = await startTestEmulator({ identityMode: 'wss' });
+  output = await runZeep(emulator.soapUrl, testCertDir());
+}, 90_000);
+afterAll(() => emulator.stop());
+
+it('When zeep signs CreateBooking (BinarySignature, RSA-SHA256, Body + both DFDG headers + Timestamp) without a TLS client certificate, then the emulator accepts it as 8-75100', () => {
+  expect(pathOf(output, 'create', 'BookingIdentifier')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/);
+  const referenceId = String(pathOf(output, 'create', 'ServiceRequestLogReferenceIdentifier'));
+  expect(
+    emulator.journal
+      .find(referenceId)
+      ?.decisions.slice(0, 2)
+      .map((d) => [d.ruleId, d.passed]),
+  ).toEqual([
+    ['SEC-WSS', true],
+    ['SEC-CERT', true],
+  ]);
+  expect(emulator.store.audit.find(referenceId)?.certificate?.fingerprint).toBe(
+    emulator.certificates.clients['8-75100']?.fingerprint,
+  );
+});
+
+it('When zeep signs GetBookingDetails, and CodelistService without DFDG headers, then both are served', () => {
+  expect(pathOf(output, 'details', 'Booking', 'BookingIdentifier')).toBe(
+    pathOf(output, 'create', 'BookingIdentifier'),
+  );
+  expect(
+    pathOf(
+      output,
+      'details',
+      'Booking',
+      'CreatedByRequestUserMetadata',
+      'RequestUserStructure',
+      'UserFullName',
+    ),
+  ).toBe('Mette Hansen');
+  expect(output.interviewTypeCount).toBe(18);
+});
+
+it('When zeep signs with its plain BinarySignature (defaults: no Timestamp, RSA-SHA1, headers unsigned), then it gets 1012 SEC-WSS saying what is missing', () => {
+  expect(pathOf(output, 'zeepDefaults', 'fault')).toEqual({
+    faultstring: 'Logon failed',
+    ErrorCode: 1012,
+    Source: 'SEC-WSS',
+    InnerException: 'the wsse:Security header holds no wsu:Timestamp',
+  });
+});
