@@ -5,6 +5,7 @@ import { helpText } from './cli/cli-help';
 import { processIo, UsageError, type CliIo } from './cli/cli-io';
 import { FixtureFileError, fixturesLoadCommand } from './cli/fixtures-load.command';
 import { parseCommand } from './cli/parse-command';
+import { signCommand } from './cli/sign.command';
 import { startCommand } from './cli/start.command';
 import { PACKAGE_VERSION } from './package-version';
 import { FixtureError } from './store/fixtures';
@@ -17,7 +18,7 @@ export type CliOutcome =
 const exit = (code: number): CliOutcome => ({ kind: 'exit', code });
 
 /**
- * `dfdg-emulator start|certs issue|fixtures load`, in-process: tests call it with their own io.
+ * `dfdg-emulator start|certs issue|fixtures load|sign`, in-process: tests call it with their own io.
  * Usage mistakes exit 2 with the help hint, failures exit 1 with the reason; no stack traces for
  * what the user can fix.
  */
@@ -37,6 +38,7 @@ export const runCli = async (argv: readonly string[], io: CliIo = processIo): Pr
         if (parsed.command === 'start')
           return { kind: 'running', emulator: await startCommand(parsed.args, io) };
         if (parsed.command === 'certs issue') certsIssueCommand(parsed.args, io);
+        else if (parsed.command === 'sign') signCommand(parsed.args, io);
         else fixturesLoadCommand(parsed.args, io);
         return exit(0);
     }

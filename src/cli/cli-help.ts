@@ -9,6 +9,7 @@ Usage:
   dfdg-emulator [start] [options]     serve the SOAP services and the admin API (the default command)
   dfdg-emulator certs issue --org TYPE:CODE [--org TYPE:CODE ...] --name NAME [--cert-dir DIR] [--db FILE] [--json]
   dfdg-emulator fixtures load FILE [--db FILE] [--cert-dir DIR] [--fixtures DIR]
+  dfdg-emulator sign --cert FILE --key FILE REQUEST.xml   sign a request for --identity-mode wss
   dfdg-emulator <command> --help      help on one command
   dfdg-emulator --version
 `;
@@ -64,6 +65,17 @@ Options:
   --fixtures DIR    the default fixtures for a new database (DFDG_FIXTURES; default fixtures)
 `;
 
+const SIGN = `Usage: dfdg-emulator sign --cert FILE --key FILE REQUEST.xml
+
+Prints REQUEST.xml (a SOAP 1.1 envelope; "-" reads standard input) signed as the WS-Security
+channel expects it: a wsse:Security header with the certificate as BinarySecurityToken, a
+wsu:Timestamp (valid 5 minutes), and an RSA-SHA256 signature (exclusive C14N) over the Body, the
+DFDG headers and the Timestamp. For trying --identity-mode wss by hand:
+
+  dfdg-emulator sign --cert certs/clients/8-75100.pem --key certs/clients/8-75100.key req.xml |
+    curl --cacert certs/ca.pem -H 'Content-Type: text/xml' --data-binary @- https://localhost:8443/BookingService
+`;
+
 /** The help text for `dfdg-emulator [topic] --help`. */
 export const helpText = (topic: Extract<ParsedCommand, { kind: 'help' }>['topic']): string => {
   switch (topic) {
@@ -75,6 +87,8 @@ export const helpText = (topic: Extract<ParsedCommand, { kind: 'help' }>['topic'
     case 'fixtures load':
     case 'fixtures':
       return FIXTURES_LOAD;
+    case 'sign':
+      return SIGN;
     case null:
       return USAGE;
   }

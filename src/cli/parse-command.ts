@@ -1,5 +1,5 @@
 /** The commands of the CLI; "start" is the default, so `dfdg-emulator --port 9443` still starts. */
-export type CommandName = 'start' | 'certs issue' | 'fixtures load';
+export type CommandName = 'start' | 'certs issue' | 'fixtures load' | 'sign';
 
 export type ParsedCommand =
   | { readonly kind: 'help'; readonly topic: CommandName | 'certs' | 'fixtures' | null }
@@ -25,6 +25,10 @@ export const parseCommand = (argv: readonly string[]): ParsedCommand => {
     const args = argv.slice(1);
     return wantsHelp(args) ? { kind: 'help', topic: 'start' } : { kind: 'run', command: 'start', args };
   }
+  if (first === 'sign') {
+    const args = argv.slice(1);
+    return wantsHelp(args) ? { kind: 'help', topic: 'sign' } : { kind: 'run', command: 'sign', args };
+  }
   if (first === 'certs' || first === 'fixtures') {
     const command = `${first} ${second ?? ''}`;
     if (second === undefined || second === '--help' || second === '-h') return { kind: 'help', topic: first };
@@ -35,4 +39,4 @@ export const parseCommand = (argv: readonly string[]): ParsedCommand => {
 };
 
 const isTopic = (topic: string): topic is CommandName | 'certs' | 'fixtures' =>
-  ['start', 'certs issue', 'fixtures load', 'certs', 'fixtures'].includes(topic);
+  ['start', 'certs issue', 'fixtures load', 'sign', 'certs', 'fixtures'].includes(topic);
