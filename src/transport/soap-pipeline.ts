@@ -256,7 +256,7 @@ const recordInJournal = (
   req: Request,
   res: Response,
   record: CallRecord,
-  { journal, logger }: Pick<PipelineDeps, 'journal' | 'logger'>,
+  { journal, logger, clock }: Pick<PipelineDeps, 'journal' | 'logger' | 'clock'>,
 ): void => {
   const started = process.hrtime.bigint();
   const chunks: Buffer[] = [];
@@ -280,7 +280,8 @@ const recordInJournal = (
   res.once('finish', () => {
     const entry: JournalEntry = {
       referenceId: record.referenceId,
-      time: new Date().toISOString(),
+      // The emulator's time, as in the audit log, so both tell the same story after the clock moves.
+      time: clock.now().toISOString(),
       durationMs: Number(process.hrtime.bigint() - started) / 1e6,
       service: record.service,
       operation: record.operation,
