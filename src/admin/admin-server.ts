@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { requireAdminToken } from './admin-auth';
 import type { AdminContext } from './admin-context';
 import { ADMIN_ROUTES } from './admin.routes';
 import { mountDashboard } from './dashboard/mount-dashboard';
@@ -15,15 +16,7 @@ export const startAdminServer = (ctx: AdminContext): Promise<Server> => {
   app.disable('x-powered-by');
   app.use(express.json({ limit: '1mb' }));
   const token = ctx.config.adminToken;
-  if (token) {
-    app.use((req: Request, res: Response, next: NextFunction) => {
-      if (req.headers.authorization === `Bearer ${token}`) return next();
-      sendProblem(
-        res,
-        new Problem(401, 'this admin API needs the header "Authorization: Bearer <token>" (--admin-token)'),
-      );
-    });
-  }
+  if (token) app.use(requireAdminToken(token));
   for (const route of ADMIN_ROUTES) {
     app[route.method](route.path, (req: Request, res: Response, next: NextFunction) => {
       Promise.resolve(route.handler(ctx, req, res)).catch(next);

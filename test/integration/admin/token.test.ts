@@ -34,3 +34,17 @@ it('When the API has a token, then its OpenAPI document says every call needs th
   ).body;
   expect(doc.security).toEqual([{ bearer: [] }]);
 });
+
+it('When a person opens the dashboard as /?token=<token>, then a cookie lets the page and its API calls in', async () => {
+  const wrong = await fetch(`${emulator.adminUrl}/?token=guess`, { redirect: 'manual' });
+  expect(wrong.status).toBe(401);
+  const opened = await fetch(`${emulator.adminUrl}/?token=secret`, { redirect: 'manual' });
+  expect(opened.status).toBe(303);
+  const cookie = opened.headers.get('set-cookie') ?? '';
+  expect(cookie).toContain('HttpOnly');
+  const cookieHeader = cookie.split(';')[0] ?? '';
+  const page = await fetch(`${emulator.adminUrl}/`, { headers: { cookie: cookieHeader } });
+  expect(page.status).toBe(200);
+  const health = await fetch(`${emulator.adminUrl}/admin/health`, { headers: { cookie: cookieHeader } });
+  expect(health.status).toBe(200);
+});
