@@ -1,4 +1,5 @@
-// Two projects: fast pure-rule tests, and integration tests that start real servers over mTLS.
+// Three projects: fast pure-rule tests, integration tests that start real servers over mTLS, and
+// robustness tests (hostile input, crashes, concurrency, limits, fuzzing; test/robustness/README-section.md).
 const transform = { '^.+\\.ts$': ['ts-jest', {}] };
 const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'] };
 
@@ -12,5 +13,6 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts', '<rootDir>/test/interop/**/*.test.ts'],
     },
+    { ...common, displayName: 'robustness', testMatch: ['<rootDir>/test/robustness/**/*.test.ts'] },
   ],
 };

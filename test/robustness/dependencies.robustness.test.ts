@@ -1,0 +1,198 @@
+/**
+ * Issue 5, item 6: dependencies without known advisories. The installed production tree
+ * (`npm ls --omit=dev`) is checked against a table of minimum versions, each with the advisories
+ * it is past; the bundled SQLite and libxml2 are checked too; no package of the whole tree may be
+ * one of the versions hijacked in the September 2025 npm compromise. `npm audit` runs as well when
+ * the registry offers its audit endpoint; when it does not (no network, or a mirror without it —
+ * this machine's answers 405), the table is the check. test/robustness/README-section.md says why.
+ */
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { report } from './support/mode';
+
+const PROJECT = join(__dirname, '..', '..');
+
+interface Minimum {
+  readonly min: string;
+  readonly why: string;
+}
+
+/** Production packages (direct and transitive) with the first version past their known advisories. */
+const KNOWN_SAFE_MINIMUMS: Readonly<Record<string, Minimum>> = {
+  soap: { min: '1.0.0', why: 'no advisory against soap itself; its XML/HTTP dependencies are checked below' },
+  'xml-crypto': {
+    min: '6.0.1',
+    why: 'CVE-2025-29774, CVE-2025-29775 (signature bypass), CVE-2024-32962 (trusted KeyInfo key)',
+  },
+  '@xmldom/xmldom': {
+    min: '0.8.4',
+    why: 'CVE-2022-39353 (multiple roots), CVE-2022-37616 (prototype pollution)',
+  },
+  'node-forge': {
+    min: '1.3.2',
+    why: 'CVE-2025-12816, CVE-2025-66030, CVE-2025-66031 (ASN.1), CVE-2022-24771/24772 (RSA signature forgery)',
+  },
+  express: { min: '5.0.0', why: 'CVE-2024-29041 (open redirect), CVE-2024-43796 (XSS in redirect)' },
+  'body-parser': { min: '2.0.0', why: 'CVE-2024-45590 (URL-encoded DoS)' },
+  'path-to-regexp': { min: '8.0.0', why: 'CVE-2024-45296, CVE-2024-52798 (ReDoS)' },
+  send: { min: '1.1.0', why: 'CVE-2024-43799 (template injection)' },
+  'serve-static': { min: '2.1.0', why: 'CVE-2024-43800 (template injection)' },
+  cookie: { min: '0.7.0', why: 'CVE-2024-47764 (cookie name/path injection)' },
+  qs: { min: '6.14.1', why: 'CVE-2022-24999 (prototype pollution), CVE-2025-15284 (arrayLimit bypass DoS)' },
+  axios: {
+    min: '1.12.0',
+    why: 'CVE-2025-58754 (data: URL DoS), CVE-2025-27152 (SSRF), CVE-2024-39338 (SSRF), CVE-2023-45857',
+  },
+  'follow-redirects': { min: '1.15.6', why: 'CVE-2024-28849, CVE-2023-26159' },
+  'form-data': { min: '4.0.4', why: 'CVE-2025-7783 (predictable multipart boundary)' },
+  formidable: { min: '3.5.3', why: 'CVE-2025-46653 (guessable file names)' },
+  'tar-fs': {
+    min: '2.1.4',
+    why: 'CVE-2024-12905, CVE-2025-48387, CVE-2025-59343 (path traversal; install time only)',
+  },
+  'libxml2-wasm': {
+    min: '0.7.0',
+    why: 'bundles libxml2 2.15 (past CVE-2024-56171, CVE-2025-24928, CVE-2025-32414/32415, CVE-2025-6021, CVE-2025-49794/49796)',
+  },
+  'better-sqlite3': {
+    min: '12.0.0',
+    why: 'no advisory against better-sqlite3; the SQLite it bundles is checked below',
+  },
+  minimist: { min: '1.2.6', why: 'CVE-2021-44906 (prototype pollution)' },
+  semver: { min: '7.5.2', why: 'CVE-2022-25883 (ReDoS)' },
+  zod: { min: '3.22.3', why: 'CVE-2023-4316 (email ReDoS)' },
+};
+
+/** Versions published by the attacker in the September 2025 npm account compromise. */
+const HIJACKED: Readonly<Record<string, readonly string[]>> = {
+  debug: ['4.4.2'],
+  chalk: ['5.6.1'],
+  'ansi-styles': ['6.2.2'],
+  'supports-color': ['10.2.1'],
+  'strip-ansi': ['7.1.1'],
+  'ansi-regex': ['6.2.1'],
+  'wrap-ansi': ['9.0.1'],
+  'color-convert': ['3.1.1'],
+  'color-name': ['2.0.1'],
+  'is-arrayish': ['0.3.3'],
+  'slice-ansi': ['7.1.1'],
+  'error-ex': ['1.3.3'],
+  'simple-swizzle': ['0.2.3'],
+  'has-ansi': ['6.0.1'],
+  'color-string': ['2.1.1'],
+  color: ['5.0.1'],
+  'chalk-template': ['1.1.1'],
+  backslash: ['0.2.1'],
+  'supports-hyperlinks': ['4.1.1'],
+};
+
+/** SQLite 3.50.2 fixed CVE-2025-6965 (memory corruption via aggregate terms); 3.49.1 CVE-2025-29087/29088. */
+const SQLITE_MIN = '3.50.2';
+
+const compare = (a: string, b: string): number => {
+  const parts = (v: string): number[] => (v.split('-')[0] ?? '').split('.').map((n) => Number(n) || 0);
+  const [x, y] = [parts(a), parts(b)];
+  for (let i = 0; i < 3; i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+  return 0;
+};
+
+interface LsNode {
+  readonly version?: string;
+  readonly dependencies?: Record<string, LsNode>;
+}
+
+const npm = (...args: string[]) => {
+  const execPath = process.env['npm_execpath'];
+  return execPath && execPath.endsWith('.js')
+    ? spawnSync(process.execPath, [execPath, ...args], { cwd: PROJECT, encoding: 'utf8', timeout: 60_000 })
+    : spawnSync('npm', args, { cwd: PROJECT, encoding: 'utf8', timeout: 60_000 });
+};
+
+/** Every name@version in `npm ls` (which reads node_modules and needs no network). */
+const installed = (...flags: string[]): Map<string, Set<string>> => {
+  const ls = npm('ls', '--all', '--json', ...flags);
+  const tree = JSON.parse(ls.stdout) as LsNode;
+  const found = new Map<string, Set<string>>();
+  const walk = (deps: Record<string, LsNode> | undefined): void => {
+    for (const [name, node] of Object.entries(deps ?? {})) {
+      if (node.version) found.set(name, (found.get(name) ?? new Set()).add(node.version));
+      walk(node.dependencies);
+    }
+  };
+  walk(tree.dependencies);
+  return found;
+};
+
+it('When the production dependency tree is listed, then every package of the table is at or past its known-safe minimum', () => {
+  const production = installed('--omit=dev');
+  const versions = Object.fromEntries(
+    Object.keys(KNOWN_SAFE_MINIMUMS).map((name) => [
+      name,
+      [...(production.get(name) ?? [])].join(', ') || 'not installed',
+    ]),
+  );
+  report('dependency versions', versions);
+  for (const direct of [
+    'soap',
+    'xml-crypto',
+    'node-forge',
+    'better-sqlite3',
+    'express',
+    'libxml2-wasm',
+    'sax',
+  ]) {
+    expect({ direct, installed: production.has(direct) }).toEqual({ direct, installed: true });
+  }
+  const tooOld = [...production].flatMap(([name, vs]) => {
+    const rule = KNOWN_SAFE_MINIMUMS[name];
+    return rule
+      ? [...vs].filter((v) => compare(v, rule.min) < 0).map((v) => `${name}@${v} < ${rule.min}: ${rule.why}`)
+      : [];
+  });
+  expect(tooOld).toEqual([]);
+});
+
+it('When the whole tree (dev included) is listed, then no package is a version hijacked in the September 2025 npm compromise', () => {
+  const all = installed();
+  const hijacked = Object.entries(HIJACKED).flatMap(([name, bad]) =>
+    bad.filter((v) => all.get(name)?.has(v)).map((v) => `${name}@${v}`),
+  );
+  expect(hijacked).toEqual([]);
+});
+
+it(`When better-sqlite3 opens a database, then its bundled SQLite is ${SQLITE_MIN} or later`, () => {
+  const db = new Database(':memory:');
+  const { v } = db.prepare('SELECT sqlite_version() AS v').get() as { v: string };
+  db.close();
+  report('bundled SQLite', { version: v });
+  expect(compare(v, SQLITE_MIN)).toBeGreaterThanOrEqual(0);
+});
+
+it('When the registry offers npm audit, then it reports no moderate or worse advisory in production dependencies', () => {
+  const audit = npm('audit', '--omit=dev', '--json');
+  let parsed: { metadata?: { vulnerabilities?: Record<string, number> }; message?: string; error?: unknown };
+  try {
+    parsed = JSON.parse(audit.stdout) as typeof parsed;
+  } catch {
+    parsed = { message: `no JSON from npm audit: ${audit.stderr.slice(0, 300)}` };
+  }
+  const counts = parsed.metadata?.vulnerabilities;
+  if (!counts) {
+    // No network, or a registry without the audit endpoint: the table above is the check.
+    report('npm audit unavailable', {
+      reason: (parsed.message ?? JSON.stringify(parsed.error ?? '')).slice(0, 200),
+    });
+    return;
+  }
+  report('npm audit', counts);
+  expect({
+    moderate: counts['moderate'] ?? 0,
+    high: counts['high'] ?? 0,
+    critical: counts['critical'] ?? 0,
+  }).toEqual({
+    moderate: 0,
+    high: 0,
+    critical: 0,
+  });
+});
