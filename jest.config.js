@@ -1,5 +1,5 @@
 // Three projects: fast pure-rule tests, integration tests that start real servers over mTLS, and
-// robustness tests (hostile input, crashes, concurrency, limits, fuzzing; test/robustness/README-section.md).
+// robustness tests (hostile input, crashes, concurrency, limits, fuzzing; README.md, "Security and robustness").
 const transform = { '^.+\\.ts$': ['ts-jest', {}] };
 const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'] };
 

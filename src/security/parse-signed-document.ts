@@ -1,3 +1,4 @@
+import { MAX_XML_MARKUP, markupOver } from '../soap/markup-count';
 import { DOMParser } from '@xmldom/xmldom';
 import { pass, refuse, type Check } from './check';
 import { childElements } from './dom-elements';
@@ -28,8 +29,9 @@ export const parseSignedDocument = (raw: Buffer, maxDepth: number): Check<Signed
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) return refuse('a DOCTYPE or entity declaration is not allowed');
   if (text.trim() === '') return refuse('the request body is empty');
 
-  if (markupOver(text, MAX_MARKUP))
-    return refuse(`the request holds more than ${MAX_MARKUP} elements or attributes, too many to verify`);
+  // The signature is checked before the caller is known, and xmldom's tree is costly.
+  if (markupOver(text))
+    return refuse(`the request holds more than ${MAX_XML_MARKUP} elements or attributes, too many to verify`);
 
   const problems: string[] = [];
   const xml = text.replace(/^\uFEFF/, '');
@@ -46,31 +48,6 @@ export const parseSignedDocument = (raw: Buffer, maxDepth: number): Check<Signed
   if (depthOf(doc.documentElement) > maxDepth)
     return refuse(`the XML is nested deeper than ${maxDepth} levels`);
   return pass({ doc, text: xml });
-};
-
-/**
- * The signature is checked before the caller is known, so anyone can send what is parsed here, and
- * xmldom's tree is costly (a 6 MB body of empty elements took over 1 GB, 200,000 attributes 100 MB).
- * A DFDG request has well under a hundred of each; this bound leaves ample room and caps the cost.
- */
-const MAX_MARKUP = 10_000;
-
-/**
- * Counts start tags and "=" (every attribute has one) without parsing; text that happens to hold
- * "<" or "=" only counts towards refusing, never towards accepting.
- */
-const markupOver = (text: string, limit: number): boolean => {
-  let tags = 0;
-  let equals = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 61 /* = */ && ++equals > limit) return true;
-    if (c === 60 /* < */) {
-      const next = text.charCodeAt(i + 1);
-      if (next !== 47 /* / */ && next !== 33 /* ! */ && next !== 63 /* ? */ && ++tags > limit) return true;
-    }
-  }
-  return false;
 };
 
 /** xmldom's messages carry a tag and a position on further lines; the first line says what is wrong. */

@@ -1,6 +1,7 @@
 import { violation, type Violation } from '../domain/errors';
 import { SOAP_ENV_NS, SOAP12_ENV_NS, type ServiceContract } from './contracts';
 import type { Libxml, LibxmlElement } from './libxml';
+import { MAX_XML_MARKUP, markupOver } from './markup-count';
 import type { SchemaValidator } from './xsd-validator';
 import { qname, type XmlEl } from './xml-tree';
 
@@ -57,6 +58,12 @@ export const parseEnvelope = (
   if (/<!DOCTYPE|<!ENTITY/i.test(text))
     return fail('REQ-XML', 'a DOCTYPE or entity declaration is not allowed');
   if (text.trim() === '') return fail('REQ-XML', 'the request body is empty');
+  // XML 1.0 has no NUL character; its presence means UTF-16 (or binary) sent as if it were UTF-8.
+  if (text.includes('\u0000'))
+    return fail('REQ-XML', 'the request holds NUL characters: send UTF-8, not UTF-16');
+  if (markupOver(text)) {
+    return fail('REQ-XML', `the request holds more than ${MAX_XML_MARKUP} elements or attributes`);
+  }
 
   let doc;
   try {
@@ -71,6 +78,10 @@ export const parseEnvelope = (
     );
   }
   try {
+    // SOAP 1.1, section 3: "A SOAP message MUST NOT contain Processing Instructions."
+    if (doc.eval('count(//processing-instruction())') !== 0) {
+      return fail('REQ-XML', 'a SOAP message must not contain processing instructions');
+    }
     return readEnvelope(libxml, doc.root, soapAction, service, validator, limits);
   } finally {
     doc.dispose();
@@ -93,6 +104,8 @@ const readEnvelope = (
       `the root element must be the SOAP 1.1 Envelope, got ${qname({ ns: root.namespaceUri, name: root.name })}`,
     );
   }
+  const stray = strayText(libxml, root);
+  if (stray) return fail('REQ-XML', `text "${stray}" directly inside soap:Envelope`);
   const parts = elementChildren(libxml, root);
   const names = parts.map((p) =>
     p.namespaceUri === SOAP_ENV_NS ? p.name : qname({ ns: p.namespaceUri, name: p.name }),
@@ -108,6 +121,10 @@ const readEnvelope = (
   const header = parts.length === 2 ? parts[0] : undefined;
   const body = parts[parts.length - 1] as LibxmlElement;
 
+  for (const part of parts) {
+    const text = strayText(libxml, part);
+    if (text) return fail('REQ-XML', `text "${text}" directly inside soap:${part.name}`);
+  }
   const payloads = elementChildren(libxml, body);
   if (payloads.length === 0) return fail('REQ-OP', 'the Body names no operation');
   if (payloads.length > 1) return fail('REQ-XML', 'the Body must hold exactly one element');
@@ -131,10 +148,15 @@ const readEnvelope = (
   if (tooDeep(root, 1)) return fail('REQ-XML', `the XML is nested deeper than ${limits.maxDepth} levels`);
 
   const headerBlocks = header
-    ? elementChildren(libxml, header).map((h) => ({
-        element: toTree(libxml, h),
-        schemaErrors: isDfdgHeader(h) ? validator.validate(withoutWsuId(h)) : [],
-      }))
+    ? elementChildren(libxml, header).map((h) =>
+        // Only DFDG's own blocks are read; of any other block its name is all that matters.
+        isDfdgHeader(h)
+          ? { element: toTree(libxml, h), schemaErrors: validator.validate(withoutWsuId(h)) }
+          : {
+              element: { ns: h.namespaceUri, name: h.name, children: [], text: '', line: h.line },
+              schemaErrors: [],
+            },
+      )
     : [];
   return {
     ok: true,
@@ -170,6 +192,16 @@ const elementChildren = (libxml: Libxml, el: LibxmlElement): LibxmlElement[] => 
   const out: LibxmlElement[] = [];
   for (let c = el.firstChild; c; c = c.next) if (c instanceof libxml.XmlElement) out.push(c);
   return out;
+};
+
+/** Character data (not whitespace) where SOAP allows only elements; the first bit of it, or null. */
+const strayText = (libxml: Libxml, el: LibxmlElement): string | null => {
+  for (let c = el.firstChild; c; c = c.next) {
+    if ((c instanceof libxml.XmlText || c instanceof libxml.XmlCData) && c.content.trim() !== '') {
+      return c.content.trim().slice(0, 40);
+    }
+  }
+  return null;
 };
 
 const toTree = (libxml: Libxml, el: LibxmlElement): XmlEl => {

@@ -11,7 +11,7 @@ import { identifiesBySignature, type IdentityPolicy } from '../security/identity
 import { readActiveOrganisation, readRequestUserMetadata, type DfdgHeaders } from '../security/headers';
 import { securityModelVerdict } from '../security/security-model';
 import type { CallContext } from '../services/call-context';
-import type { ServiceContract } from '../soap/contracts';
+import { SOAP_ENV_NS, type ServiceContract } from '../soap/contracts';
 import { parseEnvelope, type EnvelopeLimits } from '../soap/envelope';
 import { faultOf, REFERENCE_ID_HEADER, sendFault } from '../soap/fault';
 import type { Libxml } from '../soap/libxml';
@@ -46,7 +46,25 @@ export interface CallRecord {
   decisions: Decision[];
   outcome: string | null;
   ruleId: string | null;
+  /** The request as sent, once its body has been read. */
+  request?: Buffer;
 }
+
+const dispatchEnvelopes = new Map<string, Buffer>();
+
+/** The smallest envelope that names the operation, for node-soap's dispatch (one per operation). */
+const dispatchEnvelope = (service: ServiceContract, operation: string): Buffer => {
+  const key = `${service.name}#${operation}`;
+  let envelope = dispatchEnvelopes.get(key);
+  if (!envelope) {
+    envelope = Buffer.from(
+      `<soap:Envelope xmlns:soap="${SOAP_ENV_NS}"><soap:Body>` +
+        `<op:${operation}Request xmlns:op="${service.schemaNamespace}"/></soap:Body></soap:Envelope>`,
+    );
+    dispatchEnvelopes.set(key, envelope);
+  }
+  return envelope;
+};
 
 export const newCallRecord = (service: string): CallRecord => ({
   referenceId: randomUUID(),
@@ -189,6 +207,10 @@ export const checkRequestStep =
         namedCprs: record.cprs,
       });
       res.setHeader(REFERENCE_ID_HEADER, record.referenceId);
+      // node-soap only dispatches: it gets the operation's name, not the request to parse again.
+      // The operation reads what the checks above have read; the journal keeps what was sent.
+      record.request = raw;
+      req.body = dispatchEnvelope(service, envelope.operation);
       next();
     } catch (error) {
       rejectCall(res, faultOf(error, record.referenceId), record, deps, error);
@@ -292,7 +314,9 @@ const recordInJournal = (
       activeOrganisation: record.headers.activeOrganisation ?? null,
       requestUserMetadata: record.headers.requestUserMetadata ?? null,
       decisions: record.decisions,
-      request: Buffer.isBuffer(req.body) ? clip(req.body.toString('utf8')) : '',
+      request: clip(
+        (record.request ?? (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0))).toString('utf8'),
+      ),
       response: clip(Buffer.concat(chunks).toString('utf8')),
     };
     journal.add(entry);

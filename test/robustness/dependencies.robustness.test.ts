@@ -4,7 +4,7 @@
  * it is past; the bundled SQLite and libxml2 are checked too; no package of the whole tree may be
  * one of the versions hijacked in the September 2025 npm compromise. `npm audit` runs as well when
  * the registry offers its audit endpoint; when it does not (no network, or a mirror without it —
- * this machine's answers 405), the table is the check. test/robustness/README-section.md says why.
+ * this machine's answers 405), the table is the check. README.md, "Security and robustness" says why.
  */
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';

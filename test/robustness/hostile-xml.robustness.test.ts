@@ -177,7 +177,7 @@ describe('nesting, attributes and names', () => {
   const attributes = (n: number, name: (i: number) => string): string =>
     Array.from({ length: n }, (_, i) => ` ${name(i)}="v"`).join('');
 
-  it('When the operation element carries 100,000 attributes, then 1014 REQ-SCHEMA within 5 s, and the fault and its audit row stay small (< 64 KB)', async () => {
+  it('When the operation element carries 100,000 attributes, then 1014 REQ-XML within 5 s, and the fault and its audit row stay small (< 64 KB)', async () => {
     const xml = editedCreateXml((x) =>
       x.replace(
         '<bs:CreateBookingRequest ',
@@ -191,7 +191,8 @@ describe('nesting, attributes and names', () => {
       expect(res.body.length).toBeLessThan(64 * 1024);
       return res;
     };
-    const { res } = await h.expectRefused(sendAndMeasure, { code: 1014, source: 'REQ-SCHEMA' }, 5000);
+    // Refused before parsing: no DFDG request comes near 10,000 elements or attributes.
+    const { res } = await h.expectRefused(sendAndMeasure, { code: 1014, source: 'REQ-XML' }, 5000);
     const audit = h.auditOf(String(res.headers['x-servicerequestlogreferenceidentifier']));
     expect(audit?.detail?.length ?? 0).toBeLessThan(64 * 1024);
   });
@@ -203,14 +204,14 @@ describe('nesting, attributes and names', () => {
     await h.expectRefused(() => h.post(xml), REQ_XML);
   });
 
-  it('When a foreign header carries 100,000 namespace declarations, then the call is served within 5 s', async () => {
+  it('When a foreign header carries 100,000 namespace declarations, then 1014 REQ-XML within 5 s', async () => {
     const xml = editedCreateXml((x) =>
       x.replace(
         '<soap:Header>',
         `<soap:Header><f:x xmlns:f="urn:example:foreign"${Array.from({ length: 100_000 }, (_, i) => ` xmlns:p${i}="urn:p:${i}"`).join('')}/>`,
       ),
     );
-    await h.expectBookingCreated(() => h.post(xml), 5000);
+    await h.expectRefused(() => h.post(xml), REQ_XML, 5000);
   });
 
   it('When an element name is 1 MB long, then 1014 REQ-XML within 3 s', async () => {
