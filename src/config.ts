@@ -26,6 +26,16 @@ export interface Config {
   readonly clockFrozen: boolean;
   /** How many SOAP exchanges the request journal keeps. */
   readonly journalSize: number;
+  /** The audit log keeps at most this many calls, the newest (0: no limit). */
+  readonly auditRetention: number;
+  /** Most TLS connections served at once; more are refused until one closes. */
+  readonly maxConnections: number;
+  /** A request's headers must arrive within this many milliseconds. */
+  readonly headersTimeoutMs: number;
+  /** A whole request must arrive within this many milliseconds. */
+  readonly requestTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this many milliseconds. */
+  readonly keepAliveTimeoutMs: number;
   /** HTTP port of the test-control API and dashboard (0: any free port). */
   readonly adminPort: number;
   /** Interface of the admin API; anything but loopback needs adminToken. */
@@ -181,6 +191,41 @@ export const OPTIONS = [
     parse: int(0, 100_000),
   },
   {
+    key: 'auditRetention',
+    flag: '--audit-retention',
+    env: 'DFDG_AUDIT_RETENTION',
+    doc: 'most calls the audit log keeps, the newest (0: no limit)',
+    parse: int(0, 1_000_000_000),
+  },
+  {
+    key: 'maxConnections',
+    flag: '--max-connections',
+    env: 'DFDG_MAX_CONNECTIONS',
+    doc: 'most TLS connections served at once',
+    parse: int(1, 100_000),
+  },
+  {
+    key: 'headersTimeoutMs',
+    flag: '--headers-timeout-ms',
+    env: 'DFDG_HEADERS_TIMEOUT_MS',
+    doc: "milliseconds a request's headers may take to arrive",
+    parse: int(1000, 3_600_000),
+  },
+  {
+    key: 'requestTimeoutMs',
+    flag: '--request-timeout-ms',
+    env: 'DFDG_REQUEST_TIMEOUT_MS',
+    doc: 'milliseconds a whole request may take to arrive',
+    parse: int(1000, 3_600_000),
+  },
+  {
+    key: 'keepAliveTimeoutMs',
+    flag: '--keep-alive-timeout-ms',
+    env: 'DFDG_KEEP_ALIVE_TIMEOUT_MS',
+    doc: 'milliseconds an idle keep-alive connection is kept',
+    parse: int(1000, 3_600_000),
+  },
+  {
     key: 'adminPort',
     flag: '--admin-port',
     env: 'DFDG_ADMIN_PORT',
@@ -254,6 +299,11 @@ export const DEFAULTS: Config = {
   clockStart: null,
   clockFrozen: false,
   journalSize: 200,
+  auditRetention: 1_000_000,
+  maxConnections: 1000,
+  headersTimeoutMs: 30_000,
+  requestTimeoutMs: 60_000,
+  keepAliveTimeoutMs: 65_000,
   adminPort: 8080,
   adminHost: '127.0.0.1',
   adminToken: null,
@@ -300,6 +350,11 @@ export const loadConfig = (
   }
   if (config['httpPort'] !== null && config['identityMode'] === 'tls') {
     problems.push('--http-port serves callers without TLS: set --identity-mode to wss or either too');
+  }
+  if (Number(config['headersTimeoutMs']) > Number(config['requestTimeoutMs'])) {
+    problems.push(
+      '--headers-timeout-ms must not exceed --request-timeout-ms (the headers are part of the request)',
+    );
   }
   if (problems.length) throw new ConfigError(problems);
   return Object.freeze({ ...(config as unknown as Config), ...overrides });

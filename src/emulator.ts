@@ -109,6 +109,7 @@ export const startEmulator = async (
       },
       config.port,
       config.host,
+      config,
     );
   } catch (error) {
     store.close();
@@ -143,6 +144,17 @@ export const startEmulator = async (
     throw error;
   }
   const adminUrl = adminUrlOf(admin, config.adminHost);
+  // The audit log's retention limit, applied once a minute off the request path.
+  const pruneAudit = (): void => {
+    try {
+      store.audit.prune(config.auditRetention);
+    } catch (error) {
+      logger.error('audit pruning failed', { error });
+    }
+  };
+  pruneAudit();
+  const pruning = setInterval(pruneAudit, 60_000);
+  pruning.unref();
   logger.info('dfdg-emulator listening', {
     soapUrl: publicBaseUrl,
     adminUrl,
@@ -161,6 +173,7 @@ export const startEmulator = async (
     certificates,
     journal,
     stop: async () => {
+      clearInterval(pruning);
       await Promise.all([closeServer(server), closeServer(admin), ...(plain ? [closeServer(plain)] : [])]);
       store.close();
     },

@@ -78,6 +78,19 @@ export class AuditRepository {
     for (const cpr of new Set(e.cprs)) this.insertCprStmt.run(e.referenceId, cpr);
   }
 
+  /**
+   * Keeps the newest `maxRows` calls (their CPR rows go with them): the retention limit, so a
+   * long-lived shared instance does not grow without end. Returns how many calls were dropped.
+   */
+  prune(maxRows: number): number {
+    if (maxRows <= 0) return 0;
+    return this.db
+      .prepare(
+        'DELETE FROM audit_log WHERE rowid <= (SELECT rowid FROM audit_log ORDER BY rowid DESC LIMIT 1 OFFSET ?)',
+      )
+      .run(maxRows).changes;
+  }
+
   find(referenceId: string): AuditEntry | undefined {
     const row = this.byReferenceStmt.get(referenceId);
     return row ? fromRow(row) : undefined;

@@ -13,7 +13,21 @@ export interface TlsMaterial {
  * HTTPS with mutual TLS, TLS 1.2 and 1.3 only. The server asks for a client certificate but does not
  * refuse the handshake without one: SEC-TLS answers with DFDG's fault instead (see client-identity.ts).
  */
-export const listenTls = (app: Express, tls: TlsMaterial, port: number, host: string): Promise<Server> => {
+/** How long a connection may take over what, and how many may be open at once (issue 5: bounded). */
+export interface ConnectionLimits {
+  readonly maxConnections: number;
+  readonly headersTimeoutMs: number;
+  readonly requestTimeoutMs: number;
+  readonly keepAliveTimeoutMs: number;
+}
+
+export const listenTls = (
+  app: Express,
+  tls: TlsMaterial,
+  port: number,
+  host: string,
+  limits: ConnectionLimits,
+): Promise<Server> => {
   const server = createServer(
     {
       key: tls.key,
@@ -22,12 +36,16 @@ export const listenTls = (app: Express, tls: TlsMaterial, port: number, host: st
       requestCert: true,
       rejectUnauthorized: false,
       minVersion: 'TLSv1.2',
+      // Node checks the timeouts below every 30 s by default; check often enough for short ones.
+      connectionsCheckingInterval: Math.min(30_000, Math.max(250, Math.floor(limits.headersTimeoutMs / 4))),
     },
     app,
   );
-  server.keepAliveTimeout = 65_000; // longer than common client pools' idle time, so clients close first
-  server.headersTimeout = 30_000;
-  server.requestTimeout = 60_000;
+  // The keep-alive default (65 s) outlasts common client pools' idle time, so clients close first.
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  server.headersTimeout = limits.headersTimeoutMs;
+  server.requestTimeout = limits.requestTimeoutMs;
+  server.maxConnections = limits.maxConnections;
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException): void => {
       // Without IPv6, "::" cannot be bound: fall back to every IPv4 interface.

@@ -1,0 +1,43 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore, type Store } from '../../../src/store/store';
+
+let store: Store;
+beforeEach(() => {
+  store = openStore(join(mkdtempSync(join(tmpdir(), 'dfdg-audit-')), 'dfdg.sqlite'));
+});
+afterEach(() => store.close());
+
+const call = (n: number) => ({
+  referenceId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+  time: new Date(Date.UTC(2026, 0, 1, 0, 0, n)),
+  service: 'BookingService',
+  operation: 'GetBookings',
+  certificate: null,
+  activeOrganisation: null,
+  requestUserMetadata: null,
+  cprs: ['0101575001'],
+  outcome: 'ok',
+  ruleId: null,
+  detail: null,
+});
+
+describe('audit retention', () => {
+  it('When the log holds more calls than the retention limit, then the oldest go, with their CPR rows', () => {
+    for (let n = 1; n <= 10; n++) store.audit.record(call(n));
+    expect(store.audit.prune(4)).toBe(6);
+    expect(store.audit.list().map((e) => e.referenceId)).toEqual(
+      [10, 9, 8, 7].map((n) => call(n).referenceId),
+    );
+    const cprRows = store.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM audit_cprs').get();
+    expect(cprRows?.n).toBe(4);
+  });
+
+  it('When the log is within the limit, or the limit is 0 (none), then nothing goes', () => {
+    for (let n = 1; n <= 3; n++) store.audit.record(call(n));
+    expect(store.audit.prune(3)).toBe(0);
+    expect(store.audit.prune(0)).toBe(0);
+    expect(store.audit.list()).toHaveLength(3);
+  });
+});
