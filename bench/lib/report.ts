@@ -1,0 +1,211 @@
+import { execFileSync } from 'node:child_process';
+import { cpus, loadavg, release, totalmem, type } from 'node:os';
+import type { DatasetSummary } from './dataset';
+import type { RunResult } from './load';
+import type { XmlCosts } from './micro';
+import type { OperationName } from './scenarios';
+
+/** The bench's results: written as JSON and as the Markdown tables the README shows. */
+export interface ComparedResult extends RunResult {
+  /** req/s of the emulator over req/s of the reference for the same operation. */
+  readonly vsA?: number | undefined;
+  readonly vsB?: number | undefined;
+  /** CPU ms per request of (a) over the emulator's: the same ratio by cost rather than by throughput. */
+  readonly cpuVsA?: number | undefined;
+}
+
+export interface ScaleStep {
+  readonly dataset: DatasetSummary;
+  readonly coldStartMs: number;
+  readonly coldStartCpuMs: number;
+  readonly results: readonly RunResult[];
+}
+
+export interface ScaleRatio {
+  readonly operation: OperationName;
+  readonly smallRps: number;
+  readonly largeRps: number;
+  /** req/s at the smallest size over req/s at the largest: how much slower history makes it. */
+  readonly slowdown: number;
+  readonly p50Ratio: number;
+  /** CPU ms per request at the largest size over that at the smallest. */
+  readonly cpuRatio: number;
+}
+
+export interface TargetCheck {
+  readonly target: string;
+  readonly measured: string;
+  readonly met: boolean;
+}
+
+export interface BenchReport {
+  readonly mode: string;
+  readonly startedAt: string;
+  readonly seconds: number;
+  readonly machine: Readonly<Record<string, string>>;
+  readonly settings: { readonly connections: number; readonly seconds: number; readonly rounds: number };
+  readonly comparison: readonly ComparedResult[];
+  readonly scale: readonly ScaleStep[];
+  readonly ratios: readonly ScaleRatio[];
+  readonly xml: XmlCosts;
+  readonly targets: readonly TargetCheck[];
+}
+
+/** The machine, and how busy it was with other work when the run began (1-minute load average). */
+export const machineInfo = (loadAtStart: number = loadavg()[0] ?? 0): Record<string, string> => {
+  const git = (...args: string[]): string => {
+    try {
+      return execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+      return 'unknown';
+    }
+  };
+  return {
+    cpu: `${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}`,
+    memory: `${(totalmem() / 1024 ** 3).toFixed(1)} GB`,
+    os: `${type()} ${release()}`,
+    node: process.version,
+    load: loadAtStart.toFixed(2),
+    commit: `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--', 'src').length > 0 ? ' (src/ has uncommitted changes)' : ''}`,
+  };
+};
+
+const int = (n: number): string => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–');
+const fixed = (n: number | undefined, digits = 2): string =>
+  n !== undefined && Number.isFinite(n) ? n.toFixed(digits) : '–';
+const sizeLabel = (n: number): string =>
+  n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ? `${n / 1000}k` : String(n);
+
+const table = (head: readonly string[], rows: ReadonlyArray<readonly string[]>): string =>
+  [
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => ' --- ').join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+
+export const reportMarkdown = (r: BenchReport): string => {
+  const m = r.machine;
+  const base = r.scale[0]?.dataset.bookings ?? 0;
+  const largest = r.scale[r.scale.length - 1]?.dataset.bookings ?? 0;
+  const errors = (x: RunResult): string => `${x.errors} / ${int(x.requests)}`;
+  return [
+    `### Benchmark (${r.mode}), ${r.startedAt.slice(0, 16).replace('T', ' ')} UTC`,
+    '',
+    `Machine: ${m['cpu']}, ${m['memory']}, ${m['os']}, Node ${m['node']}, commit ${m['commit']}; ` +
+      `1-minute load average when the run began: ${m['load']}. ` +
+      `Load generator (autocannon) on the same machine; ${r.settings.connections} keep-alive mTLS connections; ` +
+      `${r.settings.rounds} round(s) of ${r.settings.seconds} s per cell, servers alternated within each round; medians. ` +
+      `The whole run took ${Math.round(r.seconds)} s. "CPU ms/req" is the server process's own CPU time per ` +
+      'answered request; "other CPU %" is what the rest of the machine (other processes) used meanwhile, ' +
+      'in % of one core (the machine has two).',
+    '',
+    `#### Emulator against the references (${sizeLabel(base)} bookings preloaded)`,
+    '',
+    '(a) node-soap hosting the same WSDLs on https, answering canned responses; (b) node https answering canned ' +
+      'bytes. Both answer the emulator’s own response to the same request. WsrmPickup counts each of its three ' +
+      'calls (CreateSequence, GetBookings of 20 messages, CloseSequence). × (a) and × (b) compare req/s; ' +
+      '× (a) by CPU compares CPU ms/req ((a)’s over the emulator’s).',
+    '',
+    table(
+      ['Operation', 'Server', 'req/s', 'p50 ms', 'p99 ms', 'RSS MB', 'CPU ms/req', 'server CPU %'].concat([
+        'other CPU %',
+        'errors',
+        '× (a)',
+        '× (b)',
+        '× (a) by CPU',
+      ]),
+      r.comparison.map((c) => [
+        c.operation,
+        c.target,
+        int(c.rps),
+        fixed(c.p50),
+        fixed(c.p99),
+        int(c.rssMb),
+        fixed(c.cpuMsPerRequest),
+        int(c.serverCpu),
+        int(c.otherCpu),
+        errors(c),
+        fixed(c.vsA),
+        fixed(c.vsB),
+        fixed(c.cpuVsA),
+      ]),
+    ),
+    '',
+    '#### History size',
+    '',
+    table(
+      ['Bookings', 'citizens', 'rows', 'DB MB', 'load s', 'cold start ms', 'cold start CPU ms'],
+      r.scale.map((s) => [
+        sizeLabel(s.dataset.bookings),
+        int(s.dataset.citizens),
+        int(Object.values(s.dataset.rows).reduce((a, b) => a + b, 0)),
+        int(s.dataset.dbMegabytes),
+        fixed(s.dataset.loadSeconds, 1),
+        int(s.coldStartMs),
+        int(s.coldStartCpuMs),
+      ]),
+    ),
+    '',
+    table(
+      ['Operation', 'Bookings', 'req/s', 'p50 ms', 'p99 ms', 'RSS MB', 'CPU ms/req', 'other CPU %', 'errors'],
+      r.scale.flatMap((s) =>
+        s.results.map((x) => [
+          x.operation,
+          sizeLabel(s.dataset.bookings),
+          int(x.rps),
+          fixed(x.p50),
+          fixed(x.p99),
+          int(x.rssMb),
+          fixed(x.cpuMsPerRequest),
+          int(x.otherCpu),
+          errors(x),
+        ]),
+      ),
+    ),
+    '',
+    `Ratios ${sizeLabel(largest)} / ${sizeLabel(base)}: slowdown = req/s at ${sizeLabel(base)} ÷ req/s at ` +
+      `${sizeLabel(largest)}; p50 and CPU ratios = at ${sizeLabel(largest)} ÷ at ${sizeLabel(base)}. ` +
+      'On a shared machine the CPU ratio is the steadiest of the three.',
+    '',
+    table(
+      [
+        'Operation',
+        `req/s ${sizeLabel(base)}`,
+        `req/s ${sizeLabel(largest)}`,
+        'slowdown',
+        'p50 ratio',
+        'CPU ratio',
+      ],
+      r.ratios.map((x) => [
+        x.operation,
+        int(x.smallRps),
+        int(x.largeRps),
+        fixed(x.slowdown),
+        fixed(x.p50Ratio),
+        fixed(x.cpuRatio),
+      ]),
+    ),
+    '',
+    '#### XML work per CreateBooking (in process, µs per request)',
+    '',
+    table(
+      ['our parse + XSD validation', 'our parse alone', 'XSD validation', 'node-soap’s second parse'],
+      [
+        [
+          fixed(r.xml.parseAndValidateUs, 0),
+          fixed(r.xml.parseOnlyUs, 0),
+          fixed(r.xml.validationUs, 0),
+          fixed(r.xml.nodeSoapParseUs, 0),
+        ],
+      ],
+    ),
+    '',
+    '#### Targets (issue 6)',
+    '',
+    table(
+      ['Target', 'Measured', 'Met'],
+      r.targets.map((t) => [t.target, t.measured, t.met ? 'yes' : '**no**']),
+    ),
+    '',
+  ].join('\n');
+};

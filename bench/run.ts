@@ -1,0 +1,142 @@
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { format, resolveConfig } from 'prettier';
+import { PROJECT_ROOT } from '../src/project-root';
+import { prepareInstallation } from './lib/installation';
+import { profileMarkdown, runProfile } from './lib/profile-run';
+import { machineInfo, reportMarkdown } from './lib/report';
+import type { OperationName } from './lib/scenarios';
+import { runSuite } from './lib/suite';
+
+/**
+ * npm run bench [-- --quick | --profile[=Operation]] [--out DIR] [--rounds N] [--seconds S]
+ *                  [--connections C] [--sizes 1000,100000,1000000] [--keep]
+ *
+ * Full (default): the emulator against both references, then 1k / 100k / 1M bookings; < 10 min.
+ * --quick: the same path in seconds (one short round, 1k and 10k bookings), for CI.
+ * --profile: the emulator under CreateBooking load (or the named operation) with --cpu-prof.
+ * Writes <mode>.json and <mode>.md (profile-<Operation>.*) into bench/results/ (or --out) and prints
+ * the Markdown.
+ */
+interface Cli {
+  readonly mode: 'full' | 'quick' | 'profile';
+  readonly profileOperation: OperationName;
+  readonly out: string;
+  readonly rounds?: number;
+  readonly seconds?: number;
+  readonly connections: number;
+  readonly sizes?: number[];
+  readonly keep: boolean;
+}
+
+const OPERATIONS: readonly OperationName[] = [
+  'CreateBooking',
+  'GetBookingDetails',
+  'GetBookings',
+  'GetVariablePersonStatus',
+  'WsrmPickup',
+];
+
+const parseCli = (argv: readonly string[]): Cli => {
+  const value = (flag: string): string | undefined => {
+    const i = argv.findIndex((a) => a === flag || a.startsWith(`${flag}=`));
+    if (i < 0) return undefined;
+    const arg = argv[i] ?? '';
+    return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[i + 1];
+  };
+  const number = (flag: string): number | undefined => {
+    const v = value(flag);
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`${flag} needs a positive number, got "${v}"`);
+    return n;
+  };
+  const profile = argv.find((a) => a === '--profile' || a.startsWith('--profile='));
+  const profileOperation = (profile?.split('=')[1] ?? 'CreateBooking') as OperationName;
+  if (!OPERATIONS.includes(profileOperation))
+    throw new Error(`--profile=${profileOperation}: not one of ${OPERATIONS.join(', ')}`);
+  const sizes = value('--sizes')
+    ?.split(',')
+    .map((s) => Number(s.trim()));
+  if (sizes?.some((n) => !Number.isInteger(n) || n < 200))
+    throw new Error('--sizes: integers of at least 200');
+  const rounds = number('--rounds');
+  const seconds = number('--seconds');
+  return {
+    mode: profile ? 'profile' : argv.includes('--quick') ? 'quick' : 'full',
+    profileOperation,
+    out: resolve(value('--out') ?? join(PROJECT_ROOT, 'bench', 'results')),
+    ...(rounds !== undefined ? { rounds } : {}),
+    ...(seconds !== undefined ? { seconds } : {}),
+    connections: number('--connections') ?? 10,
+    ...(sizes ? { sizes } : {}),
+    keep: argv.includes('--keep'),
+  };
+};
+
+/** Results are committed: written as the project's prettier would (npm run lint checks them). */
+const write = async (path: string, content: string): Promise<void> => {
+  const options = await resolveConfig(join(PROJECT_ROOT, 'bench', 'results', 'results.md'));
+  writeFileSync(path, await format(content, { ...options, filepath: path }));
+};
+
+/** Three decimals are plenty for milliseconds and ratios. */
+const json = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 1000) / 1000 : v,
+  );
+
+const main = async (): Promise<void> => {
+  const cli = parseCli(process.argv.slice(2));
+  const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  mkdirSync(cli.out, { recursive: true });
+  const dir = mkdtempSync(join(tmpdir(), 'dfdg-bench-'));
+  log(`bench ${cli.mode}: working in ${dir}`);
+  const installation = prepareInstallation(dir);
+  try {
+    if (cli.mode === 'profile') {
+      const run = await runProfile(installation, {
+        operation: cli.profileOperation,
+        bookings: cli.sizes?.[0] ?? 1000,
+        connections: cli.connections,
+        seconds: cli.seconds ?? 12,
+        warmupSeconds: 2,
+      });
+      const markdown = profileMarkdown(run, machineInfo());
+      const name = `profile-${run.operation}`;
+      await write(join(cli.out, `${name}.md`), markdown);
+      await write(
+        join(cli.out, `${name}.json`),
+        json({ operation: run.operation, result: run.result, summary: run.summary }),
+      );
+      copyFileSync(run.profileFile, join(cli.out, `${name}.cpuprofile`));
+      process.stdout.write(`${markdown}\n`);
+      return;
+    }
+    const quick = cli.mode === 'quick';
+    const report = await runSuite(installation, {
+      mode: cli.mode,
+      connections: cli.connections,
+      seconds: cli.seconds ?? (quick ? 1 : 3),
+      warmupSeconds: quick ? 0.5 : 1.5,
+      rounds: cli.rounds ?? (quick ? 1 : 3),
+      sizes: cli.sizes ?? (quick ? [1000, 10_000] : [1000, 100_000, 1_000_000]),
+      xmlIterations: quick ? 300 : 5000,
+      coldStarts: quick ? 1 : 3,
+      log,
+    });
+    const markdown = reportMarkdown(report);
+    await write(join(cli.out, `${cli.mode}.json`), json(report));
+    await write(join(cli.out, `${cli.mode}.md`), markdown);
+    process.stdout.write(`${markdown}\n`);
+  } finally {
+    if (cli.keep) log(`kept ${dir}`);
+    else installation.remove();
+  }
+};
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
