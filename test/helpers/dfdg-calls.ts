@@ -1,5 +1,4 @@
-import { request } from 'node:https';
-import type { SecureVersion, TLSSocket } from 'node:tls';
+import type { SecureVersion } from 'node:tls';
 import {
   activeOrganisationXml,
   bookingXml,
@@ -13,7 +12,7 @@ import {
   type Org,
   type User,
 } from './envelope';
-import { postXml, type RawResponse } from './soap-request';
+import { exchange, postXml, soapHeaders, type RawResponse } from './soap-request';
 import { clientTls, type CertificateName } from './test-certificates';
 
 /** The fixture organisations of CONTRACT.md. */
@@ -86,34 +85,12 @@ export const postWithTlsVersions = (
   url: string,
   body: string,
   options: { cert: CertificateName; minVersion: SecureVersion; maxVersion: SecureVersion; ciphers?: string },
-): Promise<RawResponse & { protocol: string | null }> =>
-  new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      {
-        method: 'POST',
-        ...clientTls(options.cert),
-        agent: false,
-        minVersion: options.minVersion,
-        maxVersion: options.maxVersion,
-        ...(options.ciphers ? { ciphers: options.ciphers } : {}),
-        headers: { 'Content-Type': 'text/xml; charset=utf-8' },
-      },
-      (res) => {
-        const protocol = (res.socket as TLSSocket).getProtocol();
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            body: Buffer.concat(chunks).toString('utf8'),
-            headers: res.headers,
-            protocol,
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
+): Promise<RawResponse> =>
+  exchange(url, body, {
+    ...clientTls(options.cert),
+    agent: false,
+    minVersion: options.minVersion,
+    maxVersion: options.maxVersion,
+    ...(options.ciphers ? { ciphers: options.ciphers } : {}),
+    headers: soapHeaders(),
   });

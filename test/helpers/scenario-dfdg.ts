@@ -4,7 +4,7 @@
  * set-ups a scenario needs (citizens with fixed deadlines). Successful responses are always held to
  * the service's XSD; faults to the DFDG shape with the rule's code and id.
  */
-import { Agent, request } from 'node:https';
+import { Agent } from 'node:https';
 import type { Citizen, SelfBookingDeadline } from '../../src/domain/booking';
 import type { RunningEmulator } from '../../src/emulator';
 import type { ServiceName } from '../../src/soap/contracts';
@@ -26,7 +26,7 @@ import {
 } from './envelope';
 import { expectAccepted, UUID } from './fault-assertions';
 import { responseSchemaErrors } from './response-schema';
-import { faultOf, type RawResponse } from './soap-request';
+import { exchange, faultOf, soapHeaders, type RawResponse } from './soap-request';
 import { clientTls, type CertificateName } from './test-certificates';
 
 export { ORG };
@@ -349,37 +349,11 @@ export const dfdgScenario = (emulator: RunningEmulator) => {
     return agent;
   };
   const call = (actor: Actor, service: ServiceName, operation: string, body: string): Promise<RawResponse> =>
-    new Promise((resolve, reject) => {
-      const xml = envelope(
-        body,
-        service === 'CodelistService' ? undefined : dfdgHeaders(actor.ao, actor.user),
-      );
-      const req = request(
-        `${emulator.soapUrl}/${service}`,
-        {
-          method: 'POST',
-          agent: agentFor(actor.cert),
-          headers: {
-            'Content-Type': 'text/xml; charset=utf-8',
-            SOAPAction: `"${soapAction(service, operation)}"`,
-          },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () =>
-            resolve({
-              status: res.statusCode ?? 0,
-              body: Buffer.concat(chunks).toString('utf8'),
-              headers: res.headers,
-            }),
-          );
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      req.end(xml);
-    });
+    exchange(
+      `${emulator.soapUrl}/${service}`,
+      envelope(body, service === 'CodelistService' ? undefined : dfdgHeaders(actor.ao, actor.user)),
+      { agent: agentFor(actor.cert), headers: soapHeaders(soapAction(service, operation)) },
+    );
   const bs = 'BookingService';
   const ebs = 'ExternalBookingService';
   const wsrm = 'BookingWsrmMessageService';

@@ -1,4 +1,5 @@
-import { request } from 'node:https';
+import { request, type RequestOptions } from 'node:https';
+import { TLSSocket } from 'node:tls';
 import { clientTls, type CertificateName } from './test-certificates';
 
 /** Raw SOAP over mutual TLS: for the malformed, missing and duplicated things a SOAP client won't send. */
@@ -6,41 +7,52 @@ export interface RawResponse {
   readonly status: number;
   readonly body: string;
   readonly headers: Record<string, string | string[] | undefined>;
+  /** The TLS version the exchange used (null over plain HTTP). */
+  readonly protocol?: string | null;
 }
+
+/**
+ * One raw HTTPS POST with its whole answer read: the one place the tests speak HTTP themselves.
+ * `options` carries the TLS material, an agent, protocol versions, headers.
+ */
+export const exchange = (url: string, body: string | Buffer, options: RequestOptions): Promise<RawResponse> =>
+  new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', ...options }, (res) => {
+      const protocol = res.socket instanceof TLSSocket ? res.socket.getProtocol() : null;
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(chunks).toString('utf8'),
+          headers: res.headers,
+          protocol,
+        }),
+      );
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+
+/** SOAP headers for a POST: the content type and, when given, the SOAPAction. */
+export const soapHeaders = (
+  soapAction?: string,
+  contentType = 'text/xml; charset=utf-8',
+): Record<string, string> => ({
+  'Content-Type': contentType,
+  ...(soapAction ? { SOAPAction: `"${soapAction}"` } : {}),
+});
 
 export const postXml = (
   url: string,
   body: string | Buffer,
   options: { cert?: CertificateName | null; soapAction?: string; contentType?: string } = {},
 ): Promise<RawResponse> =>
-  new Promise((resolve, reject) => {
-    const tls = clientTls(options.cert === undefined ? '8-75100' : options.cert);
-    const req = request(
-      url,
-      {
-        method: 'POST',
-        ...tls,
-        agent: false,
-        headers: {
-          'Content-Type': options.contentType ?? 'text/xml; charset=utf-8',
-          ...(options.soapAction ? { SOAPAction: `"${options.soapAction}"` } : {}),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            body: Buffer.concat(chunks).toString('utf8'),
-            headers: res.headers,
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
+  exchange(url, body, {
+    ...clientTls(options.cert === undefined ? '8-75100' : options.cert),
+    agent: false,
+    headers: soapHeaders(options.soapAction, options.contentType),
   });
 
 export interface FaultSummary {
