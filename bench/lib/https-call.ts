@@ -18,8 +18,16 @@ export interface SoapReply {
   readonly body: string;
 }
 
-/** One POST on a fresh connection (for setup, probes and clean-up; the load itself is autocannon's). */
-export const post = (baseUrl: string, tls: ClientTls, exchange: SoapExchange): Promise<SoapReply> =>
+/**
+ * One POST on a fresh connection (for setup, probes and clean-up; the load itself is autocannon's).
+ * A server that accepts the connection but never answers (a blocked event loop) fails after timeoutMs.
+ */
+export const post = (
+  baseUrl: string,
+  tls: ClientTls,
+  exchange: SoapExchange,
+  timeoutMs = 30_000,
+): Promise<SoapReply> =>
   new Promise((resolve, reject) => {
     const req = request(
       `${baseUrl}${exchange.path}`,
@@ -40,6 +48,7 @@ export const post = (baseUrl: string, tls: ClientTls, exchange: SoapExchange): P
         res.on('error', reject);
       },
     );
+    req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
     req.on('error', reject);
     req.end(exchange.body);
   });

@@ -11,15 +11,16 @@ import { LOAD_ORGANISATION } from './world';
 
 /**
  * In-process timings of the XML work each CreateBooking pays before any rule runs: our envelope
- * parse (libxml2-wasm) with and without XSD validation, and node-soap's own parse of the same
- * bytes (it parses every request again to dispatch it).
+ * parse (libxml2-wasm) with and without XSD validation, and node-soap's own parse of the same bytes
+ * (what reference (a) pays for every request, and what the emulator paid too while node-soap
+ * parsed each request a second time to dispatch it).
  */
 export interface XmlCosts {
   /** parseEnvelope with the XSD validation of the two headers and the payload, per request. */
   readonly parseAndValidateUs: number;
   readonly parseOnlyUs: number;
   readonly validationUs: number;
-  /** node-soap's WSDL-driven xmlToObject of the same envelope. */
+  /** node-soap's WSDL-driven xmlToObject of the same envelope (reference (a)'s parse). */
   readonly nodeSoapParseUs: number;
 }
 

@@ -66,6 +66,18 @@ export const freePort = (): Promise<number> =>
     });
   });
 
+/** A server that did not answer its probe in time (it was killed). */
+export class ServerDidNotServe extends Error {
+  constructor(
+    readonly label: string,
+    readonly timeoutMs: number,
+    readonly stderr: string,
+  ) {
+    super(`${label} did not answer within ${timeoutMs} ms:\n${stderr}`);
+    this.name = 'ServerDidNotServe';
+  }
+}
+
 /** Children still running; killed if the bench itself ends early, so no server outlives it. */
 const running = new Set<ChildProcess>();
 process.once('exit', () => {
@@ -107,15 +119,18 @@ export const spawnServer = async (spec: SpawnSpec): Promise<ServerProcess> => {
   );
   let exitCode: number | null | undefined;
   void exited.then((code) => (exitCode = code));
-  const deadline = started + (spec.timeoutMs ?? 30_000);
+  const timeoutMs = spec.timeoutMs ?? 30_000;
+  const deadline = started + timeoutMs;
   for (;;) {
     if (exitCode !== undefined)
       throw new Error(`${spec.label} exited (${exitCode}) before it served:\n${stderr}`);
     if (performance.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`${spec.label} did not answer within ${spec.timeoutMs ?? 30_000} ms:\n${stderr}`);
+      await exited;
+      throw new ServerDidNotServe(spec.label, timeoutMs, stderr);
     }
-    const reply = await post(baseUrl, spec.probeTls, spec.probe).catch(() => undefined);
+    const wait = Math.max(100, Math.min(5000, deadline - performance.now()));
+    const reply = await post(baseUrl, spec.probeTls, spec.probe, wait).catch(() => undefined);
     if (reply?.status === 200) break;
     if (reply) throw new Error(`${spec.label} answered the probe with HTTP ${reply.status}: ${reply.body}`);
     await sleep(5);

@@ -47,6 +47,9 @@ const probe = exchange(
   getBookingDetailsEnvelope(LOAD_ORGANISATION, bookingIdOf(0)),
 );
 
+/** How long the emulator may take to serve its first request before the bench gives up on it. */
+export const EMULATOR_START_TIMEOUT_MS = 60_000;
+
 export const startEmulator = (
   installation: Installation,
   options: { label: string; dbPath: string; args?: readonly string[]; nodeArgs?: readonly string[] },
@@ -62,6 +65,7 @@ export const startEmulator = (
     ],
     probe,
     probeTls: installation.client(LOAD_CERTIFICATE),
+    timeoutMs: EMULATOR_START_TIMEOUT_MS,
   });
 
 /**
