@@ -144,15 +144,16 @@ export const startEmulator = async (
     throw error;
   }
   const adminUrl = adminUrlOf(admin, config.adminHost);
-  // The audit log's retention limit, applied once a minute off the request path.
+  // The audit log's retention limit, applied once a minute, a batch at a time between requests.
+  let pruningStopped = false;
   const pruneAudit = (): void => {
     try {
-      store.audit.prune(config.auditRetention);
+      if (!pruningStopped && store.audit.prune(config.auditRetention) > 0) setImmediate(pruneAudit);
     } catch (error) {
       logger.error('audit pruning failed', { error });
     }
   };
-  pruneAudit();
+  setImmediate(pruneAudit);
   const pruning = setInterval(pruneAudit, 60_000);
   pruning.unref();
   logger.info('dfdg-emulator listening', {
@@ -174,6 +175,7 @@ export const startEmulator = async (
     journal,
     stop: async () => {
       clearInterval(pruning);
+      pruningStopped = true;
       await Promise.all([closeServer(server), closeServer(admin), ...(plain ? [closeServer(plain)] : [])]);
       store.close();
     },

@@ -50,6 +50,8 @@ export class AuditRepository {
   private readonly insertStmt;
   private readonly insertCprStmt;
   private readonly byReferenceStmt;
+  private readonly countStmt;
+  private readonly pruneStmt;
 
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(
@@ -58,6 +60,10 @@ export class AuditRepository {
     );
     this.insertCprStmt = db.prepare('INSERT OR IGNORE INTO audit_cprs (reference_id, cpr) VALUES (?, ?)');
     this.byReferenceStmt = db.prepare<[string], AuditRow>(`${SELECT} WHERE a.reference_id = ?`);
+    this.countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM audit_log');
+    this.pruneStmt = db.prepare(
+      'DELETE FROM audit_log WHERE rowid IN (SELECT rowid FROM audit_log ORDER BY rowid LIMIT ?)',
+    );
   }
 
   record(e: AuditEntry): void {
@@ -79,16 +85,15 @@ export class AuditRepository {
   }
 
   /**
-   * Keeps the newest `maxRows` calls (their CPR rows go with them): the retention limit, so a
+   * Drops the oldest calls beyond the newest `maxRows` (their CPR rows go with them), at most `batch`
+   * at a time so a large backlog never holds the event loop for long: the retention limit, so a
    * long-lived shared instance does not grow without end. Returns how many calls were dropped.
    */
-  prune(maxRows: number): number {
+  prune(maxRows: number, batch = 10_000): number {
     if (maxRows <= 0) return 0;
-    return this.db
-      .prepare(
-        'DELETE FROM audit_log WHERE rowid <= (SELECT rowid FROM audit_log ORDER BY rowid DESC LIMIT 1 OFFSET ?)',
-      )
-      .run(maxRows).changes;
+    const excess = (this.countStmt.get()?.n ?? 0) - maxRows;
+    if (excess <= 0) return 0;
+    return this.pruneStmt.run(Math.min(excess, batch)).changes;
   }
 
   find(referenceId: string): AuditEntry | undefined {

@@ -34,6 +34,24 @@ describe('audit retention', () => {
     expect(cprRows?.n).toBe(4);
   });
 
+  it('When the backlog is larger than a batch, then each call drops one batch of the oldest', () => {
+    for (let n = 1; n <= 10; n++) store.audit.record(call(n));
+    expect(store.audit.prune(2, 3)).toBe(3);
+    expect(store.audit.prune(2, 3)).toBe(3);
+    expect(store.audit.prune(2, 3)).toBe(2);
+    expect(store.audit.prune(2, 3)).toBe(0);
+    expect(store.audit.list().map((e) => e.referenceId)).toEqual([10, 9].map((n) => call(n).referenceId));
+  });
+
+  it('When audit rows are pruned, then the cascade to their CPR rows uses an index, not a scan', () => {
+    const plan = store.db
+      .prepare<[], { detail: string }>("EXPLAIN QUERY PLAN DELETE FROM audit_cprs WHERE reference_id = 'x'")
+      .all()
+      .map((r) => r.detail)
+      .join(' ');
+    expect(plan).toMatch(/^SEARCH audit_cprs USING (COVERING )?INDEX/);
+  });
+
   it('When the log is within the limit, or the limit is 0 (none), then nothing goes', () => {
     for (let n = 1; n <= 3; n++) store.audit.record(call(n));
     expect(store.audit.prune(3)).toBe(0);
