@@ -1,10 +1,7 @@
-import { MAX_XML_MARKUP, markupOver } from '../soap/markup-count';
+import { readRequestText } from '../soap/request-text';
 import { DOMParser } from '@xmldom/xmldom';
 import { pass, refuse, type Check } from './check';
 import { childElements } from './dom-elements';
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const XML_DECL_ENCODING = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/;
 
 /**
  * Parses a request for signature checking with the same limits REQ-XML sets for the envelope parser
@@ -18,23 +15,13 @@ export interface SignedDocument {
 }
 
 export const parseSignedDocument = (raw: Buffer, maxDepth: number): Check<SignedDocument> => {
-  let text: string;
-  try {
-    text = utf8.decode(raw);
-  } catch {
-    return refuse('the request is not valid UTF-8');
-  }
-  const declared = XML_DECL_ENCODING.exec(text)?.[1];
-  if (declared && !/^utf-?8$/i.test(declared)) return refuse(`encoding ${declared} is not supported`);
-  if (/<!DOCTYPE|<!ENTITY/i.test(text)) return refuse('a DOCTYPE or entity declaration is not allowed');
-  if (text.trim() === '') return refuse('the request body is empty');
-
-  // The signature is checked before the caller is known, and xmldom's tree is costly.
-  if (markupOver(text))
-    return refuse(`the request holds more than ${MAX_XML_MARKUP} elements or attributes, too many to verify`);
+  // The same pre-parse checks as the envelope parser; the markup bound matters most here, as the
+  // signature is checked before the caller is known and xmldom's tree is costly.
+  const request = readRequestText(raw);
+  if (!request.ok) return refuse(request.tooLarge ? `${request.detail}, too many to verify` : request.detail);
+  const xml = request.text;
 
   const problems: string[] = [];
-  const xml = text.replace(/^\uFEFF/, '');
   let doc: Document | undefined;
   try {
     doc = new DOMParser({

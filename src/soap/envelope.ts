@@ -1,7 +1,7 @@
 import { violation, type Violation } from '../domain/errors';
-import { SOAP_ENV_NS, SOAP12_ENV_NS, type ServiceContract } from './contracts';
+import { SOAP_ENV_NS, SOAP12_ENV_NS, WSU_NS, type ServiceContract } from './contracts';
 import type { Libxml, LibxmlElement } from './libxml';
-import { MAX_XML_MARKUP, markupOver } from './markup-count';
+import { readRequestText } from './request-text';
 import type { SchemaValidator } from './xsd-validator';
 import { qname, type XmlEl } from './xml-tree';
 
@@ -31,9 +31,6 @@ const fail = (key: 'REQ-XML' | 'REQ-OP', detail: string): EnvelopeResult => ({
   violation: violation(key, detail),
 });
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const XML_DECL_ENCODING = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/;
-
 /**
  * Steps 2 of RULES.md (REQ-XML, REQ-OP), parsing once and safely: UTF-8 only, no DTD at all (so no
  * entity tricks), bounded depth, SOAP 1.1, one Body with one payload naming an operation of this service.
@@ -46,28 +43,12 @@ export const parseEnvelope = (
   validator: SchemaValidator,
   limits: EnvelopeLimits,
 ): EnvelopeResult => {
-  let text: string;
-  try {
-    text = utf8.decode(raw);
-  } catch {
-    return fail('REQ-XML', 'the request is not valid UTF-8');
-  }
-  const declared = XML_DECL_ENCODING.exec(text)?.[1];
-  if (declared && !/^utf-?8$/i.test(declared))
-    return fail('REQ-XML', `encoding ${declared} is not supported; use UTF-8`);
-  if (/<!DOCTYPE|<!ENTITY/i.test(text))
-    return fail('REQ-XML', 'a DOCTYPE or entity declaration is not allowed');
-  if (text.trim() === '') return fail('REQ-XML', 'the request body is empty');
-  // XML 1.0 has no NUL character; its presence means UTF-16 (or binary) sent as if it were UTF-8.
-  if (text.includes('\u0000'))
-    return fail('REQ-XML', 'the request holds NUL characters: send UTF-8, not UTF-16');
-  if (markupOver(text)) {
-    return fail('REQ-XML', `the request holds more than ${MAX_XML_MARKUP} elements or attributes`);
-  }
+  const request = readRequestText(raw);
+  if (!request.ok) return fail('REQ-XML', request.detail);
 
   let doc;
   try {
-    doc = libxml.XmlDocument.fromString(text.replace(/^\uFEFF/, ''), {
+    doc = libxml.XmlDocument.fromString(request.text, {
       option: libxml.ParseOption.XML_PARSE_NONET | libxml.ParseOption.XML_PARSE_NO_XXE,
     });
   } catch (e) {
@@ -175,8 +156,6 @@ const DFDG_HEADERS = new Set([
 ]);
 const isDfdgHeader = (el: LibxmlElement): boolean =>
   DFDG_HEADERS.has(qname({ ns: el.namespaceUri, name: el.name }));
-
-const WSU_NS = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd';
 
 /**
  * A WS-Security signer marks each header block it signs with wsu:Id (allowed on any element by WSS

@@ -1,8 +1,8 @@
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import type { RunningEmulator } from '../../src/emulator';
 import { startTestEmulator } from '../helpers/emulator';
-import { isRecord, pathOf } from '../helpers/soap-client';
+import { runPythonClient } from '../helpers/python-client';
+import { pathOf } from '../helpers/soap-client';
 import { testCertDir } from '../helpers/test-certificates';
 
 /**
@@ -11,36 +11,13 @@ import { testCertDir } from '../helpers/test-certificates';
  * installed (`apt-get install -y python3-zeep python3-xmlsec`); when they are not, this test fails
  * with the script's stderr.
  */
-const PYTHON = '/usr/bin/python3';
 const SCRIPT = join(__dirname, 'zeep_wss_client.py');
 
 let emulator: RunningEmulator;
 let output: Record<string, unknown>;
 
-/** Async on purpose: the emulator answers the script from this same process. */
 const runZeep = (soapUrl: string, certDir: string): Promise<Record<string, unknown>> =>
-  new Promise((resolve, reject) => {
-    execFile(
-      PYTHON,
-      [SCRIPT, soapUrl, certDir],
-      { timeout: 60_000, maxBuffer: 10 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        if (error) {
-          reject(new Error(`zeep_wss_client.py failed (${error.message}):\n${stderr}\n${stdout}`));
-          return;
-        }
-        try {
-          const parsed: unknown = JSON.parse(stdout);
-          if (!isRecord(parsed)) throw new Error('not a JSON object');
-          resolve(parsed);
-        } catch (e) {
-          reject(
-            new Error(`zeep_wss_client.py printed no JSON object (${String(e)}):\n${stdout}\n${stderr}`),
-          );
-        }
-      },
-    );
-  });
+  runPythonClient(SCRIPT, [soapUrl, certDir]);
 
 beforeAll(async () => {
   emulator = await startTestEmulator({ identityMode: 'wss' });
