@@ -129,23 +129,72 @@ const citizenHeaderRule = (user: RequestUserMetadata): Violation | null => {
       );
 };
 
+/** The two headers, as the SEC-CITIZEN rules read them. */
+interface CallHeaders {
+  readonly activeOrganisation: Organisation;
+  readonly requestUserMetadata: RequestUserMetadata;
+}
+
+/**
+ * Whether SEC-CITIZEN's data part applies: a citizen (user type 1) calling through anything but a
+ * STAR system (SEC-STAR skips it).
+ */
+export const isCitizenCall = (headers: CallHeaders): boolean =>
+  headers.activeOrganisation.type !== OrganisationType.Star &&
+  headers.requestUserMetadata.userType === RequestUserType.Citizen;
+
 /**
  * SEC-CITIZEN, data part: a citizen call may only touch that citizen's own data. Like the header
  * part, it is skipped for STAR's own systems (SEC-STAR).
  */
-export const citizenMayTouch = (
-  headers: { readonly activeOrganisation: Organisation; readonly requestUserMetadata: RequestUserMetadata },
-  cpr: string,
-): Violation | null => {
-  const user = headers.requestUserMetadata;
-  return headers.activeOrganisation.type === OrganisationType.Star ||
-    user.userType !== RequestUserType.Citizen ||
-    user.organisation.code === cpr
+export const citizenMayTouch = (headers: CallHeaders, cpr: string): Violation | null =>
+  !isCitizenCall(headers) || headers.requestUserMetadata.organisation.code === cpr
     ? null
     : violation(
         'SEC-CITIZEN',
         "a citizen call may only touch the citizen's own data (the CPR in the header)",
       );
+
+/** A booking a request names by its BookingIdentifier, as it is stored. */
+export interface NamedBooking {
+  readonly id: string;
+  readonly cpr: string;
+}
+
+/** A value from the body, short enough to quote in a fault (the body is not schema-checked yet). */
+const quoted = (value: string): string =>
+  JSON.stringify(value.length > 32 ? `${value.slice(0, 32)}…` : value);
+
+/**
+ * SEC-CITIZEN, data part, in step 4 of RULES.md's order of checks (before REQ-SCHEMA and the
+ * operation's rules): every PersonCivilRegistrationIdentifier in the body, and the CPR of every
+ * existing booking the body names, must be the citizen's own CPR from the header. Pure: the caller
+ * gathers the facts (the CPRs as sent, trimmed; the named bookings that exist).
+ */
+export const citizenDataVerdict = (
+  headers: CallHeaders,
+  namedCprs: readonly string[],
+  namedBookings: readonly NamedBooking[],
+): Violation | null => {
+  if (!isCitizenCall(headers)) return null;
+  const own = headers.requestUserMetadata.organisation.code;
+  // An empty PersonCivilRegistrationIdentifier names nobody: REQ-SCHEMA or BK-VALID answers it.
+  const cpr = namedCprs.find((c) => c !== '' && citizenMayTouch(headers, c) !== null);
+  if (cpr !== undefined) {
+    return violation(
+      'SEC-CITIZEN',
+      `a citizen call may only touch the citizen's own data: the body names PersonCivilRegistrationIdentifier ` +
+        `${quoted(cpr)}, the header's CPR is ${own}`,
+    );
+  }
+  const booking = namedBookings.find((b) => citizenMayTouch(headers, b.cpr) !== null);
+  return booking
+    ? violation(
+        'SEC-CITIZEN',
+        `a citizen call may only touch the citizen's own data: booking ${booking.id} is not a booking of ` +
+          `the header's CPR ${own}`,
+      )
+    : null;
 };
 
 const NOT_A_PERSON = /^(unknown|ukendt)$/i;

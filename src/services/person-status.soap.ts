@@ -1,8 +1,6 @@
 import { isStraksbookingRamt, interviewDateLimit, isVisibleTo } from '../domain/booking.rules';
 import { el } from '../soap/xml-writer';
 import { bookingReadXml, codeListXml } from './booking-xml';
-import { check } from './booking-writes';
-import { citizenMayTouch } from '../security/security-model';
 import { referenceIdXml, withHeaders, type OperationHandler } from './call-context';
 import { requiredChild, requiredText, toBoolean } from './xml-read';
 
@@ -15,7 +13,6 @@ const getVariablePersonStatus: OperationHandler = (ctx, deps) => {
   const call = withHeaders(ctx);
   const ns = call.service.schemaNamespace;
   const cpr = requiredText(call.payload, ns, 'PersonCivilRegistrationIdentifier').trim();
-  check(citizenMayTouch(call.headers, cpr));
   const asked = requiredChild(call.payload, ns, 'RequestVariableType');
   const wants = (name: string): boolean => toBoolean(requiredText(asked, ns, name), name);
   const ao = call.headers.activeOrganisation;

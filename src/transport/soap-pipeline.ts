@@ -9,7 +9,12 @@ import { DfdgFault, violation, type Violation } from '../domain/errors';
 import { identifyCaller } from '../security/client-identity';
 import { identifiesBySignature, type IdentityPolicy } from '../security/identity-policy';
 import { readActiveOrganisation, readRequestUserMetadata, type DfdgHeaders } from '../security/headers';
-import { securityModelVerdict } from '../security/security-model';
+import {
+  citizenDataVerdict,
+  isCitizenCall,
+  securityModelVerdict,
+  type NamedBooking,
+} from '../security/security-model';
 import type { CallContext } from '../services/call-context';
 import { SOAP_ENV_NS, type ServiceContract } from '../soap/contracts';
 import { parseEnvelope, type EnvelopeLimits } from '../soap/envelope';
@@ -185,6 +190,20 @@ export const checkRequestStep =
         const verdict = securityModelVerdict(caller, headers.activeOrganisation, headers.requestUserMetadata);
         record.decisions.push(...verdict.decisions);
         if (verdict.violation) return refuse(verdict.violation);
+        if (isCitizenCall(headers)) {
+          // SEC-CITIZEN's data part, still step 4: before REQ-SCHEMA and the operation's rules.
+          const named = namedInBody(envelope.payload, deps.store);
+          const data = citizenDataVerdict(headers, named.cprs, named.bookings);
+          if (data) {
+            // Audited with the citizen's own CPR too, as a refusal by the operation would be.
+            record.cprs = [...new Set([...record.cprs, headers.requestUserMetadata.organisation.code])];
+            record.decisions.push(failed('SEC-CITIZEN', data.detail));
+            return refuse(data);
+          }
+          record.decisions.push(
+            passed('SEC-CITIZEN', "the body names only the citizen's own CPR and the citizen's own bookings"),
+          );
+        }
       }
       if (deps.strictSchema && envelope.payloadSchemaErrors.length > 0) {
         return refuse(violation('REQ-SCHEMA', envelope.payloadSchemaErrors.join('; ')));
@@ -263,6 +282,27 @@ export const auditEntry = (
   ruleId,
   detail,
 });
+
+/**
+ * What a body names, for SEC-CITIZEN: every PersonCivilRegistrationIdentifier as sent (trimmed, not
+ * yet schema-checked) and the bookings named by a BookingIdentifier that exist (an unknown one is
+ * BK-NOT-FOUND's to answer, in step 6).
+ */
+const namedInBody = (payload: XmlEl, store: Store): { cprs: string[]; bookings: NamedBooking[] } => {
+  const cprs: string[] = [];
+  const ids = new Set<string>();
+  const gather = (el: XmlEl): void => {
+    if (el.name === 'PersonCivilRegistrationIdentifier') cprs.push(el.text.trim());
+    else if (el.name === 'BookingIdentifier') ids.add(el.text.trim());
+    else el.children.forEach(gather);
+  };
+  gather(payload);
+  const bookings = [...ids].flatMap((id) => {
+    const booking = store.bookings.find(id);
+    return booking ? [{ id: booking.id, cpr: booking.cpr }] : [];
+  });
+  return { cprs, bookings };
+};
 
 /** The CPR numbers a request names (for the audit of a call that was refused before it read anything). */
 const cprsNamedIn = (el: XmlEl): string[] =>

@@ -5,8 +5,11 @@ import {
   activeOrganisationMatchesCertificate,
   caseworkerNameRule,
   checkSecurityModel,
+  citizenDataVerdict,
   citizenMayTouch,
+  isCitizenCall,
   userOrganisationRule,
+  type NamedBooking,
 } from '../../../src/security/security-model';
 import {
   buildCaller,
@@ -189,6 +192,158 @@ describe('SEC-CITIZEN', () => {
   ])('When %s, then %s', (_name, expected, activeOrganisation, requestUserMetadata, cpr) => {
     expect(citizenMayTouch({ activeOrganisation, requestUserMetadata }, cpr)?.key ?? null).toBe(expected);
   });
+});
+
+describe('SEC-CITIZEN, data part in step 4 (citizenDataVerdict)', () => {
+  const citizenVia = (ao: Organisation) => ({
+    activeOrganisation: ao,
+    requestUserMetadata: buildCitizenMetadata(CPR, ao.type),
+  });
+  const own: NamedBooking = { id: 'b-own', cpr: CPR };
+  const othersBooking: NamedBooking = { id: 'b-other', cpr: OTHER_CPR };
+
+  it.each<
+    [string, ErrorKey | null, Organisation, RequestUserMetadata, readonly string[], readonly NamedBooking[]]
+  >([
+    ['a citizen names only their own CPR', null, ORG.akasse17, buildCitizenMetadata(CPR, 2), [CPR], []],
+    [
+      'a citizen names their own CPR and their own booking',
+      null,
+      ORG.jobcenterAarhus,
+      buildCitizenMetadata(CPR, 8),
+      [CPR],
+      [own],
+    ],
+    [
+      'a citizen names nothing (no CPR, no existing booking)',
+      null,
+      ORG.akasse17,
+      buildCitizenMetadata(CPR, 2),
+      [],
+      [],
+    ],
+    [
+      'a citizen names an empty PersonCivilRegistrationIdentifier (names nobody)',
+      null,
+      ORG.akasse17,
+      buildCitizenMetadata(CPR, 2),
+      [''],
+      [],
+    ],
+    [
+      'a citizen names another CPR',
+      'SEC-CITIZEN',
+      ORG.akasse17,
+      buildCitizenMetadata(CPR, 2),
+      [OTHER_CPR],
+      [],
+    ],
+    [
+      'a citizen names their own booking but another CPR (UpdateBooking/DeleteBooking)',
+      'SEC-CITIZEN',
+      ORG.jobcenterAarhus,
+      buildCitizenMetadata(CPR, 8),
+      [OTHER_CPR],
+      [own],
+    ],
+    [
+      'a citizen names their own CPR twice and another once',
+      'SEC-CITIZEN',
+      ORG.akasse17,
+      buildCitizenMetadata(CPR, 2),
+      [CPR, OTHER_CPR, CPR],
+      [],
+    ],
+    [
+      'a citizen names a value that is no CPR at all',
+      'SEC-CITIZEN',
+      ORG.akasse17,
+      buildCitizenMetadata(CPR, 2),
+      ['12345'],
+      [],
+    ],
+    [
+      "a citizen names their own CPR and another citizen's booking",
+      'SEC-CITIZEN',
+      ORG.akasse17,
+      buildCitizenMetadata(CPR, 2),
+      [CPR],
+      [othersBooking],
+    ],
+    [
+      "a citizen names another citizen's booking without any CPR (RescheduleBooking, GetBookingDetails)",
+      'SEC-CITIZEN',
+      ORG.jobcenterAarhus,
+      buildCitizenMetadata(CPR, 8),
+      [],
+      [othersBooking],
+    ],
+    [
+      "a citizen calling through Jobnet (SEC-STAR) names another CPR and another citizen's booking",
+      null,
+      ORG.jobnet,
+      buildCitizenMetadata(CPR, 5),
+      [OTHER_CPR],
+      [othersBooking],
+    ],
+    [
+      "a caseworker names another CPR and another citizen's booking",
+      null,
+      ORG.jobcenterAarhus,
+      caseworkerOf(ORG.jobcenterAarhus),
+      [OTHER_CPR],
+      [othersBooking],
+    ],
+    [
+      'a system (type 3) names any CPR',
+      null,
+      ORG.jobcenterAarhus,
+      systemOf(ORG.jobcenterAarhus),
+      [CPR, OTHER_CPR],
+      [own, othersBooking],
+    ],
+  ])('When %s, then %s', (_name, expected, activeOrganisation, requestUserMetadata, cprs, bookings) => {
+    expect(citizenDataVerdict({ activeOrganisation, requestUserMetadata }, cprs, bookings)?.key ?? null).toBe(
+      expected,
+    );
+  });
+
+  it('When a citizen names another CPR, then the detail quotes it and the header CPR', () => {
+    const v = citizenDataVerdict(citizenVia(ORG.akasse17), [OTHER_CPR], []);
+    expect(v?.detail).toContain(`"${OTHER_CPR}"`);
+    expect(v?.detail).toContain(CPR);
+  });
+
+  it("When a citizen names another citizen's booking, then the detail names the booking, not its CPR", () => {
+    const v = citizenDataVerdict(citizenVia(ORG.akasse17), [CPR], [othersBooking]);
+    expect(v?.detail).toContain(othersBooking.id);
+    expect(v?.detail).not.toContain(OTHER_CPR);
+  });
+
+  it('When the body names a very long non-CPR value, then the detail quotes only its start', () => {
+    const v = citizenDataVerdict(citizenVia(ORG.akasse17), ['9'.repeat(10_000)], []);
+    expect(v?.key).toBe('SEC-CITIZEN');
+    expect(v?.detail.length).toBeLessThan(300);
+  });
+
+  it.each<[string, boolean, Organisation, RequestUserMetadata]>([
+    ['a citizen through a-kasse 2/17', true, ORG.akasse17, buildCitizenMetadata(CPR, 2)],
+    ['a citizen through jobcenter 8/75100', true, ORG.jobcenterAarhus, buildCitizenMetadata(CPR, 8)],
+    ['a citizen through Jobnet 5/4 (SEC-STAR)', false, ORG.jobnet, buildCitizenMetadata(CPR, 5)],
+    [
+      'a citizen through another STAR system 5/7',
+      false,
+      { type: 5, code: '7' },
+      buildCitizenMetadata(CPR, 5),
+    ],
+    ['a caseworker', false, ORG.jobcenterAarhus, caseworkerOf(ORG.jobcenterAarhus)],
+    ['a system (type 3)', false, ORG.jobcenterAarhus, systemOf(ORG.jobcenterAarhus)],
+  ])(
+    'When the call is made for %s, then isCitizenCall is %s',
+    (_name, expected, activeOrganisation, requestUserMetadata) => {
+      expect(isCitizenCall({ activeOrganisation, requestUserMetadata })).toBe(expected);
+    },
+  );
 });
 
 describe('SEC-SAME-ORG', () => {
