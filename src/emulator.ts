@@ -18,6 +18,7 @@ import { hostService, type SoapMethod } from './soap/soap-host';
 import { createSchemaValidator, type SchemaValidator } from './soap/xsd-validator';
 import { loadFixturesIntoEmptyStore, readFixtures } from './store/fixtures';
 import { registerFixtureCertificates } from './store/register-fixture-certificates';
+import { startCheckpointer } from './store/checkpointer';
 import { openStore, type Store } from './store/store';
 import { createSoapApp, finishSoapApp } from './transport/app';
 import { Journal } from './transport/journal';
@@ -67,6 +68,11 @@ export const startEmulator = async (
     fixtures.certificates.map((c) => c.name),
   );
   const store = openStore(config.dbPath, config.sync);
+  const checkpointer = startCheckpointer(store.db, config.dbPath, config.sync);
+  const closeStore = async (): Promise<void> => {
+    await checkpointer?.stop();
+    store.close();
+  };
   registerFixtureCertificates(store, fixtures.certificates, certificates.clients, clock.now());
   loadFixturesIntoEmptyStore(store, fixtures, clock.now());
 
@@ -112,7 +118,7 @@ export const startEmulator = async (
       config,
     );
   } catch (error) {
-    store.close();
+    await closeStore();
     throw error;
   }
   const port = portOf(server);
@@ -122,7 +128,7 @@ export const startEmulator = async (
     if (config.httpPort !== null) plain = await listenHttpLoopback(app, config.httpPort);
   } catch (error) {
     server.close();
-    store.close();
+    await closeStore();
     throw error;
   }
   let admin: HttpServer;
@@ -140,7 +146,7 @@ export const startEmulator = async (
   } catch (error) {
     server.close();
     plain?.close();
-    store.close();
+    await closeStore();
     throw error;
   }
   const adminUrl = adminUrlOf(admin, config.adminHost);
@@ -177,7 +183,7 @@ export const startEmulator = async (
       clearInterval(pruning);
       pruningStopped = true;
       await Promise.all([closeServer(server), closeServer(admin), ...(plain ? [closeServer(plain)] : [])]);
-      store.close();
+      await closeStore();
     },
   };
 };
