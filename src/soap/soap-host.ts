@@ -32,6 +32,9 @@ export const hostService = (
       xml: readFileSync(wsdlPath, 'utf8'),
       uri: wsdlPath,
       suppressStack: true,
+      // One res.end with Content-Length: the default (write, then end) sends every answer chunked,
+      // in two TLS records.
+      enableChunkedEncoding: false,
       callback: (err: unknown) =>
         err ? reject(err instanceof Error ? err : new Error(`cannot load ${wsdlPath}`)) : resolve(),
     });

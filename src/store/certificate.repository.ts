@@ -8,8 +8,16 @@ export interface CertificateRegistration {
   readonly organisations: readonly Organisation[];
 }
 
-/** SEC-CERT: which certificates (by SHA-256 fingerprint) may act for which organisations. */
+/**
+ * SEC-CERT: which certificates (by SHA-256 fingerprint) may act for which organisations.
+ * Every SOAP call looks its certificate up, so registrations are kept in memory once read. The
+ * memory is dropped when this process registers or resets, and when another connection (a second
+ * emulator, the CLI) has committed anything since: SQLite's data_version tells.
+ */
 export class CertificateRepository {
+  private readonly cache = new Map<string, CertificateRegistration>();
+  private cachedDataVersion: unknown = null;
+  private readonly dataVersionStmt;
   private readonly upsertStmt;
   private readonly clearOrgsStmt;
   private readonly addOrgStmt;
@@ -31,10 +39,17 @@ export class CertificateRepository {
     this.orgsStmt = db.prepare<[string], Organisation>(
       'SELECT type, code FROM certificate_organisations WHERE fingerprint = ? ORDER BY type, code',
     );
+    this.dataVersionStmt = db.prepare('PRAGMA data_version').pluck();
+  }
+
+  /** Forgets what was read: the store was emptied or written around the repository. */
+  forget(): void {
+    this.cache.clear();
   }
 
   /** Registers a certificate, replacing the organisations of an earlier registration. */
   register(registration: CertificateRegistration, now: Date): void {
+    this.forget();
     this.db.transaction(() => {
       this.upsertStmt.run(
         registration.fingerprint,
@@ -49,7 +64,17 @@ export class CertificateRepository {
   }
 
   find(fingerprint: string): CertificateRegistration | undefined {
+    const dataVersion = this.dataVersionStmt.get();
+    if (dataVersion !== this.cachedDataVersion) {
+      this.cache.clear();
+      this.cachedDataVersion = dataVersion;
+    }
+    const cached = this.cache.get(fingerprint);
+    if (cached) return cached;
     const row = this.findStmt.get(fingerprint);
-    return row ? { fingerprint, ...row, organisations: this.orgsStmt.all(fingerprint) } : undefined;
+    if (!row) return undefined;
+    const registration = { fingerprint, ...row, organisations: this.orgsStmt.all(fingerprint) };
+    this.cache.set(fingerprint, registration);
+    return registration;
   }
 }

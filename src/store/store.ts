@@ -26,17 +26,21 @@ export interface Store {
 
 export const openStore = (path: string, sync: SyncMode = 'normal'): Store => {
   const db = openDatabase(path, sync);
+  const certificates = new CertificateRepository(db);
   return {
     db,
     bookings: new BookingRepository(db),
-    certificates: new CertificateRepository(db),
+    certificates,
     citizens: new CitizenRepository(db),
     organisations: new OrganisationRepository(db),
     audit: new AuditRepository(db),
     reminders: new ReminderRepository(db),
     wsrm: new WsrmRepository(db),
     transaction: <T>(work: () => T): T => db.transaction(work).immediate(),
-    reset: () => resetStore(db),
+    reset: () => {
+      resetStore(db);
+      certificates.forget();
+    },
     close: () => db.close(),
   };
 };

@@ -40,11 +40,17 @@ const BOOKING_DATES = [
   'cancellationDeadline',
   'createdAt',
   'lastChangedAt',
-];
-const reviveBooking = (json: string): Booking =>
-  JSON.parse(json, (key, value: unknown) =>
-    BOOKING_DATES.includes(key) && typeof value === 'string' ? new Date(value) : value,
-  ) as Booking;
+] as const;
+
+/** The booking as queued: its dates are top-level fields, turned back into Dates one by one. */
+const reviveBooking = (json: string): Booking => {
+  const booking = JSON.parse(json) as Record<string, unknown>;
+  for (const key of BOOKING_DATES) {
+    const value = booking[key];
+    if (typeof value === 'string') booking[key] = new Date(value);
+  }
+  return booking as unknown as Booking;
+};
 
 /** The WSRM queues and their pickups (sequences); statements prepared once. */
 export class WsrmRepository {

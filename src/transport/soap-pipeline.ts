@@ -321,13 +321,13 @@ const recordInJournal = (
   { journal, logger, clock }: Pick<PipelineDeps, 'journal' | 'logger' | 'clock'>,
 ): void => {
   const started = process.hrtime.bigint();
-  const chunks: Buffer[] = [];
+  // Kept as written (node-soap and sendFault write strings): converted once, when filed.
+  const chunks: (string | Buffer)[] = [];
   let kept = 0;
   const keep = (chunk: unknown): void => {
     if (kept > JOURNAL_BODY_LIMIT || (typeof chunk !== 'string' && !Buffer.isBuffer(chunk))) return;
-    const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    chunks.push(b);
-    kept += b.length;
+    chunks.push(chunk);
+    kept += chunk.length;
   };
   const write = res.write.bind(res) as (...args: unknown[]) => boolean;
   const end = res.end.bind(res) as (...args: unknown[]) => Response;
@@ -357,7 +357,7 @@ const recordInJournal = (
       request: clip(
         (record.request ?? (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0))).toString('utf8'),
       ),
-      response: clip(Buffer.concat(chunks).toString('utf8')),
+      response: clip(chunks.map((c) => (typeof c === 'string' ? c : c.toString('utf8'))).join('')),
     };
     journal.add(entry);
     const { referenceId, service, operation, outcome, ruleId, durationMs } = entry;

@@ -84,3 +84,28 @@ describe('SEC-CERT', () => {
     expect(store.certificates.find(FINGERPRINT)?.organisations).toHaveLength(3);
   });
 });
+
+describe('SEC-CERT lookups kept in memory', () => {
+  it('When a registration already read is replaced, then the next lookup sees the new one', () => {
+    store.certificates.register(registration(), NOW);
+    expect(store.certificates.find(FINGERPRINT)?.organisations).toHaveLength(3);
+    store.certificates.register(registration({ organisations: [ORG.akasse17] }), NOW);
+    expect(store.certificates.find(FINGERPRINT)?.organisations).toEqual([ORG.akasse17]);
+  });
+
+  it('When the store is reset, then a certificate read before is no longer registered', () => {
+    store.certificates.register(registration(), NOW);
+    expect(store.certificates.find(FINGERPRINT)).toBeDefined();
+    store.reset();
+    expect(store.certificates.find(FINGERPRINT)).toBeUndefined();
+  });
+
+  it('When another process changes a registration already read, then the next lookup sees it', () => {
+    store.certificates.register(registration(), NOW);
+    expect(store.certificates.find(FINGERPRINT)?.organisations).toHaveLength(3);
+    const other = openStore(join(dir, 'dfdg.sqlite'));
+    other.certificates.register(registration({ organisations: [ORG.akasse17] }), NOW);
+    other.close();
+    expect(store.certificates.find(FINGERPRINT)?.organisations).toEqual([ORG.akasse17]);
+  });
+});
