@@ -67,7 +67,9 @@ export const startEmulator = async (
     config.certDir,
     fixtures.certificates.map((c) => c.name),
   );
-  const store = openStore(config.dbPath, config.sync);
+  const store = openStore(config.dbPath, config.sync, (error) =>
+    logger.error('a SOAP call could not be answered', { error }),
+  );
   const checkpointer = startCheckpointer(store.db, config.dbPath, config.sync);
   const closeStore = async (): Promise<void> => {
     await checkpointer?.stop();
@@ -154,7 +156,9 @@ export const startEmulator = async (
   let pruningStopped = false;
   const pruneAudit = (): void => {
     try {
-      if (!pruningStopped && store.audit.prune(config.auditRetention) > 0) setImmediate(pruneAudit);
+      if (pruningStopped) return;
+      // Its own transaction: a batch of deletes must not hold up the answers of a group of calls.
+      if (store.transaction(() => store.audit.prune(config.auditRetention)) > 0) setImmediate(pruneAudit);
     } catch (error) {
       logger.error('audit pruning failed', { error });
     }

@@ -17,6 +17,12 @@ export const startAdminServer = (ctx: AdminContext): Promise<Server> => {
   app.use(express.json({ limit: '1mb' }));
   const token = ctx.config.adminToken;
   if (token) app.use(requireAdminToken(token));
+  // What the admin API reads and writes is committed, never part of SOAP calls still waiting for
+  // their group's commit (GroupCommit).
+  app.use((_req: Request, _res: Response, next: NextFunction) => {
+    ctx.store.group.flush();
+    next();
+  });
   for (const route of ADMIN_ROUTES) {
     app[route.method](route.path, (req: Request, res: Response, next: NextFunction) => {
       Promise.resolve(route.handler(ctx, req, res)).catch(next);

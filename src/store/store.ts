@@ -2,6 +2,7 @@ import { AuditRepository } from './audit.repository';
 import { BookingRepository } from './booking.repository';
 import { CertificateRepository } from './certificate.repository';
 import { CitizenRepository } from './citizen.repository';
+import { GroupCommit } from './group-commit';
 import { openDatabase, type Db, type SyncMode } from './db';
 import { OrganisationRepository } from './organisation.repository';
 import { ReminderRepository } from './reminder.repository';
@@ -18,15 +19,23 @@ export interface Store {
   readonly audit: AuditRepository;
   readonly reminders: ReminderRepository;
   readonly wsrm: WsrmRepository;
+  /** The SOAP calls' shared transaction (group commit). */
+  readonly group: GroupCommit;
+  /** One transaction of its own, after the open group (if any) has committed. */
   transaction<T>(work: () => T): T;
   /** Empties every table (the schema and its migrations stay), in one transaction. */
   reset(): void;
   close(): void;
 }
 
-export const openStore = (path: string, sync: SyncMode = 'normal'): Store => {
+export const openStore = (
+  path: string,
+  sync: SyncMode = 'normal',
+  report: (error: unknown) => void = (error) => console.error(error),
+): Store => {
   const db = openDatabase(path, sync);
   const certificates = new CertificateRepository(db);
+  const group = new GroupCommit(db, report);
   return {
     db,
     bookings: new BookingRepository(db),
@@ -36,11 +45,16 @@ export const openStore = (path: string, sync: SyncMode = 'normal'): Store => {
     audit: new AuditRepository(db),
     reminders: new ReminderRepository(db),
     wsrm: new WsrmRepository(db),
-    transaction: <T>(work: () => T): T => db.transaction(work).immediate(),
+    group,
+    transaction: <T>(work: () => T): T => group.transaction(work),
     reset: () => {
+      group.flush();
       resetStore(db);
       certificates.forget();
     },
-    close: () => db.close(),
+    close: () => {
+      group.flush();
+      db.close();
+    },
   };
 };

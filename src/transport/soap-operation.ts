@@ -8,8 +8,8 @@ import { el, writeXml } from '../soap/xml-writer';
 import { auditEntry, callOf, newCallRecord, recordOf, rejectCall, type PipelineDeps } from './soap-pipeline';
 
 /**
- * Wraps an operation for node-soap: runs it and its audit row in one SQLite transaction (all or
- * nothing), renders the response body itself, and answers any error as our fault, never node-soap's.
+ * Wraps an operation for node-soap: runs it and its audit row in one SQLite savepoint (all or
+ * nothing), answers once it is committed, renders the response body itself, and answers any error as our fault, never node-soap's.
  */
 export const soapOperation =
   (operation: string, handler: OperationHandler, deps: PipelineDeps & OperationDeps): SoapMethod =>
@@ -26,22 +26,27 @@ export const soapOperation =
       );
       return;
     }
-    try {
-      const result = deps.store.transaction(() => {
+    // The call's writes and its audit row are one savepoint of the group's transaction; it is
+    // answered once that has committed (GroupCommit).
+    deps.store.group.run(
+      () => {
         const out = handler(call, deps);
         record.cprs = [...new Set([...out.cprs, ...citizenCpr(call)])];
         record.outcome = 'ok';
         deps.store.audit.record(auditEntry(record, deps.clock.now(), 'ok', null, null));
         return out;
-      });
-      record.decisions.push(passed(operation, 'every business rule passed; answered'));
-      const body = el(call.service.schemaNamespace, `${operation}Response`, result.response);
-      callback?.(null, { _xml: writeXml(body) });
-    } catch (error) {
-      record.outcome = null;
-      record.cprs = [...new Set([...call.namedCprs, ...citizenCpr(call)])];
-      rejectCall(res, faultOf(error, call.referenceId), record, deps, error);
-    }
+      },
+      (result) => {
+        record.decisions.push(passed(operation, 'every business rule passed; answered'));
+        const body = el(call.service.schemaNamespace, `${operation}Response`, result.response);
+        callback?.(null, { _xml: writeXml(body) });
+      },
+      (error) => {
+        record.outcome = null;
+        record.cprs = [...new Set([...call.namedCprs, ...citizenCpr(call)])];
+        rejectCall(res, faultOf(error, call.referenceId), record, deps, error);
+      },
+    );
   };
 
 /** A citizen's own CPR (from the header) is data the call touched too. */

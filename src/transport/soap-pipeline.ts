@@ -253,14 +253,19 @@ export const rejectCall = (
   // the detail is cut, as a hostile request can make it megabytes long.
   if (!record.decisions.some((d) => !d.passed))
     record.decisions.push(failed(fault.spec.ruleId, fault.detail.slice(0, 2000)));
-  try {
-    deps.store.audit.record(
-      auditEntry(record, deps.clock.now(), String(fault.spec.code), fault.spec.ruleId, fault.detail),
-    );
-  } catch (auditError) {
-    deps.logger.error('audit write failed', { referenceId: record.referenceId, error: auditError });
-  }
-  sendFault(res, fault, record.referenceId);
+  const answer = (): void => sendFault(res, fault, record.referenceId);
+  // Answered once the audit row is committed, with the calls of the same group (GroupCommit).
+  deps.store.group.run(
+    () =>
+      deps.store.audit.record(
+        auditEntry(record, deps.clock.now(), String(fault.spec.code), fault.spec.ruleId, fault.detail),
+      ),
+    answer,
+    (auditError) => {
+      deps.logger.error('audit write failed', { referenceId: record.referenceId, error: auditError });
+      answer();
+    },
+  );
 };
 
 export const auditEntry = (
@@ -311,7 +316,7 @@ const cprsNamedIn = (el: XmlEl): string[] =>
     : el.children.flatMap(cprsNamedIn);
 
 /**
- * Keeps a copy of what the response writes (bounded) and, when it is sent, files the exchange in
+ * Keeps a copy of what the response writes (bounded) and, as it is sent, files the exchange in
  * the journal with the rules that decided it.
  */
 const recordInJournal = (
@@ -335,11 +340,7 @@ const recordInJournal = (
     keep(chunk);
     return write(chunk, ...rest);
   }) as Response['write'];
-  res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-    if (chunk !== undefined && typeof chunk !== 'function') keep(chunk);
-    return end(chunk, ...rest);
-  }) as Response['end'];
-  res.once('finish', () => {
+  const file = (): void => {
     const entry: JournalEntry = {
       referenceId: record.referenceId,
       // The emulator's time, as in the audit log, so both tell the same story after the clock moves.
@@ -362,5 +363,17 @@ const recordInJournal = (
     journal.add(entry);
     const { referenceId, service, operation, outcome, ruleId, durationMs } = entry;
     logger.info('soap call', { referenceId, service, operation, outcome, ruleId, durationMs });
-  });
+  };
+  let filed = false;
+  res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+    if (chunk !== undefined && typeof chunk !== 'function') keep(chunk);
+    const ended = end(chunk, ...rest);
+    // Filed as the answer is handed over, not on 'finish' (after the TLS write completes): a script
+    // that reads the journal as soon as it has its answer finds the call there.
+    if (!filed) {
+      filed = true;
+      file();
+    }
+    return ended;
+  }) as Response['end'];
 };
