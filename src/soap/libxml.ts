@@ -2,6 +2,7 @@ import type * as LibxmlModule from 'libxml2-wasm' with { 'resolution-mode': 'imp
 
 /** libxml2 compiled to WebAssembly: parsing and XSD validation without a native build. */
 export type Libxml = typeof LibxmlModule;
+export type LibxmlNode = LibxmlModule.XmlNode;
 export type LibxmlElement = LibxmlModule.XmlElement;
 export type LibxmlDocument = LibxmlModule.XmlDocument;
 

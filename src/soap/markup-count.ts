@@ -10,15 +10,16 @@ export const MAX_XML_MARKUP = 10_000;
  * one). Text that happens to hold "<" or "=" only counts towards refusing, never towards accepting.
  */
 export const markupOver = (text: string, limit: number = MAX_XML_MARKUP): boolean => {
-  let tags = 0;
+  // Every counted character is one character of the text, so a text no longer than the limit cannot
+  // be over it: the usual request (a few kB) is answered without looking at it.
+  if (text.length <= limit) return false;
+  // indexOf jumps to the next candidate natively; a loop over every character was ~8x slower.
   let equals = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 61 /* = */ && ++equals > limit) return true;
-    if (c === 60 /* < */) {
-      const next = text.charCodeAt(i + 1);
-      if (next !== 47 /* / */ && next !== 33 /* ! */ && next !== 63 /* ? */ && ++tags > limit) return true;
-    }
+  for (let i = text.indexOf('='); i !== -1; i = text.indexOf('=', i + 1)) if (++equals > limit) return true;
+  let tags = 0;
+  for (let i = text.indexOf('<'); i !== -1; i = text.indexOf('<', i + 1)) {
+    const next = text.charCodeAt(i + 1);
+    if (next !== 47 /* / */ && next !== 33 /* ! */ && next !== 63 /* ? */ && ++tags > limit) return true;
   }
   return false;
 };
