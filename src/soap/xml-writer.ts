@@ -20,15 +20,32 @@ export const optionalEl = (
   value: string | number | boolean | undefined,
 ): XmlNode[] => (value === undefined ? [] : [el(ns, name, value)]);
 
+const TEXT_SPECIALS = /[&<>]/;
 const escapeText = (s: string): string =>
-  s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+  TEXT_SPECIALS.test(s) ? s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;')) : s;
 const escapeAttr = (s: string): string => escapeText(s).replace(/"/g, '&quot;');
 
+/** The namespaces are the contracts' few constants: each declaration is written once and reused. */
+const declarations = new Map<string, string>();
+const declarationOf = (ns: string): string => {
+  let declaration = declarations.get(ns);
+  if (declaration === undefined) {
+    declaration = ` xmlns="${escapeAttr(ns)}"`;
+    if (declarations.size < 256) declarations.set(ns, declaration);
+  }
+  return declaration;
+};
+
+/** One string built in one pass (responses of a few hundred elements are written per call). */
+const write = (node: XmlNode, parentNs: string | undefined, out: string[]): void => {
+  out.push(`<${node.name}${node.ns === parentNs ? '' : declarationOf(node.ns)}>`);
+  if (typeof node.content === 'object') for (const child of node.content) write(child, node.ns, out);
+  else out.push(escapeText(String(node.content)));
+  out.push(`</${node.name}>`);
+};
+
 export const writeXml = (node: XmlNode, parentNs?: string): string => {
-  const xmlns = node.ns === parentNs ? '' : ` xmlns="${escapeAttr(node.ns)}"`;
-  const inner =
-    typeof node.content === 'object'
-      ? node.content.map((c) => writeXml(c, node.ns)).join('')
-      : escapeText(String(node.content));
-  return `<${node.name}${xmlns}>${inner}</${node.name}>`;
+  const out: string[] = [];
+  write(node, parentNs, out);
+  return out.join('');
 };
