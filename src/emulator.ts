@@ -18,6 +18,7 @@ import { hostService, type SoapMethod } from './soap/soap-host';
 import { createSchemaValidator, type SchemaValidator } from './soap/xsd-validator';
 import { loadFixturesIntoEmptyStore, readFixtures } from './store/fixtures';
 import { registerFixtureCertificates } from './store/register-fixture-certificates';
+import { startAuditPruner } from './store/audit-pruner';
 import { startCheckpointer } from './store/checkpointer';
 import { openStore, type Store } from './store/store';
 import { createSoapApp, finishSoapApp } from './transport/app';
@@ -152,20 +153,10 @@ export const startEmulator = async (
     throw error;
   }
   const adminUrl = adminUrlOf(admin, config.adminHost);
-  // The audit log's retention limit, applied once a minute, a batch at a time between requests.
-  let pruningStopped = false;
-  const pruneAudit = (): void => {
-    try {
-      if (pruningStopped) return;
-      // Its own transaction: a batch of deletes must not hold up the answers of a group of calls.
-      if (store.transaction(() => store.audit.prune(config.auditRetention)) > 0) setImmediate(pruneAudit);
-    } catch (error) {
-      logger.error('audit pruning failed', { error });
-    }
-  };
-  setImmediate(pruneAudit);
-  const pruning = setInterval(pruneAudit, 60_000);
-  pruning.unref();
+  const pruner = startAuditPruner(store, {
+    retention: config.auditRetention,
+    onError: (error) => logger.error('audit pruning failed', { error }),
+  });
   logger.info('dfdg-emulator listening', {
     soapUrl: publicBaseUrl,
     adminUrl,
@@ -184,8 +175,7 @@ export const startEmulator = async (
     certificates,
     journal,
     stop: async () => {
-      clearInterval(pruning);
-      pruningStopped = true;
+      pruner.stop();
       await Promise.all([closeServer(server), closeServer(admin), ...(plain ? [closeServer(plain)] : [])]);
       await closeStore();
     },

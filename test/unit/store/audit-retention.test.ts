@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startAuditPruner } from '../../../src/store/audit-pruner';
 import { openStore, type Store } from '../../../src/store/store';
 
 let store: Store;
@@ -57,5 +58,50 @@ describe('audit retention', () => {
     expect(store.audit.prune(3)).toBe(0);
     expect(store.audit.prune(0)).toBe(0);
     expect(store.audit.list()).toHaveLength(3);
+  });
+});
+
+describe('audit pruner', () => {
+  const count = (): number =>
+    store.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM audit_log').get()?.n ?? 0;
+  const until = async (done: () => boolean): Promise<void> => {
+    const deadline = Date.now() + 5000;
+    while (!done()) {
+      if (Date.now() > deadline) throw new Error('timed out');
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  };
+
+  it('When the log is over the limit at start, then nothing is deleted before the first requests, and then the backlog goes batch by batch', async () => {
+    for (let n = 1; n <= 12; n++) store.audit.record(call(n));
+    const batches: number[] = [];
+    const prune = store.audit.prune.bind(store.audit);
+    store.audit.prune = (maxRows, batch) => {
+      const deleted = prune(maxRows, batch);
+      batches.push(deleted);
+      return deleted;
+    };
+    const pruner = startAuditPruner(store, {
+      retention: 4,
+      batch: 3,
+      gapMs: 0,
+      firstAfterMs: 30,
+      onError: () => undefined,
+    });
+    expect(count()).toBe(12);
+    await until(() => count() === 4);
+    pruner.stop();
+    expect(batches.slice(0, 3)).toEqual([3, 3, 2]);
+    expect(store.audit.list().map((e) => e.referenceId)).toEqual(
+      [12, 11, 10, 9].map((n) => call(n).referenceId),
+    );
+  });
+
+  it('When the retention is 0, then the log is never pruned', async () => {
+    for (let n = 1; n <= 5; n++) store.audit.record(call(n));
+    const pruner = startAuditPruner(store, { retention: 0, firstAfterMs: 0, onError: () => undefined });
+    await new Promise((r) => setTimeout(r, 30));
+    pruner.stop();
+    expect(count()).toBe(5);
   });
 });
