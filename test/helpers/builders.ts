@@ -7,6 +7,7 @@ import type { Booking, BookingHistoryEntry, BookingInput, Citizen } from '../../
 import type { Caller } from '../../src/domain/caller';
 import type { Organisation } from '../../src/domain/organisation';
 import type { RequestUserMetadata } from '../../src/domain/request-user-metadata';
+import type { AuditEntry } from '../../src/store/audit.repository';
 
 /** The organisations of the fixtures (CONTRACT.md, "Fixtures every installation has"). */
 export const ORG = {
@@ -135,3 +136,27 @@ export const buildHistoryEntry = (overrides: Partial<BookingHistoryEntry> = {}):
   referenceId: 'c0000000-0000-4000-8000-000000000001',
   ...overrides,
 });
+
+/** The n-th call of an audit log: its reference id and its time both sort as n does. */
+export const buildAuditEntry = (n: number): AuditEntry => ({
+  referenceId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+  time: new Date(Date.UTC(2026, 0, 1, 0, 0, n)),
+  service: 'BookingService',
+  operation: 'GetBookings',
+  certificate: null,
+  activeOrganisation: null,
+  requestUserMetadata: null,
+  cprs: [CPR],
+  outcome: 'ok',
+  ruleId: null,
+  detail: null,
+});
+
+/** Waits until `done` holds (polling), or fails after `timeoutMs`. */
+export const waitUntil = async (done: () => boolean, timeoutMs = 5000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`not done within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+};

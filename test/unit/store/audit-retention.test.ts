@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAuditPruner } from '../../../src/store/audit-pruner';
 import { openStore, type Store } from '../../../src/store/store';
+import { buildAuditEntry, waitUntil } from '../../helpers/builders';
 
 let store: Store;
 beforeEach(() => {
@@ -10,19 +11,7 @@ beforeEach(() => {
 });
 afterEach(() => store.close());
 
-const call = (n: number) => ({
-  referenceId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-  time: new Date(Date.UTC(2026, 0, 1, 0, 0, n)),
-  service: 'BookingService',
-  operation: 'GetBookings',
-  certificate: null,
-  activeOrganisation: null,
-  requestUserMetadata: null,
-  cprs: ['0101575001'],
-  outcome: 'ok',
-  ruleId: null,
-  detail: null,
-});
+const call = buildAuditEntry;
 
 describe('audit retention', () => {
   it('When the log holds more calls than the retention limit, then the oldest go, with their CPR rows', () => {
@@ -64,13 +53,6 @@ describe('audit retention', () => {
 describe('audit pruner', () => {
   const count = (): number =>
     store.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM audit_log').get()?.n ?? 0;
-  const until = async (done: () => boolean): Promise<void> => {
-    const deadline = Date.now() + 5000;
-    while (!done()) {
-      if (Date.now() > deadline) throw new Error('timed out');
-      await new Promise((r) => setTimeout(r, 5));
-    }
-  };
 
   it('When the log is over the limit at start, then nothing is deleted before the first requests, and then the backlog goes batch by batch', async () => {
     for (let n = 1; n <= 12; n++) store.audit.record(call(n));
@@ -89,7 +71,7 @@ describe('audit pruner', () => {
       onError: () => undefined,
     });
     expect(count()).toBe(12);
-    await until(() => count() === 4);
+    await waitUntil(() => count() === 4);
     pruner.stop();
     expect(batches.slice(0, 3)).toEqual([3, 3, 2]);
     expect(store.audit.list().map((e) => e.referenceId)).toEqual(

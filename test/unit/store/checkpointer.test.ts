@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCheckpointer, type Checkpointer } from '../../../src/store/checkpointer';
 import { openStore, type Store } from '../../../src/store/store';
+import { buildAuditEntry, waitUntil } from '../../helpers/builders';
 
 let store: Store;
 let path: string;
@@ -17,27 +18,7 @@ afterEach(async () => {
   store.close();
 });
 
-const call = (n: number) => ({
-  referenceId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-  time: new Date(Date.UTC(2026, 0, 1, 0, 0, n)),
-  service: 'BookingService',
-  operation: 'GetBookings',
-  certificate: null,
-  activeOrganisation: null,
-  requestUserMetadata: null,
-  cprs: ['0101575001'],
-  outcome: 'ok',
-  ruleId: null,
-  detail: null,
-});
-
-const until = async (done: () => boolean, timeoutMs = 5000): Promise<void> => {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
+const call = buildAuditEntry;
 
 describe('WAL checkpoints off the request path', () => {
   it('When the checkpointer runs, then the request connection no longer checkpoints every 1,000 frames', () => {
@@ -51,7 +32,7 @@ describe('WAL checkpoints off the request path', () => {
     for (let n = 1; n <= 200; n++) store.transaction(() => store.audit.record(call(n)));
     const running = checkpointer;
     if (!running) throw new Error('no checkpointer for a file database');
-    await until(() => running.stats().framesCheckpointed > 0);
+    await waitUntil(() => running.stats().framesCheckpointed > 0);
     // 200 small commits stay far below the request connection's own threshold: the worker did it.
     expect(running.stats().lastError).toBeNull();
     expect(running.stats().runs).toBeGreaterThan(0);

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type Store } from '../../../src/store/store';
+import { buildAuditEntry } from '../../helpers/builders';
 
 let store: Store;
 let other: Store;
@@ -18,19 +19,7 @@ afterEach(() => {
   other.close();
 });
 
-const call = (n: number) => ({
-  referenceId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-  time: new Date(Date.UTC(2026, 0, 1, 0, 0, n)),
-  service: 'BookingService',
-  operation: 'GetBookings',
-  certificate: null,
-  activeOrganisation: null,
-  requestUserMetadata: null,
-  cprs: ['0101575001'],
-  outcome: 'ok',
-  ruleId: null,
-  detail: null,
-});
+const call = buildAuditEntry;
 
 /** What another connection (another process) sees: only what is committed. */
 const committedCalls = (): string[] => other.audit.list({ limit: 100 }).map((e) => e.referenceId);
