@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
 import type { Server } from 'node:https';
 import type { Config } from './config';
-import { ControllableClock } from './domain/clock';
+import { configuredClock, type ControllableClock } from './domain/clock';
 import { adminUrlOf, startAdminServer } from './admin/admin-server';
 import { ensureDevCertificates, type DevCertificates } from './pki/dev-certificates';
 import { identityPolicy } from './security/identity-policy';
@@ -58,9 +58,7 @@ export const startEmulator = async (
   options: { logger?: Logger } = {},
 ): Promise<RunningEmulator> => {
   const logger = options.logger ?? jsonLogger(undefined, config.logLevel);
-  const clock = new ControllableClock();
-  if (config.clockStart) clock.set(config.clockStart);
-  if (config.clockFrozen) clock.freeze();
+  const clock = configuredClock(config.clockStart, config.clockFrozen);
 
   const libxml = await loadLibxml();
   const fixtures = readFixtures(config.fixturesDir);

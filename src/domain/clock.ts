@@ -52,3 +52,18 @@ export class ControllableClock implements Clock {
     this.frozenAt = null;
   }
 }
+
+/**
+ * The clock a configuration asks for: real time, or from `start`, running or frozen. Frozen first,
+ * then set: set-then-freeze would stand at the start plus however long the real clock ran between.
+ */
+export const configuredClock = (
+  start: Date | null,
+  frozen: boolean,
+  realNow?: () => Date,
+): ControllableClock => {
+  const clock = new ControllableClock(realNow);
+  if (frozen) clock.freeze();
+  if (start) clock.set(start);
+  return clock;
+};

@@ -1,4 +1,4 @@
-import { ControllableClock, fixedClock } from '../../../src/domain/clock';
+import { configuredClock, ControllableClock, fixedClock } from '../../../src/domain/clock';
 
 const SECOND = 1000;
 const HOUR = 3600 * SECOND;
@@ -173,5 +173,33 @@ describe('fixedClock', () => {
     expect(clock.now().toISOString()).toBe('2026-01-15T10:00:00.000Z');
     clock.now().setTime(0);
     expect(clock.now().toISOString()).toBe('2026-01-15T10:00:00.000Z');
+  });
+});
+
+describe('configuredClock', () => {
+  /** A real clock that moves on 1 ms every time it is read. */
+  const ticking = (): (() => Date) => {
+    let ms = Date.parse('2026-11-23T12:00:00.000Z');
+    return () => new Date(ms++);
+  };
+  const START = new Date('2026-03-02T09:00:00.000Z');
+
+  it('When a start is configured frozen, then the clock stands at exactly that start, however the real clock runs', () => {
+    const clock = configuredClock(START, true, ticking());
+    expect(clock.now().toISOString()).toBe(START.toISOString());
+    expect(clock.now().toISOString()).toBe(START.toISOString());
+  });
+
+  it('When a start is configured running, then the clock runs on from it', () => {
+    const clock = configuredClock(START, false, ticking());
+    expect(clock.frozen).toBe(false);
+    expect(clock.now().getTime() - START.getTime()).toBeGreaterThanOrEqual(0);
+    expect(clock.now().getTime() - START.getTime()).toBeLessThan(10);
+  });
+
+  it('When nothing is configured, then it is the real clock', () => {
+    const real = ticking();
+    const clock = configuredClock(null, false, real);
+    expect(clock.now().toISOString()).toBe('2026-11-23T12:00:00.000Z');
   });
 });
