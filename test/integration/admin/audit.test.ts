@@ -2,17 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunningEmulator } from '../../../src/emulator';
 import { sha256Fingerprint } from '../../../src/pki/fingerprint';
-import {
-  adminClient,
-  errorPaths,
-  expectProblem,
-  metadataJson,
-  type AdminClient,
-} from '../../helpers/admin-client';
-import { startTestEmulator } from '../../helpers/emulator';
+import { errorPaths, expectProblem, metadataJson, type AdminClient } from '../../helpers/admin-client';
+import { startAdminWorld, stopAdminWorld } from '../../helpers/admin-world';
 import { caseworker, requestBody } from '../../helpers/envelope';
 import {
-  dfdgScenario,
   jobcenterCaseworker,
   nextCpr,
   ORG,
@@ -39,9 +32,7 @@ let dfdg: DfdgScenario;
 let admin: AdminClient;
 let cpr: string;
 beforeAll(async () => {
-  emulator = await startTestEmulator({ clockStart: NOW, clockFrozen: true });
-  dfdg = dfdgScenario(emulator);
-  admin = adminClient(emulator.adminUrl);
+  ({ emulator, dfdg, admin } = await startAdminWorld({ clockStart: NOW, clockFrozen: true }));
   cpr = nextCpr();
   const getBookings = requestBody('BookingService', 'GetBookings', {
     PersonCivilRegistrationIdentifier: cpr,
@@ -51,10 +42,7 @@ beforeAll(async () => {
   );
   expect((await dfdg.call(borrowedIdentity, 'BookingService', 'GetBookings', getBookings)).status).toBe(500);
 });
-afterAll(async () => {
-  dfdg.close();
-  await emulator.stop();
-});
+afterAll(() => stopAdminWorld({ emulator, dfdg }));
 
 const rows = async (query: string): Promise<AuditRow[]> => {
   const res = await admin.get<{ items: AuditRow[] }>(`/admin/audit?${query}`);

@@ -1,15 +1,8 @@
 import type { RunningEmulator } from '../../../src/emulator';
-import {
-  adminClient,
-  errorPaths,
-  expectProblem,
-  metadataJson,
-  type AdminClient,
-} from '../../helpers/admin-client';
-import { startTestEmulator } from '../../helpers/emulator';
+import { errorPaths, expectProblem, metadataJson, type AdminClient } from '../../helpers/admin-client';
+import { startAdminWorld, stopAdminWorld } from '../../helpers/admin-world';
 import {
   caseworkerBooking,
-  dfdgScenario,
   jobcenterCaseworker,
   saveCitizen,
   type DfdgScenario,
@@ -36,14 +29,9 @@ let emulator: RunningEmulator;
 let dfdg: DfdgScenario;
 let admin: AdminClient;
 beforeAll(async () => {
-  emulator = await startTestEmulator({ clockStart: NOW, clockFrozen: true });
-  dfdg = dfdgScenario(emulator);
-  admin = adminClient(emulator.adminUrl);
+  ({ emulator, dfdg, admin } = await startAdminWorld({ clockStart: NOW, clockFrozen: true }));
 });
-afterAll(async () => {
-  dfdg.close();
-  await emulator.stop();
-});
+afterAll(() => stopAdminWorld({ emulator, dfdg }));
 
 it('When a booking is created, rescheduled and cancelled through SOAP, then the admin API shows it in read form with each change, its metadata and reference id', async () => {
   const cpr = saveCitizen(emulator);

@@ -4,16 +4,9 @@
  * fault, find the call in the audit log and the journal.
  */
 import type { RunningEmulator } from '../../../src/emulator';
-import { adminClient, type AdminClient } from '../../helpers/admin-client';
-import { startTestEmulator } from '../../helpers/emulator';
-import {
-  akasseApp,
-  dfdgScenario,
-  nextCpr,
-  ORG,
-  selfBooking,
-  type DfdgScenario,
-} from '../../helpers/scenario-dfdg';
+import { type AdminClient } from '../../helpers/admin-client';
+import { startAdminWorld, stopAdminWorld } from '../../helpers/admin-world';
+import { akasseApp, nextCpr, ORG, selfBooking, type DfdgScenario } from '../../helpers/scenario-dfdg';
 import { faultOf } from '../../helpers/soap-request';
 
 interface AuditRow {
@@ -35,14 +28,9 @@ let emulator: RunningEmulator;
 let dfdg: DfdgScenario;
 let admin: AdminClient;
 beforeAll(async () => {
-  emulator = await startTestEmulator();
-  dfdg = dfdgScenario(emulator);
-  admin = adminClient(emulator.adminUrl);
+  ({ emulator, dfdg, admin } = await startAdminWorld());
 });
-afterAll(async () => {
-  dfdg.close();
-  await emulator.stop();
-});
+afterAll(() => stopAdminWorld({ emulator, dfdg }));
 
 it('When a citizen self-books through their a-kasse more than 7 days after the Jobsamtale deadline, then the booking is refused (5102/5103) and the audit log and journal say why', async () => {
   expect((await admin.post('/admin/reset')).status).toBe(200);

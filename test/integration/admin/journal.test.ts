@@ -1,9 +1,8 @@
 import type { RunningEmulator } from '../../../src/emulator';
-import { adminClient, errorPaths, expectProblem, type AdminClient } from '../../helpers/admin-client';
-import { startTestEmulator } from '../../helpers/emulator';
+import { errorPaths, expectProblem, type AdminClient } from '../../helpers/admin-client';
+import { startAdminWorld, stopAdminWorld } from '../../helpers/admin-world';
 import { caseworker, requestBody } from '../../helpers/envelope';
 import {
-  dfdgScenario,
   jobcenterCaseworker,
   nextCpr,
   ORG,
@@ -38,9 +37,7 @@ let emulator: RunningEmulator;
 let dfdg: DfdgScenario;
 let admin: AdminClient;
 beforeAll(async () => {
-  emulator = await startTestEmulator();
-  dfdg = dfdgScenario(emulator);
-  admin = adminClient(emulator.adminUrl);
+  ({ emulator, dfdg, admin } = await startAdminWorld());
   emulator.journal.clear();
   const cpr = nextCpr();
   const getBookings = requestBody('BookingService', 'GetBookings', {
@@ -50,10 +47,7 @@ beforeAll(async () => {
   await dfdg.interviewTypes('8-75100');
   await dfdg.call(borrowedIdentity, 'BookingService', 'GetBookings', getBookings);
 });
-afterAll(async () => {
-  dfdg.close();
-  await emulator.stop();
-});
+afterAll(() => stopAdminWorld({ emulator, dfdg }));
 
 const entries = async (query = ''): Promise<Entry[]> => {
   const res = await admin.get<{ items: Entry[] }>(`/admin/journal${query}`);

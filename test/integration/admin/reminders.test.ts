@@ -1,9 +1,8 @@
 import type { RunningEmulator } from '../../../src/emulator';
-import { adminClient, errorPaths, expectProblem, type AdminClient } from '../../helpers/admin-client';
-import { startTestEmulator } from '../../helpers/emulator';
+import { errorPaths, expectProblem, type AdminClient } from '../../helpers/admin-client';
+import { startAdminWorld, stopAdminWorld } from '../../helpers/admin-world';
 import {
   caseworkerBooking,
-  dfdgScenario,
   jobcenterCaseworker,
   saveCitizen,
   type DfdgScenario,
@@ -15,14 +14,9 @@ let emulator: RunningEmulator;
 let dfdg: DfdgScenario;
 let admin: AdminClient;
 beforeAll(async () => {
-  emulator = await startTestEmulator({ clockStart: NOW, clockFrozen: true });
-  dfdg = dfdgScenario(emulator);
-  admin = adminClient(emulator.adminUrl);
+  ({ emulator, dfdg, admin } = await startAdminWorld({ clockStart: NOW, clockFrozen: true }));
 });
-afterAll(async () => {
-  dfdg.close();
-  await emulator.stop();
-});
+afterAll(() => stopAdminWorld({ emulator, dfdg }));
 
 it('When a caseworker books a meeting, then its reminder is listed 24 hours ahead, and due once the clock passes that time', async () => {
   const cpr = saveCitizen(emulator);

@@ -2,12 +2,11 @@ import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunningEmulator } from '../../../src/emulator';
-import { adminClient, type AdminClient } from '../../helpers/admin-client';
-import { startTestEmulator } from '../../helpers/emulator';
+import { type AdminClient } from '../../helpers/admin-client';
+import { startAdminWorld, stopAdminWorld } from '../../helpers/admin-world';
 import { caseworker, requestBody } from '../../helpers/envelope';
 import {
   caseworkerBooking,
-  dfdgScenario,
   jobcenterCaseworker,
   ORG,
   saveCitizen,
@@ -23,14 +22,9 @@ let admin: AdminClient;
 beforeAll(async () => {
   const certDir = join(mkdtempSync(join(tmpdir(), 'dfdg-reset-certs-')), 'certs');
   cpSync(testCertDir(), certDir, { recursive: true });
-  emulator = await startTestEmulator({ certDir });
-  dfdg = dfdgScenario(emulator);
-  admin = adminClient(emulator.adminUrl);
+  ({ emulator, dfdg, admin } = await startAdminWorld({ certDir }));
 });
-afterAll(async () => {
-  dfdg.close();
-  await emulator.stop();
-});
+afterAll(() => stopAdminWorld({ emulator, dfdg }));
 
 const count = (table: string): number =>
   emulator.store.db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${table}`).get()?.n ?? -1;

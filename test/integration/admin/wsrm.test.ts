@@ -1,16 +1,9 @@
 import type { RunningEmulator } from '../../../src/emulator';
-import {
-  adminClient,
-  errorPaths,
-  expectProblem,
-  metadataJson,
-  type AdminClient,
-} from '../../helpers/admin-client';
-import { startTestEmulator } from '../../helpers/emulator';
+import { errorPaths, expectProblem, metadataJson, type AdminClient } from '../../helpers/admin-client';
+import { startAdminWorld, stopAdminWorld } from '../../helpers/admin-world';
 import {
   akasseCaseworker,
   caseworkerBooking,
-  dfdgScenario,
   jobcenterCaseworker,
   saveCitizen,
   type DfdgScenario,
@@ -28,14 +21,9 @@ let emulator: RunningEmulator;
 let dfdg: DfdgScenario;
 let admin: AdminClient;
 beforeAll(async () => {
-  emulator = await startTestEmulator({ clockStart: NOW, clockFrozen: true });
-  dfdg = dfdgScenario(emulator);
-  admin = adminClient(emulator.adminUrl);
+  ({ emulator, dfdg, admin } = await startAdminWorld({ clockStart: NOW, clockFrozen: true }));
 });
-afterAll(async () => {
-  dfdg.close();
-  await emulator.stop();
-});
+afterAll(() => stopAdminWorld({ emulator, dfdg }));
 
 it('When a jobcenter books a Jobsamtale, then the WSRM queues of the jobcenter and the a-kasse hold it until picked up', async () => {
   await dfdg.drain(jobcenterCaseworker);
