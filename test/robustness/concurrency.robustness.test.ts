@@ -106,7 +106,7 @@ describe('two server processes on one database file', () => {
     let stopWriting = false;
     let stopPolling = false;
     const started = Date.now();
-    const work = [
+    const writers = [
       runCreateLoad({
         soapUrl: a.soapUrl,
         workers: 4,
@@ -121,17 +121,23 @@ describe('two server processes on one database file', () => {
         onAcknowledged: (x) => acknowledged.push(x),
         stats: writeStats,
       }),
-      ...receivers.flatMap((r) => [poll(a, 'A', r, () => stopPolling), poll(b, 'B', r, () => stopPolling)]),
     ];
+    const pollers = receivers.flatMap((r) => [
+      poll(a, 'A', r, () => stopPolling),
+      poll(b, 'B', r, () => stopPolling),
+    ]);
     await sleep(LOAD_MS);
     stopWriting = true;
+    // The writers finish the calls they have in flight first: a booking acknowledged after the queue
+    // was seen empty would otherwise never be picked up.
+    await Promise.all(writers);
     // Let the pollers pick up what the last writes queued, then stop them once the queues are empty.
     const queued = new Database(dbPath, { readonly: true, fileMustExist: true });
     const waiting = queued.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM wsrm_messages');
     while (waiting.get()?.n !== 0 && Date.now() - started < LOAD_MS + 30_000) await sleep(50);
     queued.close();
     stopPolling = true;
-    await Promise.all(work);
+    await Promise.all(pollers);
 
     const faultCodes = [...writeStats.faults.keys()];
     report('two processes, one file', {
