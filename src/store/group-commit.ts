@@ -1,4 +1,4 @@
-import type { Db } from './db';
+import { BUSY_TIMEOUT_MS, type Db } from './db';
 
 /**
  * Group commit: the calls handled in one turn of the event loop share one SQLite transaction, each
@@ -12,9 +12,17 @@ import type { Db } from './db';
  * the others go on); it sees everything committed and everything the calls before it in the group
  * wrote; and it is answered only once its writes are committed, so an acknowledged booking survives
  * a killed process as before. If the commit itself fails, every call of the group fails.
+ *
+ * Another process on the same file (a second emulator) may hold the write lock. A group does not
+ * wait for it inside SQLite's busy handler, which would stop this process's event loop and, while
+ * the other process starts a new group every turn, rarely find the lock free: the calls wait in
+ * order, the lock is tried again every few milliseconds, and only after BUSY_TIMEOUT_MS do they fail.
  */
 export class GroupCommit {
   private open = false;
+  /** Calls waiting, in order, for another process to release the write lock. */
+  private waiting: Array<() => void> = [];
+  private retry: NodeJS.Timeout | null = null;
   private pending: Array<{ committed: () => void; failed: (error: unknown) => void }> = [];
   /** better-sqlite3 turns a nested transaction into a savepoint: one wrapper, made once. */
   private readonly inTransaction: ((work: () => unknown) => unknown) & {
@@ -25,6 +33,7 @@ export class GroupCommit {
     private readonly db: Db,
     /** Where an exception thrown by a caller's own callback goes: it must not stop the others. */
     private readonly report: (error: unknown) => void,
+    private readonly lockWaitMs: number = BUSY_TIMEOUT_MS,
   ) {
     this.inTransaction = db.transaction((work: () => unknown) => work());
   }
@@ -34,14 +43,24 @@ export class GroupCommit {
    * and `failed` is told at once; otherwise `committed` gets its value once the group has committed.
    */
   run<T>(work: () => T, committed: (value: T) => void, failed: (error: unknown) => void): void {
+    this.runFrom(Date.now(), work, committed, failed);
+  }
+
+  private runFrom<T>(
+    since: number,
+    work: () => T,
+    committed: (value: T) => void,
+    failed: (error: unknown) => void,
+  ): void {
     // SQLite rolls a whole transaction back on some errors (a full disk): settle that group as failed.
     if (this.open && !this.db.inTransaction) this.flush();
     let value: T;
     try {
-      if (!this.open) {
-        this.db.exec('BEGIN IMMEDIATE');
-        this.open = true;
-        setImmediate(this.flush);
+      if (!this.open && (this.waiting.length > 0 || !this.begin())) {
+        if (Date.now() - since > this.lockWaitMs) throw new Error('database is locked by another process');
+        this.waiting.push(() => this.runFrom(since, work, committed, failed));
+        this.retryLater();
+        return;
       }
       value = this.inTransaction(work) as T;
     } catch (error) {
@@ -49,6 +68,33 @@ export class GroupCommit {
       return;
     }
     this.pending.push({ committed: () => committed(value), failed });
+  }
+
+  /** BEGIN IMMEDIATE without waiting: false while another connection holds the write lock. */
+  private begin(): boolean {
+    // Set anew each time: SQLite applies this pragma when it is prepared, not when it is run.
+    this.db.pragma('busy_timeout = 0');
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'SQLITE_BUSY') return false;
+      throw error;
+    } finally {
+      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    }
+    this.open = true;
+    setImmediate(this.flush);
+    return true;
+  }
+
+  private retryLater(): void {
+    if (this.retry) return;
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      const calls = this.waiting;
+      this.waiting = [];
+      for (const call of calls) call();
+    }, 2);
   }
 
   /**

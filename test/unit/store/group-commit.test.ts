@@ -1,8 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GroupCommit } from '../../../src/store/group-commit';
 import { openStore, type Store } from '../../../src/store/store';
-import { buildAuditEntry } from '../../helpers/builders';
+import { buildAuditEntry, waitUntil } from '../../helpers/builders';
 
 let store: Store;
 let other: Store;
@@ -115,5 +116,34 @@ describe('GroupCommit', () => {
     await nextTurn();
     expect(t.committed).toEqual([call(2).referenceId]);
     expect(reported).toHaveLength(1);
+  });
+
+  it('When another process holds the write lock, then the calls wait without blocking, in order, and run once it is released', async () => {
+    other.db.exec('BEGIN IMMEDIATE');
+    const t = track();
+    const ran: number[] = [];
+    for (const n of [1, 2]) t.run(n, () => (ran.push(n), store.audit.record(call(n))));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    // The event loop ran (the timer fired) while the lock was held; nothing ran or failed.
+    expect(ran).toEqual([]);
+    expect(t.failed).toEqual([]);
+    other.db.exec('COMMIT');
+    await waitUntil(() => t.committed.length === 2);
+    expect(ran).toEqual([1, 2]);
+    expect(committedCalls().sort()).toEqual([call(1).referenceId, call(2).referenceId]);
+  });
+
+  it('When the lock is held longer than the wait limit, then the waiting calls fail', async () => {
+    const patient = new GroupCommit(store.db, (error) => reported.push(error), 40);
+    other.db.exec('BEGIN IMMEDIATE');
+    const failed: unknown[] = [];
+    patient.run(
+      () => store.audit.record(call(1)),
+      () => undefined,
+      (error) => failed.push(error),
+    );
+    await waitUntil(() => failed.length === 1);
+    other.db.exec('ROLLBACK');
+    expect(String(failed[0])).toContain('locked');
   });
 });
