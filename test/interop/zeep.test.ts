@@ -4,13 +4,17 @@ import { startTestEmulator } from '../helpers/emulator';
 import { runPythonClient } from '../helpers/python-client';
 import { pathOf } from '../helpers/soap-client';
 import { testCertDir } from '../helpers/test-certificates';
+import { AUTHORITY_TYPE_INVALID, TYPED_4413 } from './booking-round-trip';
+import { probe, requirePrerequisites } from './vendor-stack';
 
 /**
  * Python zeep (Debian's python3-zeep) as a vendor would use it: the script loads every WSDL from
  * the emulator over mutual TLS and calls BookingService and CodelistService. It must be installed
- * (`apt-get install -y python3-zeep`); when it is not, this test fails with the script's stderr.
+ * (`apt-get install -y python3-zeep`); when it is not, this test fails at once with that line.
  */
 const SCRIPT = join(__dirname, 'zeep_client.py');
+/** Debian's Python, which runPythonClient runs: the one python3-zeep installs into. */
+const PYTHON = '/usr/bin/python3';
 
 const SERVICE_OPERATIONS: Record<string, string[]> = {
   BookingService: ['CreateBooking', 'DeleteBooking', 'GetBookingDetails', 'GetBookings', 'UpdateBooking'],
@@ -27,10 +31,15 @@ const runZeep = (soapUrl: string, certDir: string): Promise<Record<string, unkno
   runPythonClient(SCRIPT, [soapUrl, certDir]);
 
 beforeAll(async () => {
+  await requirePrerequisites(
+    'zeep',
+    [probe('python3-zeep and python3-requests', PYTHON, ['-c', 'import zeep, requests'])],
+    'apt-get install -y python3-zeep python3-requests',
+  );
   emulator = await startTestEmulator();
   output = await runZeep(emulator.soapUrl, testCertDir());
 }, 90_000);
-afterAll(() => emulator.stop());
+afterAll(() => emulator?.stop());
 
 it('When zeep loads the five WSDLs over mutual TLS, then each has one port at its https address with the CONTRACT.md operations, and zeep warns about nothing', () => {
   for (const [service, operations] of Object.entries(SERVICE_OPERATIONS)) {
@@ -84,6 +93,13 @@ it('When zeep asks for an unknown booking, then it raises a Fault whose FaultDet
     faultstring: 'The booking was not found',
     ErrorCode: 5002,
     Source: 'BK-NOT-FOUND',
+  });
+});
+
+it('When zeep calls GetBookingDetails with a RequestUserMetadata of another organisation, then the FaultDetails parsed with the WSDL element carry 4413', () => {
+  expect(pathOf(output, 'refused', 'fault')).toEqual({
+    faultstring: AUTHORITY_TYPE_INVALID,
+    typedDetail: TYPED_4413,
   });
 });
 

@@ -4,7 +4,8 @@ Usage: zeep_client.py <soapUrl> <certDir>
 
 Loads all five WSDLs from the server over mutual TLS (certificate 8-75100), builds both DFDG
 headers from the WSDL's own header element types, calls BookingService.CreateBooking,
-GetBookingDetails (and one that must fault), CodelistService.GetInterviewTypes,
+GetBookingDetails (one that must fault, and one refused for a RequestUserMetadata of another
+organisation, its FaultDetails parsed with the WSDL's own element), CodelistService.GetInterviewTypes,
 PersonStatusService.GetVariablePersonStatus, ExternalBookingService.RescheduleBooking and a WSRM
 pickup (CreateSequence, GetBookings, TerminateSequence), and prints one
 JSON document on stdout. Any failure goes to stderr with a non-zero exit status.
@@ -62,6 +63,15 @@ def fault_details(fault):
     }
 
 
+def typed_fault_details(client, fault):
+    """zeep raises Fault with the raw detail; the WSDL's FaultDetails element parses it into its types."""
+    found = fault.detail.find("{%s}FaultDetails" % FAULT_NS) if fault.detail is not None else None
+    if found is None:
+        return None
+    details = client.get_element("{%s}FaultDetails" % FAULT_NS).parse(found, client.wsdl.types)
+    return {"ErrorCode": details.ErrorCode, "Message": details.Message, "Source": details.Source}
+
+
 def main(soap_url, cert_dir):
     import requests
     import zeep
@@ -92,19 +102,22 @@ def main(soap_url, cert_dir):
         booking = clients["BookingService"]
         active_organisation = booking.get_element(AOH)(OrganisationTypeIdentifier=8, OrganisationCode="75100")
         registered = datetime.datetime(2026, 11, 23, 10, 0, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=1)))
-        request_user = booking.get_element(RUM)(
-            RequestUserStructure={
-                "UserFullName": "Mette Hansen",
-                "RequestUserTypeIdentifier": {"CodeListItemIdentifier": 2},
-                "UserIdentifier": "CVR:12345678-RID:1234",
-            },
-            RequestOrganisationStructure={
-                "OrganisationTypeIdentifier": {"CodeListItemIdentifier": 8},
-                "OrganisationCode": "75100",
-            },
-            RegistrationDateTime=registered,
-        )
-        headers = [request_user, active_organisation]
+
+        def caseworker(organisation_type, organisation_code):
+            return booking.get_element(RUM)(
+                RequestUserStructure={
+                    "UserFullName": "Mette Hansen",
+                    "RequestUserTypeIdentifier": {"CodeListItemIdentifier": 2},
+                    "UserIdentifier": "CVR:12345678-RID:1234",
+                },
+                RequestOrganisationStructure={
+                    "OrganisationTypeIdentifier": {"CodeListItemIdentifier": organisation_type},
+                    "OrganisationCode": organisation_code,
+                },
+                RegistrationDateTime=registered,
+            )
+
+        headers = [caseworker(8, "75100"), active_organisation]
 
         start = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=7)).replace(microsecond=0)
         created = booking.service.CreateBooking(
@@ -131,6 +144,15 @@ def main(soap_url, cert_dir):
             out["unknownBooking"] = {"fault": None}
         except Fault as fault:
             out["unknownBooking"] = {"fault": fault_details(fault)}
+
+        # A caseworker of a-kasse 2/17 acting under jobcenter 8/75100: refused (4413).
+        try:
+            booking.service.GetBookingDetails(
+                BookingIdentifier=created.BookingIdentifier, _soapheaders=[caseworker(2, "17"), active_organisation]
+            )
+            out["refused"] = {"fault": None}
+        except Fault as fault:
+            out["refused"] = {"fault": {"faultstring": fault.message, "typedDetail": typed_fault_details(booking, fault)}}
 
         types = clients["CodelistService"].service.GetInterviewTypes()
         out["interviewTypes"] = serialize_object(types)
