@@ -12,6 +12,11 @@ export interface Config {
   readonly dbPath: string;
   readonly certDir: string;
   readonly fixturesDir: string;
+  /**
+   * The code lists (CodelistService, REQ-CODELIST): a JSON file a user may replace with STAR's lists;
+   * null: codelists.json in fixturesDir.
+   */
+  readonly codelistsPath: string | null;
   readonly wsdlDir: string;
   /** SQLite synchronous mode: "normal" survives a killed process, "full" also a power loss. */
   readonly sync: 'normal' | 'full';
@@ -132,6 +137,13 @@ export const OPTIONS = [
     flag: '--fixtures',
     env: 'DFDG_FIXTURES',
     doc: 'folder of the fixture JSON files',
+    parse: path,
+  },
+  {
+    key: 'codelistsPath',
+    flag: '--codelists',
+    env: 'DFDG_CODELISTS',
+    doc: 'code-list file (CodelistService, REQ-CODELIST); default codelists.json in --fixtures',
     parse: path,
   },
   {
@@ -290,6 +302,7 @@ export const DEFAULTS: Config = {
   dbPath: join(PROJECT_ROOT, 'data', 'dfdg.sqlite'),
   certDir: join(PROJECT_ROOT, 'certs'),
   fixturesDir: join(PROJECT_ROOT, 'fixtures'),
+  codelistsPath: null,
   wsdlDir: join(PROJECT_ROOT, 'wsdl'),
   sync: 'normal',
   schemaValidation: 'strict',

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
 import type { Server } from 'node:https';
+import { join } from 'node:path';
 import type { Config } from './config';
 import { configuredClock, type ControllableClock } from './domain/clock';
 import { adminUrlOf, startAdminServer } from './admin/admin-server';
@@ -21,6 +22,7 @@ import { registerFixtureCertificates } from './store/register-fixture-certificat
 import { startAuditPruner } from './store/audit-pruner';
 import { startCheckpointer } from './store/checkpointer';
 import { openStore, type Store } from './store/store';
+import { readCodeListsFile } from './store/codelists-file';
 import { createSoapApp, finishSoapApp } from './transport/app';
 import { Journal } from './transport/journal';
 import { httpUrlOf, listenHttpLoopback } from './transport/http-loopback-server';
@@ -62,12 +64,17 @@ export const startEmulator = async (
 
   const libxml = await loadLibxml();
   const fixtures = readFixtures(config.fixturesDir);
+  // A bad code-list file stops the start here, naming every problem, before anything listens.
+  const codeLists = readCodeListsFile(config.codelistsPath ?? join(config.fixturesDir, 'codelists.json'));
   const certificates = ensureDevCertificates(
     config.certDir,
     fixtures.certificates.map((c) => c.name),
   );
-  const store = openStore(config.dbPath, config.sync, (error) =>
-    logger.error('a SOAP call could not be answered', { error }),
+  const store = openStore(
+    config.dbPath,
+    config.sync,
+    (error) => logger.error('a SOAP call could not be answered', { error }),
+    codeLists,
   );
   const checkpointer = startCheckpointer(store.db, config.dbPath, config.sync);
   const closeStore = async (): Promise<void> => {

@@ -71,7 +71,12 @@ export const ERROR_TABLE = {
   'REQ-OP': client('REQ-OP', 1014, NOT_VALID),
   'REQ-SCHEMA': client('REQ-SCHEMA', 1014, NOT_VALID),
   'BK-VALID': client('BK-VALID', 1014, NOT_VALID),
-  'BK-VALID-INTERVIEW-TYPE': client('BK-VALID', 2002, 'The InterviewTypeIdentifier is not in the code list'),
+  // STAR P4 (BookingService's code for an invalid samtaletype).
+  'BK-VALID-INTERVIEW-TYPE': client('BK-VALID', 4709, 'The submitted InterviewTypeIdentifier is invalid'),
+  // STAR P11 (generic DFDG codes): a known code-list value outside its validity period.
+  'REQ-CODELIST': client('REQ-CODELIST', 2003, 'Use of expired CodeList value not allowed'),
+  // STAR P11: CodelistService.GetCodeList with a list name it does not know (CONTRACT.md).
+  'CL-UNKNOWN-LIST': client('CL-UNKNOWN-LIST', 2001, 'Invalid CodeList name'),
   'BK-NOT-FOUND': client('BK-NOT-FOUND', 5002, 'The booking was not found'),
   'BK-CPR-MATCH': client(
     'BK-CPR-MATCH',

@@ -1,5 +1,6 @@
 import type { Booking, Citizen } from './booking';
 import { isVisibleTo } from './booking.rules';
+import type { CodeLists } from './codelists';
 import { OrganisationType, type Organisation } from './organisation';
 
 /**
@@ -7,7 +8,11 @@ import { OrganisationType, type Organisation } from './organisation';
  * jobcenter, and the a-kasse subject to VIS-AKASSE). For a citizen the emulator does not know, the
  * meeting's jobcenter or a-kasse stands in as the follower, so vendors still see their confirmations.
  */
-export const wsrmReceivers = (booking: Booking, citizen: Citizen | undefined): Organisation[] => {
+export const wsrmReceivers = (
+  booking: Booking,
+  citizen: Citizen | undefined,
+  codeLists: CodeLists,
+): Organisation[] => {
   const followers: Organisation[] = citizen
     ? [
         { type: OrganisationType.Jobcenter, code: citizen.jobcenter },
@@ -16,7 +21,7 @@ export const wsrmReceivers = (booking: Booking, citizen: Citizen | undefined): O
     : [booking.meetingOrganisation].filter(
         (o) => o.type === OrganisationType.Jobcenter || o.type === OrganisationType.Akasse,
       );
-  return followers.filter((receiver) => isVisibleTo(receiver, booking));
+  return followers.filter((receiver) => isVisibleTo(receiver, booking, codeLists));
 };
 
 /** At most this many messages are delivered in one pickup (CONTRACT.md). */

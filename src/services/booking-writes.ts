@@ -16,7 +16,7 @@ export const check = (v: Violation | null): void => {
  */
 export const findVisibleBooking = (call: AuthorisedCall, deps: OperationDeps, id: string): Booking => {
   const booking = deps.store.bookings.find(id);
-  if (!booking || !isVisibleTo(call.headers.activeOrganisation, booking)) {
+  if (!booking || !isVisibleTo(call.headers.activeOrganisation, booking, deps.store.codelists.current())) {
     throw new DfdgFault('BK-NOT-FOUND', `no booking ${id}`);
   }
   return booking;
@@ -54,7 +54,11 @@ export const saveChange = (
     referenceId: call.referenceId,
   });
   store.reminders.syncWith(booking);
-  for (const receiver of wsrmReceivers(booking, store.citizens.find(booking.cpr))) {
+  for (const receiver of wsrmReceivers(
+    booking,
+    store.citizens.find(booking.cpr),
+    store.codelists.current(),
+  )) {
     store.wsrm.enqueue(booking.id, {
       messageId: randomUUID(),
       receiver,

@@ -19,6 +19,7 @@ const getVariablePersonStatus: OperationHandler = (ctx, deps) => {
   const citizen = deps.store.citizens.find(cpr);
   const bookings = deps.store.bookings.listByCpr(cpr);
   const now = deps.clock.now();
+  const codeLists = deps.store.codelists.current();
 
   const core = wants('Core') && citizen ? [el(ns, 'CoreInfo', [el(ns, 'PersonName', citizen.name)])] : [];
   const authority =
@@ -37,13 +38,13 @@ const getVariablePersonStatus: OperationHandler = (ctx, deps) => {
           ns,
           'BookingCollection',
           bookings
-            .filter((b) => isVisibleTo(ao, b))
+            .filter((b) => isVisibleTo(ao, b, codeLists))
             .map((b) => bookingReadXml(ns, 'Booking', b, deps.starCvr)),
         ),
       ]
     : [];
   const deadlines = (citizen?.selfBookingDeadlines ?? []).filter((d) =>
-    isVisibleTo(ao, { interviewType: d.interviewType }),
+    isVisibleTo(ao, { interviewType: d.interviewType }, codeLists),
   );
   const deadlineCollection = wants('InterviewDeadline')
     ? [

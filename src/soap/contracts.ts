@@ -60,7 +60,7 @@ export const SERVICE_CONTRACTS: readonly ServiceContract[] = [
     'CloseSequence',
   ]),
   contract('PersonStatusService', ['GetVariablePersonStatus']),
-  contract('CodelistService', ['GetInterviewTypes'], false),
+  contract('CodelistService', ['GetInterviewTypes', 'GetCodeList'], false),
 ];
 
 /** The XSD files (in wsdl/xsd/) a service's requests are validated against: its own and the headers'. */

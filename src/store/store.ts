@@ -2,12 +2,15 @@ import { AuditRepository } from './audit.repository';
 import { BookingRepository } from './booking.repository';
 import { CertificateRepository } from './certificate.repository';
 import { CitizenRepository } from './citizen.repository';
+import { CodelistRepository } from './codelist.repository';
+import { DEFAULT_CODELISTS_PATH, readCodeListsFile } from './codelists-file';
 import { GroupCommit } from './group-commit';
 import { openDatabase, type Db, type SyncMode } from './db';
 import { OrganisationRepository } from './organisation.repository';
 import { ReminderRepository } from './reminder.repository';
 import { resetStore } from './reset';
 import { WsrmRepository } from './wsrm.repository';
+import type { CodeLists } from '../domain/codelists';
 
 /** The repositories over one database, and the transaction that makes a call all-or-nothing. */
 export interface Store {
@@ -15,6 +18,8 @@ export interface Store {
   readonly bookings: BookingRepository;
   readonly certificates: CertificateRepository;
   readonly citizens: CitizenRepository;
+  /** The code lists in force: the code-list file's, with those the admin API replaced. */
+  readonly codelists: CodelistRepository;
   readonly organisations: OrganisationRepository;
   readonly audit: AuditRepository;
   readonly reminders: ReminderRepository;
@@ -32,15 +37,18 @@ export const openStore = (
   path: string,
   sync: SyncMode = 'normal',
   report: (error: unknown) => void = (error) => console.error(error),
+  codeLists: CodeLists = readCodeListsFile(DEFAULT_CODELISTS_PATH),
 ): Store => {
   const db = openDatabase(path, sync);
   const certificates = new CertificateRepository(db);
   const group = new GroupCommit(db, report);
+  const codelists = new CodelistRepository(db, codeLists);
   return {
     db,
     bookings: new BookingRepository(db),
     certificates,
     citizens: new CitizenRepository(db),
+    codelists,
     organisations: new OrganisationRepository(db),
     audit: new AuditRepository(db),
     reminders: new ReminderRepository(db),
@@ -51,6 +59,7 @@ export const openStore = (
       group.flush();
       resetStore(db);
       certificates.forget();
+      codelists.forget();
     },
     close: () => {
       group.flush();

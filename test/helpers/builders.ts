@@ -7,7 +7,12 @@ import type { Booking, BookingHistoryEntry, BookingInput, Citizen } from '../../
 import type { Caller } from '../../src/domain/caller';
 import type { Organisation } from '../../src/domain/organisation';
 import type { RequestUserMetadata } from '../../src/domain/request-user-metadata';
+import type { CodeLists } from '../../src/domain/codelists';
 import type { AuditEntry } from '../../src/store/audit.repository';
+import { DEFAULT_CODELISTS_PATH, readCodeListsFile } from '../../src/store/codelists-file';
+
+/** The code lists a new installation ships (fixtures/codelists.json), as the rules receive them. */
+export const CODE_LISTS: CodeLists = readCodeListsFile(DEFAULT_CODELISTS_PATH);
 
 /** The organisations of the fixtures (CONTRACT.md, "Fixtures every installation has"). */
 export const ORG = {
@@ -124,6 +129,7 @@ export const buildFacts = (overrides: Partial<CreateBookingFacts> = {}): CreateB
   idTaken: false,
   citizen: buildCitizen(),
   citizenBookings: [],
+  codeLists: CODE_LISTS,
   ...overrides,
 });
 

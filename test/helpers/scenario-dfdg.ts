@@ -441,6 +441,14 @@ export const dfdgScenario = (emulator: RunningEmulator) => {
         'GetInterviewTypes',
         requestBody('CodelistService', 'GetInterviewTypes', {}),
       ),
+    /** CodelistService.GetCodeList (no DFDG headers are needed; the ones sent are ignored). */
+    codeList: (cert: CertificateName, name: string) =>
+      call(
+        { cert, ao: ORG.jobcenterAarhus, user: caseworker(ORG.jobcenterAarhus) },
+        'CodelistService',
+        'GetCodeList',
+        requestBody('CodelistService', 'GetCodeList', { CodeListName: name }),
+      ),
     createSequence: (actor: Actor) =>
       call(actor, wsrm, 'CreateSequence', requestBody(wsrm, 'CreateSequence', {})),
     sequenceOp: (

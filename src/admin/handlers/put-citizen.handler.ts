@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { interviewType } from '../../domain/interview-types';
+import { findCodeListItem } from '../../domain/codelists';
 import { adminEndpoint } from '../admin-endpoint';
 import { cprInput, dateInput } from '../admin-inputs';
+import { Problem } from '../problem';
 import { CitizenView, citizenView } from '../views/citizen.view';
 
 const CitizenInput = z.strictObject({
@@ -19,8 +20,7 @@ const CitizenInput = z.strictObject({
         interviewType: z
           .number()
           .int()
-          .refine((t) => interviewType(t) !== undefined, 'an interview type of the code list, 1..18')
-          .describe('interview type 1..18 (CodelistService)'),
+          .describe('an interview type of the code list (GET /admin/codelists/InterviewType)'),
         deadline: dateInput,
       }),
     )
@@ -40,6 +40,18 @@ export const putCitizenHandler = adminEndpoint({
   body: CitizenInput,
   response: CitizenView,
   handle: ({ store }, { params, body }) => {
+    const codeLists = store.codelists.current();
+    const unknown = body.selfBookingDeadlines.flatMap((d, i) =>
+      findCodeListItem(codeLists, 'InterviewType', d.interviewType)
+        ? []
+        : [
+            {
+              path: `body.selfBookingDeadlines.${i}.interviewType`,
+              message: 'an interview type of the code list',
+            },
+          ],
+    );
+    if (unknown.length > 0) throw new Problem(400, `${unknown.length} invalid field(s)`, unknown);
     store.citizens.save({ cpr: params.cpr, ...body });
     const saved = store.citizens.find(params.cpr);
     if (!saved) throw new Error(`citizen ${params.cpr} was saved but cannot be read back`);

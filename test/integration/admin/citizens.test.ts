@@ -77,10 +77,16 @@ it.each<[string, string, unknown, string[]]>([
   ['a jobcenter code of 3 digits', '0101575001', { ...anna, jobcenter: '751' }, ['body.jobcenter']],
   ['an a-kasse that is a name', '0101575001', { ...anna, akasse: 'FOA' }, ['body.akasse']],
   [
-    'an interview type outside 1..18 and a date that does not exist',
+    'a date that does not exist',
     '0101575001',
     { ...anna, selfBookingDeadlines: [{ interviewType: 19, deadline: '2026-02-30' }] },
-    ['body.selfBookingDeadlines.0.deadline', 'body.selfBookingDeadlines.0.interviewType'],
+    ['body.selfBookingDeadlines.0.deadline'],
+  ],
+  [
+    'an interview type outside the code list (1..19)',
+    '0101575001',
+    { ...anna, selfBookingDeadlines: [{ interviewType: 20, deadline: '2026-03-10' }] },
+    ['body.selfBookingDeadlines.0.interviewType'],
   ],
   [
     'two deadlines for one interview type',

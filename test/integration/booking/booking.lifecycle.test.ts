@@ -188,13 +188,18 @@ it('When UpdateBooking names another citizen CPR than the booking, then fault 81
   expect(fault).toMatchObject({ errorCode: 8107, source: 'BK-CPR-MATCH' });
 });
 
-it('When a booking has interview type 19, then fault 2002 (BK-VALID) and nothing is stored', async () => {
+it('When a booking has interview type 20 (not in the code list), then STAR’s fault 4709 (BK-VALID) and nothing is stored', async () => {
   const cpr = '0101575001';
   const start = inDays(50);
   const fault = await expectFault(
-    jobcenter.createBooking(aBooking({ cpr, interviewType: 19, ...meeting(start) })),
+    jobcenter.createBooking(aBooking({ cpr, interviewType: 20, ...meeting(start) })),
   );
-  expect(fault).toMatchObject({ faultcode: 'soap:Client', errorCode: 2002, source: 'BK-VALID' });
+  expect(fault).toMatchObject({
+    faultcode: 'soap:Client',
+    faultstring: 'The submitted InterviewTypeIdentifier is invalid',
+    errorCode: 4709,
+    source: 'BK-VALID',
+  });
   expect(await jobcenter.getBookings(cpr, { start: inDays(49), end: inDays(51) })).toEqual([]);
 });
 

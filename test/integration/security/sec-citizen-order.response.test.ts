@@ -169,12 +169,12 @@ describe('SEC-CITIZEN: the CPR of the booking the body names, before BK-VALID an
     expect(emulator.store.bookings.find(id)?.start.toISOString()).toBe(new Date(MEETING).toISOString());
   });
 
-  it('When a citizen updates another citizen’s booking, naming their own CPR and an interview type outside the code list, then 4413 SEC-CITIZEN (not 2002 BK-VALID), while its own citizen gets 2002 BK-VALID', async () => {
+  it('When a citizen updates another citizen’s booking, naming their own CPR and an interview type outside the code list, then 4413 SEC-CITIZEN (not 4709 BK-VALID), while its own citizen gets 4709 BK-VALID', async () => {
     const { own, other, id } = await twoCitizens();
     const update = (cpr: string): Promise<RawResponse> =>
       dfdg.updateBooking(kssPlannerApp(cpr), { ...caseworkerBooking(cpr, MEETING), id, interviewType: 99 });
     expectRuleFault(await update(other), 4413, 'SEC-CITIZEN');
-    expectRuleFault(await update(own), 2002, 'BK-VALID');
+    expectRuleFault(await update(own), 4709, 'BK-VALID');
     expect(emulator.store.bookings.find(id)?.interviewType).toBe(7);
   });
 

@@ -51,6 +51,14 @@ const EXTENSIONS: ReadonlyMap<string, RuleRow> = new Map([
       row: 'issue 7: a signed request identifies its caller; a bad signature or certificate is 1012 (Logon failed)',
     },
   ],
+  [
+    'CL-UNKNOWN-LIST',
+    {
+      id: 'CL-UNKNOWN-LIST',
+      fault: '2001',
+      row: 'CONTRACT.md CodelistService: GetCodeList with an unknown CodeListName is 2001 (Invalid CodeList name, STAR P11)',
+    },
+  ],
 ]);
 
 const RULES = ruleRows(RULES_MD);
@@ -79,7 +87,9 @@ const EXPECTED_CODES: Record<ErrorKey, number> = {
   'REQ-OP': 1014,
   'REQ-SCHEMA': 1014,
   'BK-VALID': 1014,
-  'BK-VALID-INTERVIEW-TYPE': 2002,
+  'BK-VALID-INTERVIEW-TYPE': 4709,
+  'REQ-CODELIST': 2003,
+  'CL-UNKNOWN-LIST': 2001,
   'BK-NOT-FOUND': 5002,
   'BK-CPR-MATCH': 8107,
   'BK-SELF-CITIZEN': 5100,
@@ -152,6 +162,9 @@ describe('ERROR_TABLE', () => {
     ['REQ-XML', 'The submitted message is not valid'],
     ['INTERNAL', 'Internal error on server'],
     ['WSRM-ONE-OPEN', 'A sequence is already open for this receiver: close or terminate it first'],
+    ['BK-VALID-INTERVIEW-TYPE', 'The submitted InterviewTypeIdentifier is invalid'],
+    ['REQ-CODELIST', 'Use of expired CodeList value not allowed'],
+    ['CL-UNKNOWN-LIST', 'Invalid CodeList name'],
   ])('When the fault is %s, then its text is STAR’s: "%s"', (key, text) => {
     expect(ERROR_TABLE[key].text).toBe(text);
   });
@@ -165,7 +178,9 @@ describe('DfdgFault', () => {
   it.each<[ErrorKey, number, string]>([
     ['BK-SELF-DEADLINE', 5102, 'BK-SELF-DEADLINE'],
     ['SEC-AO-MISSING', 8232, 'SEC-AO-PRESENT'],
-    ['BK-VALID-INTERVIEW-TYPE', 2002, 'BK-VALID'],
+    ['BK-VALID-INTERVIEW-TYPE', 4709, 'BK-VALID'],
+    ['REQ-CODELIST', 2003, 'REQ-CODELIST'],
+    ['CL-UNKNOWN-LIST', 2001, 'CL-UNKNOWN-LIST'],
   ])(
     'When a violation of %s is raised as a fault, then it carries code %i and rule %s',
     (key, code, ruleId) => {
