@@ -1,4 +1,5 @@
 import type { RunningEmulator } from '../../../src/emulator';
+import { adminClient } from '../../helpers/admin-client';
 import { startTestEmulator } from '../../helpers/emulator';
 import { NS, aBooking, caseworker, citizen, type Org, type User } from '../../helpers/envelope';
 import {
@@ -30,6 +31,8 @@ beforeAll(async () => {
   jobcenter = await asOrg(emulator, '8-75100', JOBCENTER_AARHUS);
 });
 afterAll(() => emulator.stop());
+// Tests that set the emulator's clock leave it running with real time again for the next one.
+afterEach(() => emulator.clock.reset());
 
 const inDays = (days: number, hour = 10): Date => {
   const d = new Date(Date.now() + days * DAY);
@@ -95,11 +98,21 @@ const updaters: Array<[string, CertificateName, Org]> = [
 ];
 
 it.each(updaters)(
-  'When %s updates the booking, then the times change but CreatedByRequestUserMetadata and BookingOriginator stay the creator ones (BK-OWNER-META)',
+  'When %s updates the booking, then the times change, LastChangedDateTime is the emulator time of the update, but CreatedByRequestUserMetadata and BookingOriginator stay the creator ones (BK-OWNER-META)',
   async (_label, certificate, activeOrganisation) => {
+    // The clock stands still at a whole second while the booking is created, then moves on by 1 h 1 s
+    // before the update: LastChangedDateTime must be exactly the moved time, CreatedDateTime the first.
+    const admin = adminClient(emulator.adminUrl);
+    const createdAt = new Date(Math.floor(Date.now() / 1000) * 1000);
+    expect((await admin.put('/admin/clock', { now: createdAt.toISOString(), frozen: true })).status).toBe(
+      200,
+    );
     const fields = aBooking(meeting(inDays(9)));
     const { bookingId } = await jobcenter.createBooking(fields);
     const before = await jobcenter.getBookingDetails(bookingId);
+    const updatedAt = new Date(createdAt.getTime() + 3_601_000);
+    const advanced = await admin.put<{ now: string }>('/admin/clock', { advance: 'PT1H1S' });
+    expect(new Date(advanced.body.now)).toEqual(updatedAt);
 
     const kommune = await bookingClientFor(emulator, certificate, {
       activeOrganisation,
@@ -115,8 +128,10 @@ it.each(updaters)(
     expect(after.createdBy).toEqual(metadataSentBy(jobcenter.soap));
     expect(after.createdBy.name).not.toBe(kommuneEmployee.name);
     expect(after.originator).toEqual(JOBCENTER_AARHUS);
-    expect(after.createdAt).toEqual(before.createdAt);
-    expect(after.lastChangedAt.getTime()).toBeGreaterThanOrEqual(before.lastChangedAt.getTime());
+    expect(before.createdAt).toEqual(createdAt);
+    expect(before.lastChangedAt).toEqual(createdAt);
+    expect(after.createdAt).toEqual(createdAt);
+    expect(after.lastChangedAt).toEqual(updatedAt);
     expect(after.status).toBe('Active');
 
     const history = emulator.store.bookings.history(bookingId);
