@@ -1,5 +1,6 @@
+import { ERROR_TABLE, type ErrorKey } from '../../src/domain/errors';
 import { loadLibxml, type LibxmlElement } from '../../src/soap/libxml';
-import { faultOf, type FaultSummary, type RawResponse } from './soap-request';
+import { faultOf, textOf, type FaultSummary, type RawResponse } from './soap-request';
 
 export const FAULT_DETAILS_NS = 'http://service.bm.dk/xml/schemas/2011/01/12/';
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -66,6 +67,35 @@ export const expectFault = async (
     source: expected.source,
     faultstring: TEXT[expected.code],
     faultcode: expected.faultcode ?? 'soap:Client',
+  });
+  expect(await faultDetailsNamespaces(res.body)).toEqual([FAULT_DETAILS_NS]);
+  expect(String(res.headers['x-servicerequestlogreferenceidentifier'])).toMatch(UUID);
+  return fault;
+};
+
+/**
+ * Asserts the fault the error table (src/domain/errors.ts) gives for `key`, in CONTRACT.md's shape:
+ * its code in ErrorCode, its rule id in Source, its text as faultstring and Message, soap:Client or
+ * soap:Server as it says. For codes whose texts RULES.md leaves to the emulator (or that are still to
+ * change, as BK-NOT-FOUND's), the table is the one place they are decided.
+ */
+export const expectTableFault = async (res: RawResponse, key: ErrorKey): Promise<FaultSummary> => {
+  const spec = ERROR_TABLE[key];
+  expect(res.status).toBe(500);
+  expect(String(res.headers['content-type'])).toMatch(/^text\/xml\b/);
+  const fault = faultOf(res);
+  expect({
+    errorCode: fault.errorCode,
+    source: fault.source,
+    faultstring: fault.faultstring,
+    message: textOf(res.body, 'Message'),
+    faultcode: fault.faultcode,
+  }).toEqual({
+    errorCode: spec.code,
+    source: spec.ruleId,
+    faultstring: spec.text,
+    message: spec.text,
+    faultcode: `soap:${spec.fault}`,
   });
   expect(await faultDetailsNamespaces(res.body)).toEqual([FAULT_DETAILS_NS]);
   expect(String(res.headers['x-servicerequestlogreferenceidentifier'])).toMatch(UUID);

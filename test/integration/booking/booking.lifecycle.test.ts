@@ -1,4 +1,5 @@
 import type { RunningEmulator } from '../../../src/emulator';
+import { adminClient } from '../../helpers/admin-client';
 import { startTestEmulator } from '../../helpers/emulator';
 import { NS, aBooking, caseworker, citizen, type Org, type User } from '../../helpers/envelope';
 import {
@@ -30,11 +31,23 @@ beforeAll(async () => {
   jobcenter = await asOrg(emulator, '8-75100', JOBCENTER_AARHUS);
 });
 afterAll(() => emulator.stop());
+// Tests that set the emulator's clock leave it running with real time again for the next one.
+afterEach(() => emulator.clock.reset());
 
 const inDays = (days: number, hour = 10): Date => {
   const d = new Date(Date.now() + days * DAY);
   d.setUTCHours(hour, 0, 0, 0);
   return d;
+};
+/** Stops the emulator's clock at the last whole second (through the admin API) and returns that instant. */
+const freezeClock = async (): Promise<Date> => {
+  const at = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const res = await adminClient(emulator.adminUrl).put('/admin/clock', {
+    now: at.toISOString(),
+    frozen: true,
+  });
+  expect(res.status).toBe(200);
+  return at;
 };
 const meeting = (start: Date, minutes = 30) => ({
   start: start.toISOString(),
@@ -47,6 +60,7 @@ it('When a jobcenter caseworker creates a booking with node-soap, then GetBookin
     meetingLocation: 'Jobcenter Aarhus, Værkmestergade 3',
     caseworkerName: 'Mette Hansen',
   });
+  const createdAt = await freezeClock();
   const { bookingId, referenceId } = await jobcenter.createBooking(fields);
   expect(bookingId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
   expect(referenceId).toMatch(/^[0-9a-f-]{36}$/);
@@ -65,13 +79,11 @@ it('When a jobcenter caseworker creates a booking with node-soap, then GetBookin
     accepted: undefined,
     acceptedTime: undefined,
     status: 'Active',
-    createdAt: expect.any(Date) as Date,
-    lastChangedAt: expect.any(Date) as Date,
+    createdAt,
+    lastChangedAt: createdAt,
     originator: JOBCENTER_AARHUS,
     createdBy: metadataSentBy(jobcenter.soap),
   });
-  expect(details.lastChangedAt).toEqual(details.createdAt);
-  expect(Math.abs(details.createdAt.getTime() - Date.now())).toBeLessThan(60 * 1000);
 });
 
 it('When node-soap builds a CreateBooking from a plain object, then the code-list and MeetingOrganisation children are in their STAR namespaces', async () => {
@@ -95,11 +107,19 @@ const updaters: Array<[string, CertificateName, Org]> = [
 ];
 
 it.each(updaters)(
-  'When %s updates the booking, then the times change but CreatedByRequestUserMetadata and BookingOriginator stay the creator ones (BK-OWNER-META)',
+  'When %s updates the booking, then the times change, LastChangedDateTime is the emulator time of the update, but CreatedByRequestUserMetadata and BookingOriginator stay the creator ones (BK-OWNER-META)',
   async (_label, certificate, activeOrganisation) => {
+    // The clock stands still at a whole second while the booking is created, then moves on by 1 h 1 s
+    // before the update: LastChangedDateTime must be exactly the moved time, CreatedDateTime the first.
+    const createdAt = await freezeClock();
     const fields = aBooking(meeting(inDays(9)));
     const { bookingId } = await jobcenter.createBooking(fields);
     const before = await jobcenter.getBookingDetails(bookingId);
+    const updatedAt = new Date(createdAt.getTime() + 3_601_000);
+    const advanced = await adminClient(emulator.adminUrl).put<{ now: string }>('/admin/clock', {
+      advance: 'PT1H1S',
+    });
+    expect(new Date(advanced.body.now)).toEqual(updatedAt);
 
     const kommune = await bookingClientFor(emulator, certificate, {
       activeOrganisation,
@@ -115,8 +135,10 @@ it.each(updaters)(
     expect(after.createdBy).toEqual(metadataSentBy(jobcenter.soap));
     expect(after.createdBy.name).not.toBe(kommuneEmployee.name);
     expect(after.originator).toEqual(JOBCENTER_AARHUS);
-    expect(after.createdAt).toEqual(before.createdAt);
-    expect(after.lastChangedAt.getTime()).toBeGreaterThanOrEqual(before.lastChangedAt.getTime());
+    expect(before.createdAt).toEqual(createdAt);
+    expect(before.lastChangedAt).toEqual(createdAt);
+    expect(after.createdAt).toEqual(createdAt);
+    expect(after.lastChangedAt).toEqual(updatedAt);
     expect(after.status).toBe('Active');
 
     const history = emulator.store.bookings.history(bookingId);
