@@ -24,7 +24,7 @@ import { openStore, type Store } from './store/store';
 import { createSoapApp, finishSoapApp } from './transport/app';
 import { Journal } from './transport/journal';
 import { httpUrlOf, listenHttpLoopback } from './transport/http-loopback-server';
-import { jsonLogger, type Logger } from './transport/logger';
+import { jsonLogger, neverThrows, type Logger } from './transport/logger';
 import type { PipelineDeps } from './transport/soap-pipeline';
 import { soapOperation } from './transport/soap-operation';
 import { listenTls, portOf } from './transport/tls-server';
@@ -57,7 +57,7 @@ export const startEmulator = async (
   config: Config,
   options: { logger?: Logger } = {},
 ): Promise<RunningEmulator> => {
-  const logger = options.logger ?? jsonLogger(undefined, config.logLevel);
+  const logger = neverThrows(options.logger ?? jsonLogger(undefined, config.logLevel));
   const clock = configuredClock(config.clockStart, config.clockFrozen);
 
   const libxml = await loadLibxml();

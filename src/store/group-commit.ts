@@ -120,7 +120,7 @@ export class GroupCommit {
       try {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
       } catch (rollbackError) {
-        this.report(rollbackError);
+        this.reportSafely(rollbackError);
       }
     }
     for (const call of settled) {
@@ -128,8 +128,17 @@ export class GroupCommit {
         if (commitError === null) call.committed();
         else call.failed(commitError);
       } catch (error) {
-        this.report(error);
+        this.reportSafely(error);
       }
     }
   };
+
+  /** flush runs from setImmediate: an exception out of it, even the report's own, would end the process. */
+  private reportSafely(error: unknown): void {
+    try {
+      this.report(error);
+    } catch {
+      // Nowhere left to report it; the other calls of the group are still settled.
+    }
+  }
 }

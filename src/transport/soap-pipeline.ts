@@ -372,8 +372,19 @@ const recordInJournal = (
     // that reads the journal as soon as it has its answer finds the call there.
     if (!filed) {
       filed = true;
-      file();
+      // The answer is out: a journal that fails must not reach the code that sent it (node-soap
+      // answered again, wrote after the end, and the unhandled stream error ended the process).
+      try {
+        file();
+      } catch (error) {
+        logger.error('the journal could not file a call', { referenceId: record.referenceId, error });
+      }
     }
     return ended;
   }) as Response['end'];
+  // Whatever still goes wrong on this response (a write after its end) is logged; unhandled, a
+  // stream error ends the process.
+  res.on('error', (error) => {
+    logger.error('response stream error', { referenceId: record.referenceId, error });
+  });
 };

@@ -142,6 +142,8 @@ export interface ServerProcess {
   /** Peak resident set size (VmHWM) since the process started, in MiB. */
   peakRssMiB(): number;
   isRunning(): boolean;
+  /** Closes the reading end of the server's stderr, as a parent that went away would: its log writes fail (EPIPE). */
+  closeStderr(): void;
 }
 
 export interface ServerProcessOptions {
@@ -253,6 +255,7 @@ export const startServerProcess = async (options: ServerProcessOptions): Promise
     rssMiB: () => procStatusMiB(pid, 'VmRSS'),
     peakRssMiB: () => procStatusMiB(pid, 'VmHWM'),
     isRunning: () => running,
+    closeStderr: () => child.stderr?.destroy(),
   };
 };
 

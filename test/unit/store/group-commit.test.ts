@@ -118,6 +118,28 @@ describe('GroupCommit', () => {
     expect(reported).toHaveLength(1);
   });
 
+  it('When the report of a thrown callback throws too, then nothing escapes the commit and the other calls are still answered', async () => {
+    const group = new GroupCommit(store.db, () => {
+      throw new Error('the log cannot be written');
+    });
+    const committed: number[] = [];
+    group.run(
+      () => undefined,
+      () => {
+        throw new Error('socket gone');
+      },
+      () => undefined,
+    );
+    group.run(
+      () => store.audit.record(call(2)),
+      () => committed.push(2),
+      () => undefined,
+    );
+    await nextTurn();
+    expect(committed).toEqual([2]);
+    expect(committedCalls()).toEqual([call(2).referenceId]);
+  });
+
   it('When another process holds the write lock, then the calls wait without blocking, in order, and run once it is released', async () => {
     other.db.exec('BEGIN IMMEDIATE');
     const t = track();
