@@ -21,9 +21,10 @@ import { registerFixtureCertificates } from './store/register-fixture-certificat
 import { startAuditPruner } from './store/audit-pruner';
 import { startCheckpointer } from './store/checkpointer';
 import { openStore, type Store } from './store/store';
+import { listenFailure } from './startup-error';
 import { createSoapApp, finishSoapApp } from './transport/app';
 import { Journal } from './transport/journal';
-import { httpUrlOf, listenHttpLoopback } from './transport/http-loopback-server';
+import { httpUrlOf, listenHttpLoopback, LOOPBACK_HOST } from './transport/http-loopback-server';
 import { jsonLogger, neverThrows, type Logger } from './transport/logger';
 import type { PipelineDeps } from './transport/soap-pipeline';
 import { soapOperation } from './transport/soap-operation';
@@ -120,7 +121,7 @@ export const startEmulator = async (
     );
   } catch (error) {
     await closeStore();
-    throw error;
+    throw listenFailure(error, 'port', config.port, config.host);
   }
   const port = portOf(server);
   publicBaseUrl = `https://${config.publicHost}:${port}`;
@@ -130,7 +131,7 @@ export const startEmulator = async (
   } catch (error) {
     server.close();
     await closeStore();
-    throw error;
+    throw listenFailure(error, 'httpPort', config.httpPort ?? 0, LOOPBACK_HOST);
   }
   let admin: HttpServer;
   try {
@@ -148,7 +149,7 @@ export const startEmulator = async (
     server.close();
     plain?.close();
     await closeStore();
-    throw error;
+    throw listenFailure(error, 'adminPort', config.adminPort, config.adminHost);
   }
   const adminUrl = adminUrlOf(admin, config.adminHost);
   const pruner = startAuditPruner(store, {
