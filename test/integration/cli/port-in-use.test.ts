@@ -3,9 +3,13 @@
  * runs it) with a database file, not :memory: (with a file, a checkpointer thread runs, and
  * stopping it let the process end with code 0 before the error was printed).
  */
-import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
-import { builtServerMain, freePort, tempDbPath } from '../../robustness/support/server-process';
+import {
+  builtServerMain,
+  freePort,
+  runFailingStart,
+  tempDbPath,
+} from '../../robustness/support/server-process';
 import { testCertDir } from '../../helpers/test-certificates';
 
 jest.setTimeout(60_000);
@@ -26,27 +30,6 @@ const holdPort = async (): Promise<{ port: number; server: Server }> => {
   return { port: address.port, server };
 };
 
-/** Runs `start` to its end; fails the test if it is still running after 30 s. */
-const startUntilExit = (args: readonly string[]): Promise<{ code: number | null; stderr: string }> =>
-  new Promise((resolve, reject) => {
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('DFDG_')));
-    const child = spawn(process.execPath, [builtServerMain(), ...args], {
-      env,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`start did not exit within 30 s; it wrote:\n${stderr}`));
-    }, 30_000);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stderr });
-    });
-  });
-
 it.each<[string, string, string, 'soap' | 'admin']>([
   ['SOAP services', '--port', 'DFDG_PORT', 'soap'],
   ['admin API', '--admin-port', 'DFDG_ADMIN_PORT', 'admin'],
@@ -56,7 +39,7 @@ it.each<[string, string, string, 'soap' | 'admin']>([
     const held = await holdPort();
     try {
       const free = await freePort();
-      const { code, stderr } = await startUntilExit([
+      const { code, stderr, listened } = await runFailingStart([
         '--host',
         '127.0.0.1',
         '--port',
@@ -68,6 +51,7 @@ it.each<[string, string, string, 'soap' | 'admin']>([
         '--cert-dir',
         testCertDir(),
       ]);
+      expect(listened).toBe(false);
       expect(code).toBe(1);
       const lines = stderr.trim().split('\n');
       expect(lines).toHaveLength(1);
