@@ -67,8 +67,11 @@ export const startEmulator = async (
     config.certDir,
     fixtures.certificates.map((c) => c.name),
   );
-  const store = openStore(config.dbPath, config.sync, (error) =>
-    logger.error('a SOAP call could not be answered', { error }),
+  const store = openStore(
+    config.dbPath,
+    config.sync,
+    (error) => logger.error('a SOAP call could not be answered', { error }),
+    logger,
   );
   const checkpointer = startCheckpointer(store.db, config.dbPath, config.sync);
   const closeStore = async (): Promise<void> => {

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { requireAdminToken } from './admin-auth';
 import type { AdminContext } from './admin-context';
+import { isStoreFull } from '../store/store-health';
 import { ADMIN_ROUTES } from './admin.routes';
 import { mountDashboard } from './dashboard/mount-dashboard';
 import { Problem, sendProblem } from './problem';
@@ -46,12 +47,20 @@ export const startAdminServer = (ctx: AdminContext): Promise<Server> => {
   });
 };
 
-/** Our own problems as they are; express's (a body that is not JSON: 400, too large: 413) with their status. */
+/**
+ * Our own problems as they are; express's (a body that is not JSON: 400, too large: 413) with their
+ * status; a full database as 507 Insufficient Storage.
+ */
 const asProblem = (error: unknown, ctx: AdminContext): Problem => {
   if (error instanceof Problem) return error;
   const status = (error as { status?: unknown }).status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return new Problem(status, error instanceof Error ? error.message : String(error));
+  }
+  // Logged by StoreHealth (once a minute), and shown by /admin/health until a write succeeds.
+  if (isStoreFull(error)) {
+    ctx.store.health.noteFailure(error);
+    return new Problem(507, 'the database is full (SQLITE_FULL): nothing was changed; free disk space');
   }
   ctx.logger.error('admin API error', { error });
   return new Problem(500, 'unexpected error; see the emulator log');

@@ -24,6 +24,7 @@ import type { SchemaValidator } from '../soap/xsd-validator';
 import type { XmlEl } from '../soap/xml-tree';
 import type { AuditEntry } from '../store/audit.repository';
 import type { Store } from '../store/store';
+import { isStoreFull } from '../store/store-health';
 import { clip, JOURNAL_BODY_LIMIT, type Journal, type JournalEntry } from './journal';
 import type { Logger } from './logger';
 
@@ -262,7 +263,9 @@ export const rejectCall = (
       ),
     answer,
     (auditError) => {
-      deps.logger.error('audit write failed', { referenceId: record.referenceId, error: auditError });
+      // A full store is logged by StoreHealth, once a minute, not once per call.
+      if (!isStoreFull(auditError))
+        deps.logger.error('audit write failed', { referenceId: record.referenceId, error: auditError });
       answer();
     },
   );
