@@ -21,7 +21,8 @@ import { registerFixtureCertificates } from './store/register-fixture-certificat
 import { startAuditPruner } from './store/audit-pruner';
 import { startCheckpointer } from './store/checkpointer';
 import { openStore, type Store } from './store/store';
-import { listenFailure } from './startup-error';
+import { listenFailure, StartupError } from './startup-error';
+import { isStoreFull } from './store/store-health';
 import { createSoapApp, finishSoapApp } from './transport/app';
 import { Journal } from './transport/journal';
 import { httpUrlOf, listenHttpLoopback, LOOPBACK_HOST } from './transport/http-loopback-server';
@@ -73,13 +74,18 @@ export const startEmulator = async (
     (error) => logger.error('a SOAP call could not be answered', { error }),
     logger,
   );
-  const checkpointer = startCheckpointer(store.db, config.dbPath, config.sync);
-  const closeStore = async (): Promise<void> => {
-    await checkpointer?.stop();
+  try {
+    registerFixtureCertificates(store, fixtures.certificates, certificates.clients, clock.now());
+    loadFixturesIntoEmptyStore(store, fixtures, clock.now());
+  } catch (error) {
     store.close();
-  };
-  registerFixtureCertificates(store, fixtures.certificates, certificates.clients, clock.now());
-  loadFixturesIntoEmptyStore(store, fixtures, clock.now());
+    throw isStoreFull(error)
+      ? new StartupError(
+          `the database file ${config.dbPath} cannot be written: the disk is full (SQLITE_FULL); free space and start again`,
+          { cause: error },
+        )
+      : error;
+  }
 
   const validators = new Map<ServiceName, SchemaValidator>(
     SERVICE_CONTRACTS.map((s) => [s.name, createSchemaValidator(libxml, config.wsdlDir, schemaImportsOf(s))]),
@@ -123,7 +129,7 @@ export const startEmulator = async (
       config,
     );
   } catch (error) {
-    await closeStore();
+    store.close();
     throw listenFailure(error, 'port', config.port, config.host);
   }
   const port = portOf(server);
@@ -133,7 +139,7 @@ export const startEmulator = async (
     if (config.httpPort !== null) plain = await listenHttpLoopback(app, config.httpPort);
   } catch (error) {
     server.close();
-    await closeStore();
+    store.close();
     throw listenFailure(error, 'httpPort', config.httpPort ?? 0, LOOPBACK_HOST);
   }
   let admin: HttpServer;
@@ -151,10 +157,12 @@ export const startEmulator = async (
   } catch (error) {
     server.close();
     plain?.close();
-    await closeStore();
+    store.close();
     throw listenFailure(error, 'adminPort', config.adminPort, config.adminHost);
   }
   const adminUrl = adminUrlOf(admin, config.adminHost);
+  // Started once the emulator serves: a start that fails before leaves no thread behind.
+  const checkpointer = startCheckpointer(store.db, config.dbPath, config.sync);
   const pruner = startAuditPruner(store, {
     retention: config.auditRetention,
     onError: (error) => logger.error('audit pruning failed', { error }),
@@ -179,7 +187,8 @@ export const startEmulator = async (
     stop: async () => {
       pruner.stop();
       await Promise.all([closeServer(server), closeServer(admin), ...(plain ? [closeServer(plain)] : [])]);
-      await closeStore();
+      await checkpointer?.stop();
+      store.close();
     },
   };
 };
