@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { requireAdminToken } from './admin-auth';
+import { allowedAdminHosts, refuseCrossSiteWrites, requireKnownHost } from './browser-guards';
 import type { AdminContext } from './admin-context';
 import { isStoreFull } from '../store/store-health';
 import { ADMIN_ROUTES } from './admin.routes';
@@ -15,9 +16,12 @@ import { Problem, sendProblem } from './problem';
 export const startAdminServer = (ctx: AdminContext): Promise<Server> => {
   const app = express();
   app.disable('x-powered-by');
-  app.use(express.json({ limit: '1mb' }));
   const token = ctx.config.adminToken;
+  // Without a token, the Host is what keeps a rebound DNS name out; with one, the token does.
+  if (!token) app.use(requireKnownHost(allowedAdminHosts(ctx.config)));
+  app.use(refuseCrossSiteWrites);
   if (token) app.use(requireAdminToken(token));
+  app.use(express.json({ limit: '1mb' }));
   // What the admin API reads and writes is committed, never part of SOAP calls still waiting for
   // their group's commit (GroupCommit).
   app.use((_req: Request, _res: Response, next: NextFunction) => {
