@@ -1,4 +1,5 @@
 import { isAbsolute, join, resolve } from 'node:path';
+import { CLOCK_RANGE, isWithinClockRange } from './domain/clock';
 import { PROJECT_ROOT } from './project-root';
 
 /** Everything the emulator can be told, from flags and the environment, checked once and frozen. */
@@ -98,7 +99,10 @@ const bool = (raw: string): boolean | Error =>
       : new Error(`expected true or false, got "${raw}"`);
 const instant = (raw: string): Date | null | Error => {
   const d = new Date(raw);
-  return Number.isNaN(d.getTime()) ? new Error(`expected an ISO-8601 date-time, got "${raw}"`) : d;
+  if (Number.isNaN(d.getTime())) return new Error(`expected an ISO-8601 date-time, got "${raw}"`);
+  return isWithinClockRange(d.getTime())
+    ? d
+    : new Error(`the emulator's clock stays within ${CLOCK_RANGE.text}, got "${raw}"`);
 };
 
 /** The options, each with its flag, environment variable and meaning (the README's table). */

@@ -23,10 +23,12 @@ import { startAuditPruner } from './store/audit-pruner';
 import { startCheckpointer } from './store/checkpointer';
 import { openStore, type Store } from './store/store';
 import { readCodeListsFile } from './store/codelists-file';
+import { listenFailure, StartupError } from './startup-error';
+import { isStoreFull } from './store/store-health';
 import { createSoapApp, finishSoapApp } from './transport/app';
 import { Journal } from './transport/journal';
-import { httpUrlOf, listenHttpLoopback } from './transport/http-loopback-server';
-import { jsonLogger, type Logger } from './transport/logger';
+import { httpUrlOf, listenHttpLoopback, LOOPBACK_HOST } from './transport/http-loopback-server';
+import { jsonLogger, neverThrows, type Logger } from './transport/logger';
 import type { PipelineDeps } from './transport/soap-pipeline';
 import { soapOperation } from './transport/soap-operation';
 import { listenTls, portOf } from './transport/tls-server';
@@ -59,7 +61,7 @@ export const startEmulator = async (
   config: Config,
   options: { logger?: Logger } = {},
 ): Promise<RunningEmulator> => {
-  const logger = options.logger ?? jsonLogger(undefined, config.logLevel);
+  const logger = neverThrows(options.logger ?? jsonLogger(undefined, config.logLevel));
   const clock = configuredClock(config.clockStart, config.clockFrozen);
 
   const libxml = await loadLibxml();
@@ -75,14 +77,20 @@ export const startEmulator = async (
     config.sync,
     (error) => logger.error('a SOAP call could not be answered', { error }),
     codeLists,
+    logger,
   );
-  const checkpointer = startCheckpointer(store.db, config.dbPath, config.sync);
-  const closeStore = async (): Promise<void> => {
-    await checkpointer?.stop();
+  try {
+    registerFixtureCertificates(store, fixtures.certificates, certificates.clients, clock.now());
+    loadFixturesIntoEmptyStore(store, fixtures, clock.now());
+  } catch (error) {
     store.close();
-  };
-  registerFixtureCertificates(store, fixtures.certificates, certificates.clients, clock.now());
-  loadFixturesIntoEmptyStore(store, fixtures, clock.now());
+    throw isStoreFull(error)
+      ? new StartupError(
+          `the database file ${config.dbPath} cannot be written: the disk is full (SQLITE_FULL); free space and start again`,
+          { cause: error },
+        )
+      : error;
+  }
 
   const validators = new Map<ServiceName, SchemaValidator>(
     SERVICE_CONTRACTS.map((s) => [s.name, createSchemaValidator(libxml, config.wsdlDir, schemaImportsOf(s))]),
@@ -126,8 +134,8 @@ export const startEmulator = async (
       config,
     );
   } catch (error) {
-    await closeStore();
-    throw error;
+    store.close();
+    throw listenFailure(error, 'port', config.port, config.host);
   }
   const port = portOf(server);
   publicBaseUrl = `https://${config.publicHost}:${port}`;
@@ -136,8 +144,8 @@ export const startEmulator = async (
     if (config.httpPort !== null) plain = await listenHttpLoopback(app, config.httpPort);
   } catch (error) {
     server.close();
-    await closeStore();
-    throw error;
+    store.close();
+    throw listenFailure(error, 'httpPort', config.httpPort ?? 0, LOOPBACK_HOST);
   }
   let admin: HttpServer;
   try {
@@ -154,10 +162,12 @@ export const startEmulator = async (
   } catch (error) {
     server.close();
     plain?.close();
-    await closeStore();
-    throw error;
+    store.close();
+    throw listenFailure(error, 'adminPort', config.adminPort, config.adminHost);
   }
   const adminUrl = adminUrlOf(admin, config.adminHost);
+  // Started once the emulator serves: a start that fails before leaves no thread behind.
+  const checkpointer = startCheckpointer(store.db, config.dbPath, config.sync);
   const pruner = startAuditPruner(store, {
     retention: config.auditRetention,
     onError: (error) => logger.error('audit pruning failed', { error }),
@@ -182,7 +192,8 @@ export const startEmulator = async (
     stop: async () => {
       pruner.stop();
       await Promise.all([closeServer(server), closeServer(admin), ...(plain ? [closeServer(plain)] : [])]);
-      await closeStore();
+      await checkpointer?.stop();
+      store.close();
     },
   };
 };

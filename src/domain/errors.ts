@@ -124,6 +124,14 @@ export const ERROR_TABLE = {
     'The sequence identifier is unknown or the sequence is not open',
   ),
   INTERNAL: { ruleId: 'INTERNAL', code: 1011, fault: 'Server', text: 'Internal error on server' },
+  // INTERNAL with a Message that says what the caller can do nothing about but wait: the
+  // emulator's database cannot grow (a full disk). Nothing of the call was stored.
+  'INTERNAL-STORE-FULL': {
+    ruleId: 'INTERNAL',
+    code: 1011,
+    fault: 'Server',
+    text: 'Internal error on server: the emulator database is full (SQLITE_FULL); nothing of this call was stored',
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorKey = keyof typeof ERROR_TABLE;

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { DfdgFault, type ErrorSpec } from '../domain/errors';
+import { isStoreFull } from '../store/store-health';
 import { FAULT_DETAILS_NS, SOAP_ENV_NS } from './contracts';
 
 export const REFERENCE_ID_HEADER = 'X-ServiceRequestLogReferenceIdentifier';
@@ -30,11 +31,20 @@ export const renderFault = (spec: ErrorSpec, detail: string): string =>
   `<InnerException>${escapeXml(clipDetail(detail))}</InnerException><Source>${escapeXml(spec.ruleId)}</Source>` +
   '</FaultDetails></detail></soap:Fault></soap:Body></soap:Envelope>';
 
-/** What the caller is told for any error: a DfdgFault as itself, anything else as INTERNAL (no stack). */
-export const faultOf = (error: unknown, referenceId: string): DfdgFault =>
-  error instanceof DfdgFault
-    ? error
-    : new DfdgFault('INTERNAL', `unexpected error; quote reference ${referenceId} when reporting it`);
+/**
+ * What the caller is told for any error: a DfdgFault as itself, a full database as INTERNAL saying
+ * so, anything else as INTERNAL (no stack).
+ */
+export const faultOf = (error: unknown, referenceId: string): DfdgFault => {
+  if (error instanceof DfdgFault) return error;
+  if (isStoreFull(error)) {
+    return new DfdgFault(
+      'INTERNAL-STORE-FULL',
+      `the database could not grow (disk full, or its size limit reached): call again once space is freed; reference ${referenceId}`,
+    );
+  }
+  return new DfdgFault('INTERNAL', `unexpected error; quote reference ${referenceId} when reporting it`);
+};
 
 export const sendFault = (res: ServerResponse, fault: DfdgFault, referenceId: string): void => {
   if (res.headersSent) {

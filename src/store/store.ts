@@ -5,10 +5,11 @@ import { CitizenRepository } from './citizen.repository';
 import { CodelistRepository } from './codelist.repository';
 import { DEFAULT_CODELISTS_PATH, readCodeListsFile } from './codelists-file';
 import { GroupCommit } from './group-commit';
-import { openDatabase, type Db, type SyncMode } from './db';
+import { BUSY_TIMEOUT_MS, openDatabase, type Db, type SyncMode } from './db';
 import { OrganisationRepository } from './organisation.repository';
 import { ReminderRepository } from './reminder.repository';
 import { resetStore } from './reset';
+import { StoreHealth, type StoreLog } from './store-health';
 import { WsrmRepository } from './wsrm.repository';
 import type { CodeLists } from '../domain/codelists';
 
@@ -26,6 +27,8 @@ export interface Store {
   readonly wsrm: WsrmRepository;
   /** The SOAP calls' shared transaction (group commit). */
   readonly group: GroupCommit;
+  /** Whether writes succeed (a full disk makes every call fail): for /admin/health and the faults. */
+  readonly health: StoreHealth;
   /** One transaction of its own, after the open group (if any) has committed. */
   transaction<T>(work: () => T): T;
   /** Empties every table (the schema and its migrations stay), in one transaction. */
@@ -33,15 +36,19 @@ export interface Store {
   close(): void;
 }
 
+const SILENT: StoreLog = { info: () => undefined, error: () => undefined };
+
 export const openStore = (
   path: string,
   sync: SyncMode = 'normal',
   report: (error: unknown) => void = (error) => console.error(error),
   codeLists: CodeLists = readCodeListsFile(DEFAULT_CODELISTS_PATH),
+  log: StoreLog = SILENT,
 ): Store => {
   const db = openDatabase(path, sync);
   const certificates = new CertificateRepository(db);
-  const group = new GroupCommit(db, report);
+  const health = new StoreHealth(log);
+  const group = new GroupCommit(db, report, BUSY_TIMEOUT_MS, health);
   const codelists = new CodelistRepository(db, codeLists);
   return {
     db,
@@ -54,6 +61,7 @@ export const openStore = (
     reminders: new ReminderRepository(db),
     wsrm: new WsrmRepository(db),
     group,
+    health,
     transaction: <T>(work: () => T): T => group.transaction(work),
     reset: () => {
       group.flush();

@@ -24,6 +24,7 @@ import type { SchemaValidator } from '../soap/xsd-validator';
 import type { XmlEl } from '../soap/xml-tree';
 import type { AuditEntry } from '../store/audit.repository';
 import type { Store } from '../store/store';
+import { isStoreFull } from '../store/store-health';
 import { clip, JOURNAL_BODY_LIMIT, type Journal, type JournalEntry } from './journal';
 import type { Logger } from './logger';
 
@@ -262,7 +263,9 @@ export const rejectCall = (
       ),
     answer,
     (auditError) => {
-      deps.logger.error('audit write failed', { referenceId: record.referenceId, error: auditError });
+      // A full store is logged by StoreHealth, once a minute, not once per call.
+      if (!isStoreFull(auditError))
+        deps.logger.error('audit write failed', { referenceId: record.referenceId, error: auditError });
       answer();
     },
   );
@@ -372,8 +375,19 @@ const recordInJournal = (
     // that reads the journal as soon as it has its answer finds the call there.
     if (!filed) {
       filed = true;
-      file();
+      // The answer is out: a journal that fails must not reach the code that sent it (node-soap
+      // answered again, wrote after the end, and the unhandled stream error ended the process).
+      try {
+        file();
+      } catch (error) {
+        logger.error('the journal could not file a call', { referenceId: record.referenceId, error });
+      }
     }
     return ended;
   }) as Response['end'];
+  // Whatever still goes wrong on this response (a write after its end) is logged; unhandled, a
+  // stream error ends the process.
+  res.on('error', (error) => {
+    logger.error('response stream error', { referenceId: record.referenceId, error });
+  });
 };

@@ -101,6 +101,7 @@ const EXPECTED_CODES: Record<ErrorKey, number> = {
   'WSRM-ONE-OPEN': 5200,
   'WSRM-UNKNOWN': 5201,
   INTERNAL: 1011,
+  'INTERNAL-STORE-FULL': 1011,
 };
 
 describe('ERROR_TABLE', () => {
@@ -170,7 +171,13 @@ describe('ERROR_TABLE', () => {
   });
 
   it.each(KEYS)('When the fault is %s, then it is a Server fault only if it is INTERNAL', (key) => {
-    expect(ERROR_TABLE[key].fault).toBe(key === 'INTERNAL' ? 'Server' : 'Client');
+    expect(ERROR_TABLE[key].fault).toBe(ERROR_TABLE[key].ruleId === 'INTERNAL' ? 'Server' : 'Client');
+  });
+
+  it('When the database is full, then the Message starts with STAR’s INTERNAL text and says so', () => {
+    expect(ERROR_TABLE['INTERNAL-STORE-FULL'].text).toMatch(
+      /^Internal error on server: the emulator database is full \(SQLITE_FULL\)/,
+    );
   });
 });
 
