@@ -54,7 +54,8 @@ export const saveChange = (
     referenceId: call.referenceId,
   });
   store.reminders.syncWith(booking);
-  for (const receiver of wsrmReceivers(booking, store.citizens.find(booking.cpr))) {
+  const receivers = wsrmReceivers(booking, store.citizens.find(booking.cpr), deps.clock.now());
+  for (const receiver of receivers) {
     store.wsrm.enqueue(booking.id, {
       messageId: randomUUID(),
       receiver,

@@ -158,7 +158,7 @@ it('When deadlines fall at a month, year or leap-day boundary, then InterviewDat
 });
 
 it('When a caller asks only for some collections, then those not asked for are absent and those asked for are present even when empty', async () => {
-  const cpr = saveCitizen(emulator, [], { akasse: null });
+  const cpr = saveCitizen(emulator, [], { memberships: [] });
   const names = (status: Node) => status.children.map((c) => c.name);
 
   const empty = await personStatus(jobcenterCaseworker, cpr, {
