@@ -44,10 +44,10 @@ it('When a citizen with memberships, anden aktører, guest accesses, a death dat
 });
 
 it('When a database written before memberships existed is opened, then each a-kasse becomes one open membership with no start', () => {
-  // A database as the previous version left it: the migrations before 0004 only.
+  // A database as the previous version left it: the migrations before 0005 only.
   const before = join(dir, 'migrations-before');
   mkdirSync(before);
-  for (const f of readdirSync(MIGRATIONS).filter((name) => name < '0004'))
+  for (const f of readdirSync(MIGRATIONS).filter((name) => name < '0005'))
     copyFileSync(join(MIGRATIONS, f), join(before, f));
   const file = join(dir, 'dfdg.sqlite');
   const old = new Database(file);
