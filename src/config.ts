@@ -23,6 +23,8 @@ export interface Config {
   readonly sync: 'normal' | 'full';
   /** REQ-SCHEMA: "strict" rejects requests that do not validate; "lenient" lets them through. */
   readonly schemaValidation: 'strict' | 'lenient';
+  /** ACC-CPR: "refuse" answers an unknown CPR with 1010; "create" makes it a citizen of the caller. */
+  readonly unknownCitizens: UnknownCitizens;
   readonly maxBodyBytes: number;
   readonly maxXmlDepth: number;
   /** STAR's CVR number, shown as BookingOriginator of bookings made through STAR systems (BK-ORIGINATOR). */
@@ -59,6 +61,9 @@ export interface Config {
   /** Least severe level written to the log (pino's levels; "silent" writes nothing). */
   readonly logLevel: LogLevel;
 }
+
+export const UNKNOWN_CITIZENS = ['refuse', 'create'] as const;
+export type UnknownCitizens = (typeof UNKNOWN_CITIZENS)[number];
 
 export const IDENTITY_MODES = ['tls', 'wss', 'either'] as const;
 export type IdentityMode = (typeof IDENTITY_MODES)[number];
@@ -163,6 +168,13 @@ export const OPTIONS = [
     env: 'DFDG_SCHEMA_VALIDATION',
     doc: 'strict or lenient XSD validation of requests',
     parse: oneOf('strict', 'lenient'),
+  },
+  {
+    key: 'unknownCitizens',
+    flag: '--unknown-citizens',
+    env: 'DFDG_UNKNOWN_CITIZENS',
+    doc: "an unknown well-formed CPR: refuse (1010) or create a citizen of the caller's organisation",
+    parse: oneOf(...UNKNOWN_CITIZENS),
   },
   {
     key: 'maxBodyBytes',
@@ -310,6 +322,7 @@ export const DEFAULTS: Config = {
   wsdlDir: join(PROJECT_ROOT, 'wsdl'),
   sync: 'normal',
   schemaValidation: 'strict',
+  unknownCitizens: 'refuse',
   maxBodyBytes: 10 * 1024 * 1024,
   maxXmlDepth: 64,
   starCvr: '55568510',

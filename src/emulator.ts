@@ -104,6 +104,7 @@ export const startEmulator = async (
     logger,
     limits: { maxDepth: config.maxXmlDepth },
     strictSchema: config.schemaValidation === 'strict',
+    unknownCitizens: config.unknownCitizens,
     validatorFor: (s: ServiceContract) => validators.get(s.name) as SchemaValidator,
     starCvr: config.starCvr,
     journal,

@@ -1,6 +1,7 @@
 import type { AdminEndpoint, AdminHandler, EndpointSchemas } from './admin-endpoint';
 import { getBookingHandler } from './handlers/get-booking.handler';
 import { getCitizenHandler } from './handlers/get-citizen.handler';
+import { listCitizensHandler } from './handlers/list-citizens.handler';
 import { getClockHandler } from './handlers/get-clock.handler';
 import { getCodelistHandler, listCodelistsHandler, putCodelistHandler } from './handlers/codelists.handler';
 import { getJournalEntryHandler } from './handlers/get-journal-entry.handler';
@@ -45,6 +46,7 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
   ),
   route('get', '/admin/clock', "The emulator's clock", getClockHandler),
   route('put', '/admin/clock', "Set, freeze, unfreeze or advance the emulator's clock", putClockHandler),
+  route('get', '/admin/citizens', 'Every citizen, with who may see them', listCitizensHandler),
   route('get', '/admin/citizens/:cpr', 'A citizen with their self-booking deadlines', getCitizenHandler),
   route('put', '/admin/citizens/:cpr', 'Create or replace a citizen', putCitizenHandler),
   route('get', '/admin/codelists', 'The names of the code lists', listCodelistsHandler),

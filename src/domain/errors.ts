@@ -113,6 +113,28 @@ export const ERROR_TABLE = {
     5105,
     'Rebooking and cancellation deadlines must be in the future and not after the meeting start',
   ),
+  // Access to citizens (ACC-*), STAR's codes and texts: 1001 P13/P15, 1010 P11, 4405 P12,
+  // 6005 P13, 4511 P12, 4575 P11; an a-kasse's write answers as BK-AKASSE-MEMBER, 4856/4857 P4.
+  'ACC-CPR-MALFORMED': client(
+    'ACC-CPR',
+    1001,
+    'The submitted cpr is either to long or short or contains data not interpretable as a date',
+  ),
+  'ACC-CPR-UNKNOWN': client('ACC-CPR', 1010, 'Unknown cpr'),
+  'ACC-CPR-DEAD': client('ACC-CPR', 4405, 'The person with specified cpr is dead'),
+  'ACC-OWN-JOBCENTER': client(
+    'ACC-OWN',
+    6005,
+    'The person with specified cpr does not belong to the jobcenter specified in ActiveOrganisationHeader',
+  ),
+  'ACC-OWN-ANDEN-AKTOER': client(
+    'ACC-OWN',
+    4511,
+    'The External operator is not allowed to view data for the person',
+  ),
+  'ACC-OWN': client('ACC-OWN', 4575, 'You are not authorized to execute the operation'),
+  'BK-AKASSE-NOT-MEMBER': client('BK-AKASSE-MEMBER', 4856, 'Citizen not member of unemployment fund'),
+  'BK-AKASSE-OTHER': client('BK-AKASSE-MEMBER', 4857, 'Citizen belongs to different unemployment fund'),
   'WSRM-ONE-OPEN': client(
     'WSRM-ONE-OPEN',
     5200,

@@ -1,4 +1,5 @@
 import { isStraksbookingRamt, interviewDateLimit, isVisibleTo } from '../domain/booking.rules';
+import { currentAkasse } from '../domain/citizen-access.rules';
 import { el } from '../soap/xml-writer';
 import { bookingReadXml, codeListXml } from './booking-xml';
 import { referenceIdXml, withHeaders, type OperationHandler } from './call-context';
@@ -22,13 +23,14 @@ const getVariablePersonStatus: OperationHandler = (ctx, deps) => {
   const codeLists = deps.store.codelists.current();
 
   const core = wants('Core') && citizen ? [el(ns, 'CoreInfo', [el(ns, 'PersonName', citizen.name)])] : [];
+  const akasse = citizen ? currentAkasse(citizen, now) : null;
   const authority =
     wants('Authority') && citizen
       ? [
           el(ns, 'AuthorityInfo', [
             el(ns, 'MunicipalityCode', citizen.kommune),
             el(ns, 'JobcenterCode', citizen.jobcenter),
-            ...(citizen.akasse ? [el(ns, 'UnemploymentFundCode', citizen.akasse)] : []),
+            ...(akasse ? [el(ns, 'UnemploymentFundCode', akasse)] : []),
           ]),
         ]
       : [];

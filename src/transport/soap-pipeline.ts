@@ -25,6 +25,7 @@ import type { XmlEl } from '../soap/xml-tree';
 import type { AuditEntry } from '../store/audit.repository';
 import type { Store } from '../store/store';
 import { isStoreFull } from '../store/store-health';
+import { citizenAccessCheck, type UnknownCitizensMode } from './citizen-access-step';
 import { clip, JOURNAL_BODY_LIMIT, type Journal, type JournalEntry } from './journal';
 import type { Logger } from './logger';
 
@@ -38,6 +39,8 @@ export interface PipelineDeps {
   readonly validatorFor: (service: ServiceContract) => SchemaValidator;
   readonly journal: Journal;
   readonly identity: IdentityPolicy;
+  /** ACC-CPR: what an unknown well-formed CPR gets (--unknown-citizens; refuse when not given). */
+  readonly unknownCitizens?: UnknownCitizensMode;
 }
 
 /** What is known of a call so far: enough to audit it whichever check answers. */
@@ -217,6 +220,17 @@ export const checkRequestStep =
             : `lenient mode: ${envelope.payloadSchemaErrors.join('; ')}`,
         ),
       );
+      if (headers) {
+        // Step 6, ACC-CPR and ACC-OWN, for every citizen the call names.
+        const named = namedInBody(envelope.payload, deps.store);
+        const access = citizenAccessCheck(
+          { operation: envelope.operation, headers, ...named, now: deps.clock.now() },
+          deps.store,
+          deps.unknownCitizens ?? 'refuse',
+        );
+        record.decisions.push(...access.decisions);
+        if (access.violation) return refuse(access.violation);
+      }
       calls.set(req, {
         referenceId: record.referenceId,
         service,
@@ -292,9 +306,9 @@ export const auditEntry = (
 });
 
 /**
- * What a body names, for SEC-CITIZEN: every PersonCivilRegistrationIdentifier as sent (trimmed, not
+ * What a body names, for SEC-CITIZEN and ACC-*: every PersonCivilRegistrationIdentifier as sent (trimmed, not
  * yet schema-checked) and the bookings named by a BookingIdentifier that exist (an unknown one is
- * BK-NOT-FOUND's to answer, in step 6).
+ * BK-NOT-FOUND's to answer, in step 7).
  */
 const namedInBody = (payload: XmlEl, store: Store): { cprs: string[]; bookings: NamedBooking[] } => {
   const cprs: string[] = [];

@@ -105,13 +105,20 @@ export const buildBooking = (overrides: Partial<Booking> = {}): Booking => ({
   ...overrides,
 });
 
-/** A citizen followed by jobcenter Aarhus and a-kasse 17, without self-booking deadlines. */
+/**
+ * A citizen followed by jobcenter Aarhus and a-kasse 17 (an open membership), alive, without
+ * self-booking deadlines, anden aktør or guest access.
+ */
 export const buildCitizen = (overrides: Partial<Citizen> = {}): Citizen => ({
   cpr: CPR,
   name: 'Anna Testesen',
   kommune: '751',
   jobcenter: '75100',
-  akasse: '17',
+  memberships: [{ akasse: '17', from: null, to: null }],
+  andenAktoer: [],
+  guestAccess: [],
+  deceased: null,
+  cvNumber: null,
   selfBookingDeadlines: [],
   ...overrides,
 });

@@ -94,7 +94,11 @@ export const saveCitizen = (
     name: 'Anna Testesen',
     kommune: '751',
     jobcenter: '75100',
-    akasse: '17',
+    memberships: [{ akasse: '17', from: null, to: null }],
+    andenAktoer: [],
+    guestAccess: [],
+    deceased: null,
+    cvNumber: null,
     selfBookingDeadlines: deadlines,
     ...overrides,
   });

@@ -158,7 +158,8 @@ it('When deadlines fall at a month, year or leap-day boundary, then InterviewDat
 });
 
 it('When a caller asks only for some collections, then those not asked for are absent and those asked for are present even when empty', async () => {
-  const cpr = saveCitizen(emulator, [], { akasse: null });
+  // A member of a-kasse 17 until 2 December 2025: no a-kasse today, still visible to 17 (120 days).
+  const cpr = saveCitizen(emulator, [], { memberships: [{ akasse: '17', from: null, to: '2025-12-02' }] });
   const names = (status: Node) => status.children.map((c) => c.name);
 
   const empty = await personStatus(jobcenterCaseworker, cpr, {

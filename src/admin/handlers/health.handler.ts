@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { UNKNOWN_CITIZENS } from '../../config';
 import { adminEndpoint } from '../admin-endpoint';
 
 /**
- * GET /admin/health: is the emulator up, where are its SOAP services, and what time is it there.
- * "degraded" (still HTTP 200: the process serves) when the store cannot be written, with why.
+ * GET /admin/health: is the emulator up, where are its SOAP services, what time is it there, and
+ * what it does with an unknown CPR. "degraded" (still HTTP 200: the process serves) when the store
+ * cannot be written, with why.
  */
 export const healthHandler = adminEndpoint({
   response: z.object({
@@ -13,6 +15,7 @@ export const healthHandler = adminEndpoint({
     soapUrl: z.string(),
     now: z.string().describe('ISO-8601 instant (UTC) of the emulator clock'),
     frozen: z.boolean(),
+    unknownCitizens: z.enum(UNKNOWN_CITIZENS).describe('--unknown-citizens: refuse (1010) or create'),
   }),
   handle: (ctx) => {
     const store = ctx.store.health.report();
@@ -22,6 +25,7 @@ export const healthHandler = adminEndpoint({
       soapUrl: ctx.soapUrl(),
       now: ctx.clock.now().toISOString(),
       frozen: ctx.clock.frozen,
+      unknownCitizens: ctx.config.unknownCitizens,
     };
   },
 });

@@ -100,6 +100,14 @@ const EXPECTED_CODES: Record<ErrorKey, number> = {
   'BK-DEADLINES-CREATE': 5105,
   'WSRM-ONE-OPEN': 5200,
   'WSRM-UNKNOWN': 5201,
+  'ACC-CPR-MALFORMED': 1001,
+  'ACC-CPR-UNKNOWN': 1010,
+  'ACC-CPR-DEAD': 4405,
+  'ACC-OWN-JOBCENTER': 6005,
+  'ACC-OWN-ANDEN-AKTOER': 4511,
+  'ACC-OWN': 4575,
+  'BK-AKASSE-NOT-MEMBER': 4856,
+  'BK-AKASSE-OTHER': 4857,
   INTERNAL: 1011,
   'INTERNAL-STORE-FULL': 1011,
 };
@@ -166,6 +174,20 @@ describe('ERROR_TABLE', () => {
     ['BK-VALID-INTERVIEW-TYPE', 'The submitted InterviewTypeIdentifier is invalid'],
     ['REQ-CODELIST', 'Use of expired CodeList value not allowed'],
     ['CL-UNKNOWN-LIST', 'Invalid CodeList name'],
+    [
+      'ACC-CPR-MALFORMED',
+      'The submitted cpr is either to long or short or contains data not interpretable as a date',
+    ],
+    ['ACC-CPR-UNKNOWN', 'Unknown cpr'],
+    ['ACC-CPR-DEAD', 'The person with specified cpr is dead'],
+    [
+      'ACC-OWN-JOBCENTER',
+      'The person with specified cpr does not belong to the jobcenter specified in ActiveOrganisationHeader',
+    ],
+    ['ACC-OWN-ANDEN-AKTOER', 'The External operator is not allowed to view data for the person'],
+    ['ACC-OWN', 'You are not authorized to execute the operation'],
+    ['BK-AKASSE-NOT-MEMBER', 'Citizen not member of unemployment fund'],
+    ['BK-AKASSE-OTHER', 'Citizen belongs to different unemployment fund'],
   ])('When the fault is %s, then its text is STAR’s: "%s"', (key, text) => {
     expect(ERROR_TABLE[key].text).toBe(text);
   });
