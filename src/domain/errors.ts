@@ -3,7 +3,7 @@
  * codes has one key per code); `ruleId` is what goes into FaultDetails/Source and the audit log.
  * Codes marked (emulator) in RULES.md stand in for codes STAR has not assigned yet: change them here.
  */
-export type FaultKind = 'Client' | 'Server';
+export type FaultKind = 'Client' | 'Server' | 'MustUnderstand';
 
 export interface ErrorSpec {
   readonly ruleId: string;
@@ -70,6 +70,13 @@ export const ERROR_TABLE = {
   'REQ-XML': client('REQ-XML', 1014, NOT_VALID),
   'REQ-OP': client('REQ-OP', 1014, NOT_VALID),
   'REQ-SCHEMA': client('REQ-SCHEMA', 1014, NOT_VALID),
+  // SOAP 1.1, section 4.4: a header the receiver must understand but does not is its own faultcode.
+  'REQ-MUSTUNDERSTAND': {
+    ruleId: 'REQ-MUSTUNDERSTAND',
+    code: 1014,
+    fault: 'MustUnderstand',
+    text: NOT_VALID,
+  },
   'BK-VALID': client('BK-VALID', 1014, NOT_VALID),
   'BK-VALID-INTERVIEW-TYPE': client('BK-VALID', 2002, 'The InterviewTypeIdentifier is not in the code list'),
   'BK-NOT-FOUND': client('BK-NOT-FOUND', 5002, 'The booking was not found'),

@@ -51,7 +51,11 @@ export const faultDetailsNamespaces = async (body: string): Promise<string[]> =>
  */
 export const expectFault = async (
   res: RawResponse,
-  expected: { code: FaultCode; source: string; faultcode?: 'soap:Client' | 'soap:Server' },
+  expected: {
+    code: FaultCode;
+    source: string;
+    faultcode?: 'soap:Client' | 'soap:Server' | 'soap:MustUnderstand';
+  },
 ): Promise<FaultSummary> => {
   expect(res.status).toBe(500);
   expect(String(res.headers['content-type'])).toMatch(/^text\/xml\b/);

@@ -78,6 +78,7 @@ const EXPECTED_CODES: Record<ErrorKey, number> = {
   'REQ-XML': 1014,
   'REQ-OP': 1014,
   'REQ-SCHEMA': 1014,
+  'REQ-MUSTUNDERSTAND': 1014,
   'BK-VALID': 1014,
   'BK-VALID-INTERVIEW-TYPE': 2002,
   'BK-NOT-FOUND': 5002,
@@ -150,15 +151,21 @@ describe('ERROR_TABLE', () => {
     ['SEC-AO-CERT', 'User has insufficient permissions to access this webservice'],
     ['BK-VALID', 'The submitted message is not valid'],
     ['REQ-XML', 'The submitted message is not valid'],
+    ['REQ-MUSTUNDERSTAND', 'The submitted message is not valid'],
     ['INTERNAL', 'Internal error on server'],
     ['WSRM-ONE-OPEN', 'A sequence is already open for this receiver: close or terminate it first'],
   ])('When the fault is %s, then its text is STAR’s: "%s"', (key, text) => {
     expect(ERROR_TABLE[key].text).toBe(text);
   });
 
-  it.each(KEYS)('When the fault is %s, then it is a Server fault only if it is INTERNAL', (key) => {
-    expect(ERROR_TABLE[key].fault).toBe(key === 'INTERNAL' ? 'Server' : 'Client');
-  });
+  it.each(KEYS)(
+    'When the fault is %s, then it is a Server fault only if it is INTERNAL, MustUnderstand only for REQ-MUSTUNDERSTAND',
+    (key) => {
+      const expected =
+        key === 'INTERNAL' ? 'Server' : key === 'REQ-MUSTUNDERSTAND' ? 'MustUnderstand' : 'Client';
+      expect(ERROR_TABLE[key].fault).toBe(expected);
+    },
+  );
 });
 
 describe('DfdgFault', () => {
