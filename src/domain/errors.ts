@@ -134,23 +134,33 @@ export type ErrorKey = keyof typeof ERROR_TABLE;
 export interface Violation {
   readonly key: ErrorKey;
   readonly detail: string;
+  /**
+   * What FaultDetails/Message says after STAR's text, for the rules whose Message names what is wrong
+   * (REQ-SCHEMA: the line and the element); InnerException carries `detail` in full either way.
+   */
+  readonly inMessage?: string;
 }
 
-export const violation = (key: ErrorKey, detail: string): Violation => ({ key, detail });
+export const violation = (key: ErrorKey, detail: string, inMessage?: string): Violation =>
+  inMessage === undefined ? { key, detail } : { key, detail, inMessage };
 
 /** Thrown at the boundary (service adapters) to answer with a fault; pure rules return Violations. */
 export class DfdgFault extends Error {
   readonly spec: ErrorSpec;
+  /** FaultDetails/Message: STAR's text, followed by what is wrong where the rule says so. */
+  readonly faultMessage: string;
   constructor(
     readonly key: ErrorKey,
     readonly detail: string,
+    inMessage?: string,
   ) {
     super(`${key}: ${detail}`);
     this.name = 'DfdgFault';
     this.spec = ERROR_TABLE[key];
+    this.faultMessage = inMessage === undefined ? this.spec.text : `${this.spec.text}: ${inMessage}`;
   }
 
   static of(v: Violation): DfdgFault {
-    return new DfdgFault(v.key, v.detail);
+    return new DfdgFault(v.key, v.detail, v.inMessage);
   }
 }

@@ -184,6 +184,13 @@ describe('DfdgFault', () => {
       expect(fault.spec.code).toBe(code);
       expect(fault.spec.ruleId).toBe(ruleId);
       expect(fault.message).toBe(`${key}: the detail`);
+      expect(fault.faultMessage).toBe(ERROR_TABLE[key].text);
     },
   );
+
+  it('When a violation names what is wrong for Message, then Message is STAR’s text followed by it, and the detail is kept whole', () => {
+    const fault = DfdgFault.of(violation('REQ-SCHEMA', 'line 36: Sneaky; line 40: Other', 'line 36: Sneaky'));
+    expect(fault.faultMessage).toBe('The submitted message is not valid: line 36: Sneaky');
+    expect(fault.detail).toBe('line 36: Sneaky; line 40: Other');
+  });
 });
