@@ -187,7 +187,12 @@ export const checkRequestStep =
             `user type ${rum.value.userType} of ${formatOrganisation(rum.value.organisation)}`,
           ),
         );
-        const verdict = securityModelVerdict(caller, headers.activeOrganisation, headers.requestUserMetadata);
+        const verdict = securityModelVerdict(
+          caller,
+          headers.activeOrganisation,
+          headers.requestUserMetadata,
+          service.name,
+        );
         record.decisions.push(...verdict.decisions);
         if (verdict.violation) return refuse(verdict.violation);
         if (isCitizenCall(headers)) {
