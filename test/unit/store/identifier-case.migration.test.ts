@@ -1,5 +1,5 @@
 /**
- * Migration 0004: booking ids stored as clients sent them take their one form, lower case, with every
+ * Migration 0006: booking ids stored as clients sent them take their one form, lower case, with every
  * row that names them; two bookings that share the lower-case form (created while ids were compared
  * with their case) both stay, the later one under a new id.
  */
