@@ -3,7 +3,7 @@
  * codes has one key per code); `ruleId` is what goes into FaultDetails/Source and the audit log.
  * Codes marked (emulator) in RULES.md stand in for codes STAR has not assigned yet: change them here.
  */
-export type FaultKind = 'Client' | 'Server';
+export type FaultKind = 'Client' | 'Server' | 'MustUnderstand';
 
 export interface ErrorSpec {
   readonly ruleId: string;
@@ -70,6 +70,13 @@ export const ERROR_TABLE = {
   'REQ-XML': client('REQ-XML', 1014, NOT_VALID),
   'REQ-OP': client('REQ-OP', 1014, NOT_VALID),
   'REQ-SCHEMA': client('REQ-SCHEMA', 1014, NOT_VALID),
+  // SOAP 1.1, section 4.4: a header the receiver must understand but does not is its own faultcode.
+  'REQ-MUSTUNDERSTAND': {
+    ruleId: 'REQ-MUSTUNDERSTAND',
+    code: 1014,
+    fault: 'MustUnderstand',
+    text: NOT_VALID,
+  },
   'BK-VALID': client('BK-VALID', 1014, NOT_VALID),
   // STAR P4 (BookingService's code for an invalid samtaletype).
   'BK-VALID-INTERVIEW-TYPE': client('BK-VALID', 4709, 'The submitted InterviewTypeIdentifier is invalid'),
@@ -162,23 +169,33 @@ export type ErrorKey = keyof typeof ERROR_TABLE;
 export interface Violation {
   readonly key: ErrorKey;
   readonly detail: string;
+  /**
+   * What FaultDetails/Message says after STAR's text, for the rules whose Message names what is wrong
+   * (REQ-SCHEMA: the line and the element); InnerException carries `detail` in full either way.
+   */
+  readonly inMessage?: string;
 }
 
-export const violation = (key: ErrorKey, detail: string): Violation => ({ key, detail });
+export const violation = (key: ErrorKey, detail: string, inMessage?: string): Violation =>
+  inMessage === undefined ? { key, detail } : { key, detail, inMessage };
 
 /** Thrown at the boundary (service adapters) to answer with a fault; pure rules return Violations. */
 export class DfdgFault extends Error {
   readonly spec: ErrorSpec;
+  /** FaultDetails/Message: STAR's text, followed by what is wrong where the rule says so. */
+  readonly faultMessage: string;
   constructor(
     readonly key: ErrorKey,
     readonly detail: string,
+    inMessage?: string,
   ) {
     super(`${key}: ${detail}`);
     this.name = 'DfdgFault';
     this.spec = ERROR_TABLE[key];
+    this.faultMessage = inMessage === undefined ? this.spec.text : `${this.spec.text}: ${inMessage}`;
   }
 
   static of(v: Violation): DfdgFault {
-    return new DfdgFault(v.key, v.detail);
+    return new DfdgFault(v.key, v.detail, v.inMessage);
   }
 }

@@ -21,13 +21,14 @@ const clipDetail = (detail: string): string =>
 /**
  * The one place that writes a fault: a SOAP 1.1 Fault in STAR's shape (FaultDetails with the DFDG
  * code, STAR's message, our explanation in InnerException and the rule id in Source), HTTP 500.
+ * `message` is FaultDetails/Message: STAR's text, or that text followed by what is wrong (REQ-SCHEMA).
  */
-export const renderFault = (spec: ErrorSpec, detail: string): string =>
+export const renderFault = (spec: ErrorSpec, detail: string, message: string = spec.text): string =>
   '<?xml version="1.0" encoding="utf-8"?>' +
   `<soap:Envelope xmlns:soap="${SOAP_ENV_NS}"><soap:Body><soap:Fault>` +
   `<faultcode>soap:${spec.fault}</faultcode><faultstring>${escapeXml(spec.text)}</faultstring>` +
   `<detail><FaultDetails xmlns="${FAULT_DETAILS_NS}">` +
-  `<ErrorCode>${spec.code}</ErrorCode><Message>${escapeXml(spec.text)}</Message>` +
+  `<ErrorCode>${spec.code}</ErrorCode><Message>${escapeXml(clipDetail(message))}</Message>` +
   `<InnerException>${escapeXml(clipDetail(detail))}</InnerException><Source>${escapeXml(spec.ruleId)}</Source>` +
   '</FaultDetails></detail></soap:Fault></soap:Body></soap:Envelope>';
 
@@ -51,7 +52,7 @@ export const sendFault = (res: ServerResponse, fault: DfdgFault, referenceId: st
     res.destroy();
     return;
   }
-  const body = renderFault(fault.spec, fault.detail);
+  const body = renderFault(fault.spec, fault.detail, fault.faultMessage);
   res.writeHead(500, {
     'Content-Type': 'text/xml; charset=utf-8',
     'Content-Length': Buffer.byteLength(body),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Booking } from '../domain/booking';
 import { addDays, copenhagenDate, fromCopenhagenWallClock } from '../domain/copenhagen-time';
 import { OrganisationType } from '../domain/organisation';
+import { canonicalUuid } from '../domain/uuid';
 import type { Store } from './store';
 
 /**
@@ -170,6 +171,7 @@ export const loadFixtures = (store: Store, fixtures: Fixtures, now: Date): void 
       const { createdBy, durationMinutes, ...rest } = b;
       const booking: Booking = {
         ...rest,
+        id: canonicalUuid(rest.id),
         start,
         end: new Date(start.getTime() + durationMinutes * 60_000),
         status: 'Active',

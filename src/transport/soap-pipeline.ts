@@ -5,7 +5,7 @@ import type { Clock } from '../domain/clock';
 import type { Caller } from '../domain/caller';
 import { failed, passed, type Decision } from '../domain/decision';
 import { formatOrganisation } from '../domain/organisation';
-import { DfdgFault, violation, type Violation } from '../domain/errors';
+import { DfdgFault, type Violation } from '../domain/errors';
 import { identifyCaller } from '../security/client-identity';
 import { identifiesBySignature, type IdentityPolicy } from '../security/identity-policy';
 import { readActiveOrganisation, readRequestUserMetadata, type DfdgHeaders } from '../security/headers';
@@ -20,7 +20,7 @@ import { SOAP_ENV_NS, type ServiceContract } from '../soap/contracts';
 import { parseEnvelope, type EnvelopeLimits } from '../soap/envelope';
 import { faultOf, REFERENCE_ID_HEADER, sendFault } from '../soap/fault';
 import type { Libxml } from '../soap/libxml';
-import type { SchemaValidator } from '../soap/xsd-validator';
+import { schemaViolation, type SchemaValidator } from '../soap/xsd-validator';
 import type { XmlEl } from '../soap/xml-tree';
 import type { AuditEntry } from '../store/audit.repository';
 import type { Store } from '../store/store';
@@ -191,7 +191,12 @@ export const checkRequestStep =
             `user type ${rum.value.userType} of ${formatOrganisation(rum.value.organisation)}`,
           ),
         );
-        const verdict = securityModelVerdict(caller, headers.activeOrganisation, headers.requestUserMetadata);
+        const verdict = securityModelVerdict(
+          caller,
+          headers.activeOrganisation,
+          headers.requestUserMetadata,
+          service.name,
+        );
         record.decisions.push(...verdict.decisions);
         if (verdict.violation) return refuse(verdict.violation);
         if (isCitizenCall(headers)) {
@@ -210,7 +215,7 @@ export const checkRequestStep =
         }
       }
       if (deps.strictSchema && envelope.payloadSchemaErrors.length > 0) {
-        return refuse(violation('REQ-SCHEMA', envelope.payloadSchemaErrors.join('; ')));
+        return refuse(schemaViolation(envelope.payloadSchemaErrors));
       }
       record.decisions.push(
         passed(

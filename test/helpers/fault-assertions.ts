@@ -54,13 +54,25 @@ export const faultDetailsNamespaces = async (body: string): Promise<string[]> =>
 };
 
 /**
+ * FaultDetails/Message: the STAR text of the code; for REQ-SCHEMA followed by the first thing wrong,
+ * with its line (RULES.md REQ-SCHEMA).
+ */
+const expectedMessage = (code: FaultCode, source: string): string | RegExp =>
+  source === 'REQ-SCHEMA' ? new RegExp(`^${TEXT[code]}: line \\d+: \\S`) : TEXT[code];
+
+/**
  * Asserts a DFDG fault in CONTRACT.md's shape: HTTP 500, text/xml, a SOAP 1.1 Fault with faultcode
- * soap:Client (or the one given), faultstring and Message the STAR text of the code, ErrorCode the
- * code, Source the rule id, FaultDetails in its STAR namespace, and the reference id header.
+ * soap:Client (or the one given), faultstring and Message the STAR text of the code (Message of
+ * REQ-SCHEMA followed by what is wrong), ErrorCode the code, Source the rule id, FaultDetails in its
+ * STAR namespace, and the reference id header.
  */
 export const expectFault = async (
   res: RawResponse,
-  expected: { code: FaultCode; source: string; faultcode?: 'soap:Client' | 'soap:Server' },
+  expected: {
+    code: FaultCode;
+    source: string;
+    faultcode?: 'soap:Client' | 'soap:Server' | 'soap:MustUnderstand';
+  },
 ): Promise<FaultSummary> => {
   expect(res.status).toBe(500);
   expect(String(res.headers['content-type'])).toMatch(/^text\/xml\b/);
@@ -76,6 +88,9 @@ export const expectFault = async (
     faultstring: TEXT[expected.code],
     faultcode: expected.faultcode ?? 'soap:Client',
   });
+  const message = expectedMessage(expected.code, expected.source);
+  if (typeof message === 'string') expect(fault.message).toBe(message);
+  else expect(fault.message).toMatch(message);
   expect(await faultDetailsNamespaces(res.body)).toEqual([FAULT_DETAILS_NS]);
   expect(String(res.headers['x-servicerequestlogreferenceidentifier'])).toMatch(UUID);
   return fault;

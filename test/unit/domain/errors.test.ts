@@ -86,6 +86,7 @@ const EXPECTED_CODES: Record<ErrorKey, number> = {
   'REQ-XML': 1014,
   'REQ-OP': 1014,
   'REQ-SCHEMA': 1014,
+  'REQ-MUSTUNDERSTAND': 1014,
   'BK-VALID': 1014,
   'BK-VALID-INTERVIEW-TYPE': 4709,
   'REQ-CODELIST': 2003,
@@ -169,6 +170,7 @@ describe('ERROR_TABLE', () => {
     ['SEC-AO-CERT', 'User has insufficient permissions to access this webservice'],
     ['BK-VALID', 'The submitted message is not valid'],
     ['REQ-XML', 'The submitted message is not valid'],
+    ['REQ-MUSTUNDERSTAND', 'The submitted message is not valid'],
     ['INTERNAL', 'Internal error on server'],
     ['WSRM-ONE-OPEN', 'A sequence is already open for this receiver: close or terminate it first'],
     ['BK-VALID-INTERVIEW-TYPE', 'The submitted InterviewTypeIdentifier is invalid'],
@@ -192,9 +194,15 @@ describe('ERROR_TABLE', () => {
     expect(ERROR_TABLE[key].text).toBe(text);
   });
 
-  it.each(KEYS)('When the fault is %s, then it is a Server fault only if it is INTERNAL', (key) => {
-    expect(ERROR_TABLE[key].fault).toBe(ERROR_TABLE[key].ruleId === 'INTERNAL' ? 'Server' : 'Client');
-  });
+  it.each(KEYS)(
+    'When the fault is %s, then it is a Server fault only if it is INTERNAL, MustUnderstand only for REQ-MUSTUNDERSTAND',
+    (key) => {
+      const ruleId = ERROR_TABLE[key].ruleId;
+      const expected =
+        ruleId === 'INTERNAL' ? 'Server' : ruleId === 'REQ-MUSTUNDERSTAND' ? 'MustUnderstand' : 'Client';
+      expect(ERROR_TABLE[key].fault).toBe(expected);
+    },
+  );
 
   it('When the database is full, then the Message starts with STAR’s INTERNAL text and says so', () => {
     expect(ERROR_TABLE['INTERNAL-STORE-FULL'].text).toMatch(
@@ -221,6 +229,13 @@ describe('DfdgFault', () => {
       expect(fault.spec.code).toBe(code);
       expect(fault.spec.ruleId).toBe(ruleId);
       expect(fault.message).toBe(`${key}: the detail`);
+      expect(fault.faultMessage).toBe(ERROR_TABLE[key].text);
     },
   );
+
+  it('When a violation names what is wrong for Message, then Message is STAR’s text followed by it, and the detail is kept whole', () => {
+    const fault = DfdgFault.of(violation('REQ-SCHEMA', 'line 36: Sneaky; line 40: Other', 'line 36: Sneaky'));
+    expect(fault.faultMessage).toBe('The submitted message is not valid: line 36: Sneaky');
+    expect(fault.detail).toBe('line 36: Sneaky; line 40: Other');
+  });
 });

@@ -204,4 +204,17 @@ describe('loadFixtures', () => {
     expect(ids.filter((id) => store.bookings.find(id) === undefined)).toEqual([]);
     expect(store.bookings.listByCpr('0505575005').map((b) => b.interviewType)).toEqual([6, 7]);
   });
+
+  it('When a fixture booking id is written in upper case, then it is stored in lower case, with its history', () => {
+    const fixtures = readFixtures(FIXTURES_DIR);
+    const upper = fixtures.bookings.map((b) => ({ ...b, id: b.id.toUpperCase() }));
+    loadFixtures(store, { ...fixtures, bookings: upper }, WINTER_NOW);
+    const stored = store.db
+      .prepare<[], { id: string }>('SELECT id FROM bookings ORDER BY id')
+      .all()
+      .map((r) => r.id);
+    expect(stored).toEqual(fixtures.bookings.map((b) => b.id.toLowerCase()).sort());
+    for (const id of stored) expect(store.bookings.history(id)).toHaveLength(1);
+    expect(store.db.pragma('foreign_key_check')).toEqual([]);
+  });
 });
