@@ -125,7 +125,7 @@ describe('a running emulator', () => {
 
   it('When GetBookings and TerminateSequence name a WSRM sequence by the upper-case form of its id, then they find it', async () => {
     await dfdg.drain(jobcenterCaseworker);
-    const cpr = saveCitizen(emulator, [], { akasse: null });
+    const cpr = saveCitizen(emulator, [], { memberships: [] });
     const id = await dfdg.createdBookingId(jobcenterCaseworker, caseworkerBooking(cpr, START));
     const pickup = await dfdg.openPickup(jobcenterCaseworker);
     const upper = pickup.id.toUpperCase();

@@ -43,7 +43,7 @@ const jobcenterQueue = () => ({
 
 /** Two bookings of another citizen of jobcenter Aarhus, queued for the jobcenter. */
 const queueTwoBookings = async (): Promise<string[]> => {
-  const other = saveCitizen(emulator, [], { akasse: null });
+  const other = saveCitizen(emulator, [], { memberships: [] });
   return [
     await dfdg.createdBookingId(jobcenterCaseworker, caseworkerBooking(other, '2026-03-10T08:00:00Z')),
     await dfdg.createdBookingId(jobcenterCaseworker, caseworkerBooking(other, '2026-03-10T09:00:00Z')),
