@@ -55,6 +55,9 @@ const selfBookingRules = (
   );
 };
 
+/** BK-VALID's 4792: STAR refuses an end before the start (P4); an end at the start is not refused. */
+export const endsBeforeStart = (start: Date, end: Date): boolean => end.getTime() < start.getTime();
+
 /** BK-VALID: the booking is well-formed (the XSD cannot say all of it); the code lists are a fact. */
 export const validBooking = (b: BookingInput, codeLists: CodeLists): Violation | null => {
   if (!isWellFormedCpr(b.cpr))
@@ -66,8 +69,8 @@ export const validBooking = (b: BookingInput, codeLists: CodeLists): Violation |
         `(${codeLists.InterviewType.map((t) => t.id).join(', ')})`,
     );
   }
-  if (b.start.getTime() >= b.end.getTime()) {
-    return violation('BK-VALID', 'BookingStartDateTime must be before BookingEndDateTime');
+  if (endsBeforeStart(b.start, b.end)) {
+    return violation('BK-VALID-END', 'BookingEndDateTime is before BookingStartDateTime');
   }
   return null;
 };

@@ -35,12 +35,14 @@ export const ERROR_TABLE = {
   'SEC-AO-INVALID': client(
     'SEC-AO-PRESENT',
     8234,
-    'The Soap header ActiveOrganisationHeader is invalid or occurs more than once',
+    // STAR P11.
+    'Could not deserialize the Soap header: ActiveOrganisationHeader',
   ),
   'SEC-AO-ORGTYPE': client(
     'SEC-AO-PRESENT',
     8173,
-    'The OrganisationTypeIdentifier is not a known organisation type',
+    // STAR P11.
+    'OrganisationType is invalid according to the organisationTypeIdentifierCodeList.',
   ),
   'SEC-RUM-MISSING': client(
     'SEC-RUM-PRESENT',
@@ -50,17 +52,20 @@ export const ERROR_TABLE = {
   'SEC-RUM-INVALID': client(
     'SEC-RUM-PRESENT',
     8235,
-    'The Soap header RequestUserMetadataHeader is invalid or occurs more than once',
+    // STAR P11.
+    'Could not deserialize the Soap header: RequestUserMetadataHeader',
   ),
   'SEC-RUM-USERTYPE': client(
     'SEC-RUM-PRESENT',
     8174,
-    'The RequestUserTypeIdentifier is not a known user type',
+    // STAR P11.
+    'UserType is invalid according to the requestUserTypeIdentifierCodeList.',
   ),
   'SEC-RUM-ORGTYPE': client(
     'SEC-RUM-PRESENT',
     8173,
-    'The OrganisationTypeIdentifier is not a known organisation type',
+    // STAR P11.
+    'OrganisationType is invalid according to the organisationTypeIdentifierCodeList.',
   ),
   'SEC-AO-CERT': client('SEC-AO-CERT', 1013, 'User has insufficient permissions to access this webservice'),
   'SEC-CITIZEN': client('SEC-CITIZEN', 4413, AUTHORITY_TYPE_INVALID),
@@ -78,17 +83,20 @@ export const ERROR_TABLE = {
     text: NOT_VALID,
   },
   'BK-VALID': client('BK-VALID', 1014, NOT_VALID),
+  // STAR P4.
+  'BK-VALID-END': client('BK-VALID', 4792, 'The BookingEndTime cannot be before BookingStartTime'),
   // STAR P4 (BookingService's code for an invalid samtaletype).
   'BK-VALID-INTERVIEW-TYPE': client('BK-VALID', 4709, 'The submitted InterviewTypeIdentifier is invalid'),
   // STAR P11 (generic DFDG codes): a known code-list value outside its validity period.
   'REQ-CODELIST': client('REQ-CODELIST', 2003, 'Use of expired CodeList value not allowed'),
   // STAR P11: CodelistService.GetCodeList with a list name it does not know (CONTRACT.md).
   'CL-UNKNOWN-LIST': client('CL-UNKNOWN-LIST', 2001, 'Invalid CodeList name'),
-  'BK-NOT-FOUND': client('BK-NOT-FOUND', 5002, 'The booking was not found'),
+  'BK-NOT-FOUND': client('BK-NOT-FOUND', 4768, 'The submitted BookingIdentifier is unknown to the system'),
   'BK-CPR-MATCH': client(
     'BK-CPR-MATCH',
     8107,
-    'The PersonCivilRegistrationIdentifier does not match the booking',
+    // STAR (RULES.md BK-CPR-MATCH).
+    'The BookingIdentifier does not correspond to the person civil registration identifier',
   ),
   'BK-SELF-CITIZEN': client(
     'BK-SELF-CITIZEN',

@@ -26,12 +26,12 @@ export const TEXT = {
   4856: 'Citizen not member of unemployment fund',
   4857: 'Citizen belongs to different unemployment fund',
   6005: 'The person with specified cpr does not belong to the jobcenter specified in ActiveOrganisationHeader',
-  // The emulator's texts (RULES.md names the codes, not their English texts):
   8233: 'The Soap request message is missing its required Soap header: RequestUserMetadataHeader',
-  8234: 'The Soap header ActiveOrganisationHeader is invalid or occurs more than once',
-  8235: 'The Soap header RequestUserMetadataHeader is invalid or occurs more than once',
-  8173: 'The OrganisationTypeIdentifier is not a known organisation type',
-  8174: 'The RequestUserTypeIdentifier is not a known user type',
+  8234: 'Could not deserialize the Soap header: ActiveOrganisationHeader',
+  8235: 'Could not deserialize the Soap header: RequestUserMetadataHeader',
+  8173: 'OrganisationType is invalid according to the organisationTypeIdentifierCodeList.',
+  8174: 'UserType is invalid according to the requestUserTypeIdentifierCodeList.',
+  8107: 'The BookingIdentifier does not correspond to the person civil registration identifier',
 } as const;
 
 export type FaultCode = keyof typeof TEXT;

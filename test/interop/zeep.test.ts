@@ -78,11 +78,11 @@ it('When zeep calls GetBookingDetails, then it parses the read form with status,
   expect(pathOf(output, 'details', 'ServiceRequestLogReferenceIdentifier')).toMatch(/^[0-9a-f-]{36}$/);
 });
 
-it('When zeep asks for an unknown booking, then it raises a Fault whose FaultDetails carry 5002 and BK-NOT-FOUND', () => {
+it('When zeep asks for an unknown booking, then it raises a Fault whose FaultDetails carry 4768 and BK-NOT-FOUND', () => {
   expect(pathOf(output, 'unknownBooking', 'fault')).toEqual({
     faultcode: expect.stringMatching(/Client$/) as string,
     faultstring: 'The booking was not found',
-    ErrorCode: 5002,
+    ErrorCode: 4768,
     Source: 'BK-NOT-FOUND',
   });
 });

@@ -186,12 +186,12 @@ it('When a booking is deleted, then it is kept with status Cancelled and GetBook
   expect(listed).toEqual([expect.objectContaining({ id: bookingId, status: 'Cancelled' })]);
 });
 
-it('When GetBookingDetails names an unknown booking, then node-soap rejects with fault 5002 (BK-NOT-FOUND)', async () => {
+it('When GetBookingDetails names an unknown booking, then node-soap rejects with fault 4768 (BK-NOT-FOUND)', async () => {
   const fault = await expectFault(jobcenter.getBookingDetails('0f0f0f0f-0000-4000-8000-000000000000'));
   expect(fault).toMatchObject({
     httpStatus: 500,
     faultcode: 'soap:Client',
-    errorCode: 5002,
+    errorCode: 4768,
     source: 'BK-NOT-FOUND',
   });
 });
@@ -225,10 +225,10 @@ it('When a booking has interview type 20 (not in the code list), then STAR’s f
   expect(await jobcenter.getBookings(cpr, { start: inDays(49), end: inDays(51) })).toEqual([]);
 });
 
-it('When a-kasse 2/17 asks for the type-6 fixture booking of its member, then fault 5002 (VIS-AKASSE), while the type-7 one is visible', async () => {
+it('When a-kasse 2/17 asks for the type-6 fixture booking of its member, then fault 4768 (VIS-AKASSE), while the type-7 one is visible', async () => {
   const akasse = await asOrg(emulator, '2-17', AKASSE_FOA);
   const fault = await expectFault(akasse.getBookingDetails(FIXTURE_TYPE_6));
-  expect(fault).toMatchObject({ errorCode: 5002, source: 'BK-NOT-FOUND' });
+  expect(fault).toMatchObject({ errorCode: 4768, source: 'BK-NOT-FOUND' });
 
   expect((await akasse.getBookingDetails(FIXTURE_TYPE_7)).interviewType).toBe(7);
   const listed = await akasse.getBookings('0505575005');

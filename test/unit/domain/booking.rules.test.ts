@@ -94,8 +94,9 @@ describe('BK-VALID', () => {
   it.each<[string, ErrorKey | null, number]>([
     ['ends a minute after it starts', null, 60 * SECOND],
     ['ends one millisecond after it starts', null, 1],
-    ['ends when it starts', 'BK-VALID', 0],
-    ['ends before it starts', 'BK-VALID', -60 * SECOND],
+    ['ends when it starts', null, 0],
+    ['ends one millisecond before it starts', 'BK-VALID-END', -1],
+    ['ends before it starts', 'BK-VALID-END', -60 * SECOND],
   ])('When a booking %s, then %s', (_name, expected, durationMs) => {
     const start = at('2026-02-10T09:00:00Z');
     const b = buildBookingInput({ start, end: new Date(start.getTime() + durationMs) });
