@@ -8,6 +8,7 @@ import { parseCommand } from './cli/parse-command';
 import { signCommand } from './cli/sign.command';
 import { startCommand } from './cli/start.command';
 import { PACKAGE_VERSION } from './package-version';
+import { StartupError } from './startup-error';
 import { FixtureError } from './store/fixtures';
 
 /** What a command left behind: an exit code, or (start) a running emulator to stop on a signal. */
@@ -62,6 +63,7 @@ const describeFailure = (error: unknown): string => {
   const expected =
     error instanceof FixtureFileError ||
     error instanceof FixtureError ||
+    error instanceof StartupError ||
     typeof (error as { code?: unknown }).code === 'string';
   return expected ? error.message : (error.stack ?? error.message);
 };

@@ -1,4 +1,5 @@
 import { isAbsolute, join, resolve } from 'node:path';
+import { CLOCK_RANGE, isWithinClockRange } from './domain/clock';
 import { PROJECT_ROOT } from './project-root';
 
 /** Everything the emulator can be told, from flags and the environment, checked once and frozen. */
@@ -12,11 +13,18 @@ export interface Config {
   readonly dbPath: string;
   readonly certDir: string;
   readonly fixturesDir: string;
+  /**
+   * The code lists (CodelistService, REQ-CODELIST): a JSON file a user may replace with STAR's lists;
+   * null: codelists.json in fixturesDir.
+   */
+  readonly codelistsPath: string | null;
   readonly wsdlDir: string;
   /** SQLite synchronous mode: "normal" survives a killed process, "full" also a power loss. */
   readonly sync: 'normal' | 'full';
   /** REQ-SCHEMA: "strict" rejects requests that do not validate; "lenient" lets them through. */
   readonly schemaValidation: 'strict' | 'lenient';
+  /** ACC-CPR: "refuse" answers an unknown CPR with 1010; "create" makes it a citizen of the caller. */
+  readonly unknownCitizens: UnknownCitizens;
   readonly maxBodyBytes: number;
   readonly maxXmlDepth: number;
   /** STAR's CVR number, shown as BookingOriginator of bookings made through STAR systems (BK-ORIGINATOR). */
@@ -53,6 +61,9 @@ export interface Config {
   /** Least severe level written to the log (pino's levels; "silent" writes nothing). */
   readonly logLevel: LogLevel;
 }
+
+export const UNKNOWN_CITIZENS = ['refuse', 'create'] as const;
+export type UnknownCitizens = (typeof UNKNOWN_CITIZENS)[number];
 
 export const IDENTITY_MODES = ['tls', 'wss', 'either'] as const;
 export type IdentityMode = (typeof IDENTITY_MODES)[number];
@@ -93,7 +104,10 @@ const bool = (raw: string): boolean | Error =>
       : new Error(`expected true or false, got "${raw}"`);
 const instant = (raw: string): Date | null | Error => {
   const d = new Date(raw);
-  return Number.isNaN(d.getTime()) ? new Error(`expected an ISO-8601 date-time, got "${raw}"`) : d;
+  if (Number.isNaN(d.getTime())) return new Error(`expected an ISO-8601 date-time, got "${raw}"`);
+  return isWithinClockRange(d.getTime())
+    ? d
+    : new Error(`the emulator's clock stays within ${CLOCK_RANGE.text}, got "${raw}"`);
 };
 
 /** The options, each with its flag, environment variable and meaning (the README's table). */
@@ -135,6 +149,13 @@ export const OPTIONS = [
     parse: path,
   },
   {
+    key: 'codelistsPath',
+    flag: '--codelists',
+    env: 'DFDG_CODELISTS',
+    doc: 'code-list file (CodelistService, REQ-CODELIST); default codelists.json in --fixtures',
+    parse: path,
+  },
+  {
     key: 'sync',
     flag: '--sync',
     env: 'DFDG_SYNC',
@@ -147,6 +168,13 @@ export const OPTIONS = [
     env: 'DFDG_SCHEMA_VALIDATION',
     doc: 'strict or lenient XSD validation of requests',
     parse: oneOf('strict', 'lenient'),
+  },
+  {
+    key: 'unknownCitizens',
+    flag: '--unknown-citizens',
+    env: 'DFDG_UNKNOWN_CITIZENS',
+    doc: "an unknown well-formed CPR: refuse (1010) or create a citizen of the caller's organisation",
+    parse: oneOf(...UNKNOWN_CITIZENS),
   },
   {
     key: 'maxBodyBytes',
@@ -290,9 +318,11 @@ export const DEFAULTS: Config = {
   dbPath: join(PROJECT_ROOT, 'data', 'dfdg.sqlite'),
   certDir: join(PROJECT_ROOT, 'certs'),
   fixturesDir: join(PROJECT_ROOT, 'fixtures'),
+  codelistsPath: null,
   wsdlDir: join(PROJECT_ROOT, 'wsdl'),
   sync: 'normal',
   schemaValidation: 'strict',
+  unknownCitizens: 'refuse',
   maxBodyBytes: 10 * 1024 * 1024,
   maxXmlDepth: 64,
   starCvr: '55568510',

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
 import type { Server } from 'node:https';
+import { join } from 'node:path';
 import type { Config } from './config';
 import { configuredClock, type ControllableClock } from './domain/clock';
 import { adminUrlOf, startAdminServer } from './admin/admin-server';
@@ -21,10 +22,13 @@ import { registerFixtureCertificates } from './store/register-fixture-certificat
 import { startAuditPruner } from './store/audit-pruner';
 import { startCheckpointer } from './store/checkpointer';
 import { openStore, type Store } from './store/store';
+import { readCodeListsFile } from './store/codelists-file';
+import { listenFailure, StartupError } from './startup-error';
+import { isStoreFull } from './store/store-health';
 import { createSoapApp, finishSoapApp } from './transport/app';
 import { Journal } from './transport/journal';
-import { httpUrlOf, listenHttpLoopback } from './transport/http-loopback-server';
-import { jsonLogger, type Logger } from './transport/logger';
+import { httpUrlOf, listenHttpLoopback, LOOPBACK_HOST } from './transport/http-loopback-server';
+import { jsonLogger, neverThrows, type Logger } from './transport/logger';
 import type { PipelineDeps } from './transport/soap-pipeline';
 import { soapOperation } from './transport/soap-operation';
 import { listenTls, portOf } from './transport/tls-server';
@@ -57,25 +61,36 @@ export const startEmulator = async (
   config: Config,
   options: { logger?: Logger } = {},
 ): Promise<RunningEmulator> => {
-  const logger = options.logger ?? jsonLogger(undefined, config.logLevel);
+  const logger = neverThrows(options.logger ?? jsonLogger(undefined, config.logLevel));
   const clock = configuredClock(config.clockStart, config.clockFrozen);
 
   const libxml = await loadLibxml();
   const fixtures = readFixtures(config.fixturesDir);
+  // A bad code-list file stops the start here, naming every problem, before anything listens.
+  const codeLists = readCodeListsFile(config.codelistsPath ?? join(config.fixturesDir, 'codelists.json'));
   const certificates = ensureDevCertificates(
     config.certDir,
     fixtures.certificates.map((c) => c.name),
   );
-  const store = openStore(config.dbPath, config.sync, (error) =>
-    logger.error('a SOAP call could not be answered', { error }),
+  const store = openStore(
+    config.dbPath,
+    config.sync,
+    (error) => logger.error('a SOAP call could not be answered', { error }),
+    codeLists,
+    logger,
   );
-  const checkpointer = startCheckpointer(store.db, config.dbPath, config.sync);
-  const closeStore = async (): Promise<void> => {
-    await checkpointer?.stop();
+  try {
+    registerFixtureCertificates(store, fixtures.certificates, certificates.clients, clock.now());
+    loadFixturesIntoEmptyStore(store, fixtures, clock.now());
+  } catch (error) {
     store.close();
-  };
-  registerFixtureCertificates(store, fixtures.certificates, certificates.clients, clock.now());
-  loadFixturesIntoEmptyStore(store, fixtures, clock.now());
+    throw isStoreFull(error)
+      ? new StartupError(
+          `the database file ${config.dbPath} cannot be written: the disk is full (SQLITE_FULL); free space and start again`,
+          { cause: error },
+        )
+      : error;
+  }
 
   const validators = new Map<ServiceName, SchemaValidator>(
     SERVICE_CONTRACTS.map((s) => [s.name, createSchemaValidator(libxml, config.wsdlDir, schemaImportsOf(s))]),
@@ -89,6 +104,7 @@ export const startEmulator = async (
     logger,
     limits: { maxDepth: config.maxXmlDepth },
     strictSchema: config.schemaValidation === 'strict',
+    unknownCitizens: config.unknownCitizens,
     validatorFor: (s: ServiceContract) => validators.get(s.name) as SchemaValidator,
     starCvr: config.starCvr,
     journal,
@@ -119,8 +135,8 @@ export const startEmulator = async (
       config,
     );
   } catch (error) {
-    await closeStore();
-    throw error;
+    store.close();
+    throw listenFailure(error, 'port', config.port, config.host);
   }
   const port = portOf(server);
   publicBaseUrl = `https://${config.publicHost}:${port}`;
@@ -129,8 +145,8 @@ export const startEmulator = async (
     if (config.httpPort !== null) plain = await listenHttpLoopback(app, config.httpPort);
   } catch (error) {
     server.close();
-    await closeStore();
-    throw error;
+    store.close();
+    throw listenFailure(error, 'httpPort', config.httpPort ?? 0, LOOPBACK_HOST);
   }
   let admin: HttpServer;
   try {
@@ -147,10 +163,12 @@ export const startEmulator = async (
   } catch (error) {
     server.close();
     plain?.close();
-    await closeStore();
-    throw error;
+    store.close();
+    throw listenFailure(error, 'adminPort', config.adminPort, config.adminHost);
   }
   const adminUrl = adminUrlOf(admin, config.adminHost);
+  // Started once the emulator serves: a start that fails before leaves no thread behind.
+  const checkpointer = startCheckpointer(store.db, config.dbPath, config.sync);
   const pruner = startAuditPruner(store, {
     retention: config.auditRetention,
     onError: (error) => logger.error('audit pruning failed', { error }),
@@ -175,7 +193,8 @@ export const startEmulator = async (
     stop: async () => {
       pruner.stop();
       await Promise.all([closeServer(server), closeServer(admin), ...(plain ? [closeServer(plain)] : [])]);
-      await closeStore();
+      await checkpointer?.stop();
+      store.close();
     },
   };
 };

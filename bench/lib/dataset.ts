@@ -53,6 +53,7 @@ export const loadDataset = (dbPath: string, fixturesDir: string, bookingCount: n
   const store = openStore(dbPath);
   loadFixtures(store, readFixtures(fixturesDir), now);
   const { db } = store;
+  const codeLists = store.codelists.current();
   if (db.pragma('journal_mode = MEMORY', { simple: true }) !== 'memory')
     throw new Error('cannot leave WAL to load');
   db.pragma('synchronous = OFF');
@@ -232,7 +233,7 @@ export const loadDataset = (dbPath: string, fixturesDir: string, bookingCount: n
         // BK-WSRM: the jobcenter picked its message up long ago (deleted, its pickup kept); the
         // a-kasse, which does not poll this emulator, still has its own waiting.
         const receivers: Organisation[] = [];
-        if (akasse && isVisibleTo(akasse, booking)) receivers.push(akasse);
+        if (akasse && isVisibleTo(akasse, booking, codeLists)) receivers.push(akasse);
         if (n < PICKUP_RECEIVERS.length * PICKUP_QUEUE_LENGTH) {
           receivers.push(PICKUP_RECEIVERS[n % PICKUP_RECEIVERS.length] as Organisation);
         }

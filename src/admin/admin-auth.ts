@@ -10,11 +10,19 @@ const same = (a: string, b: string): boolean => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
-const cookieToken = (req: Request): string | undefined =>
-  (req.headers.cookie ?? '')
+/** The token in the admin cookie, decoded; undefined if absent or not valid percent-encoding. */
+const cookieToken = (req: Request): string | undefined => {
+  const raw = (req.headers.cookie ?? '')
     .split(';')
     .map((c) => c.trim().split('='))
     .find(([name]) => name === COOKIE)?.[1];
+  if (raw === undefined) return undefined;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined; // e.g. "%E0%A4%A": a 401 like any wrong token, not a 500
+  }
+};
 
 /**
  * The admin token, when one is configured: scripts send "Authorization: Bearer <token>"; a person
@@ -27,8 +35,7 @@ export const requireAdminToken =
       ? req.headers.authorization.slice(7)
       : undefined;
     const fromCookie = cookieToken(req);
-    if ((bearer && same(bearer, token)) || (fromCookie && same(decodeURIComponent(fromCookie), token)))
-      return next();
+    if ((bearer && same(bearer, token)) || (fromCookie && same(fromCookie, token))) return next();
     const query = typeof req.query['token'] === 'string' ? req.query['token'] : undefined;
     if (req.method === 'GET' && req.path === '/' && query && same(query, token)) {
       res.setHeader(

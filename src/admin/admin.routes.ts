@@ -1,7 +1,9 @@
 import type { AdminEndpoint, AdminHandler, EndpointSchemas } from './admin-endpoint';
 import { getBookingHandler } from './handlers/get-booking.handler';
 import { getCitizenHandler } from './handlers/get-citizen.handler';
+import { listCitizensHandler } from './handlers/list-citizens.handler';
 import { getClockHandler } from './handlers/get-clock.handler';
+import { getCodelistHandler, listCodelistsHandler, putCodelistHandler } from './handlers/codelists.handler';
 import { getJournalEntryHandler } from './handlers/get-journal-entry.handler';
 import { healthHandler } from './handlers/health.handler';
 import { issueCertificateHandler } from './handlers/issue-certificate.handler';
@@ -44,8 +46,17 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
   ),
   route('get', '/admin/clock', "The emulator's clock", getClockHandler),
   route('put', '/admin/clock', "Set, freeze, unfreeze or advance the emulator's clock", putClockHandler),
+  route('get', '/admin/citizens', 'Every citizen, with who may see them', listCitizensHandler),
   route('get', '/admin/citizens/:cpr', 'A citizen with their self-booking deadlines', getCitizenHandler),
   route('put', '/admin/citizens/:cpr', 'Create or replace a citizen', putCitizenHandler),
+  route('get', '/admin/codelists', 'The names of the code lists', listCodelistsHandler),
+  route('get', '/admin/codelists/:name', 'A code list: its values with their validity', getCodelistHandler),
+  route(
+    'put',
+    '/admin/codelists/:name',
+    "Replace a code list's values (and so their validity), until the next reset",
+    putCodelistHandler,
+  ),
   route('get', '/admin/bookings', "A citizen's bookings (?cpr=)", listBookingsHandler),
   route('get', '/admin/bookings/:id', 'A booking with its reminder and history', getBookingHandler),
   route('get', '/admin/wsrm', "An organisation's WSRM queue (?organisation=TYPE:CODE)", listWsrmHandler),

@@ -90,6 +90,14 @@ const operation = (route: DocumentedRoute, tokenRequired: boolean): Json => {
     responses['400'] = problemResponse('invalid input; `errors` lists each bad field');
   for (const [status, when] of Object.entries(s?.problems ?? {})) responses[status] = problemResponse(when);
   if (tokenRequired) responses['401'] = problemResponse('missing or wrong bearer token');
+  else
+    responses['421'] = problemResponse(
+      'the Host is neither loopback nor --public-host (DNS rebinding); a token lifts this',
+    );
+  if (['post', 'put', 'patch', 'delete'].includes(route.method)) {
+    responses['403'] = problemResponse('another site sent it (Origin, Sec-Fetch-Site): cross-site request');
+    responses['415'] = problemResponse('a Content-Type other than application/json');
+  }
   const params = s
     ? [...parameters('path', s.params), ...parameters('query', s.query)]
     : pathParametersOf(route.path);

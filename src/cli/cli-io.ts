@@ -1,3 +1,5 @@
+import { writeToStream } from '../transport/logger';
+
 /** Where a command writes and what environment it reads: the process's, or a test's. */
 export interface CliIo {
   /** Results a script may read (stdout). */
@@ -8,12 +10,8 @@ export interface CliIo {
 }
 
 export const processIo: CliIo = {
-  out: (text) => {
-    process.stdout.write(text);
-  },
-  err: (text) => {
-    process.stderr.write(text);
-  },
+  out: (text) => writeToStream(process.stdout, text),
+  err: (text) => writeToStream(process.stderr, text),
   env: process.env,
 };
 

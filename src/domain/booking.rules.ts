@@ -2,7 +2,7 @@ import type { Booking, BookingInput, Citizen, SelfBookingDeadline } from './book
 import { addDays, copenhagenDate, endOfCopenhagenDay } from './copenhagen-time';
 import { isWellFormedCpr } from './cpr';
 import { violation, type Violation } from './errors';
-import { interviewType } from './interview-types';
+import { findCodeListItem, visibleToUnemploymentFund, type CodeListValue, type CodeLists } from './codelists';
 import { OrganisationType, type Organisation } from './organisation';
 import { RequestUserType, type RequestUserMetadata } from './request-user-metadata';
 
@@ -19,6 +19,8 @@ export interface CreateBookingFacts {
   readonly citizen: Citizen | undefined;
   /** The citizen's bookings (all of them; the rules pick what matters). */
   readonly citizenBookings: readonly Booking[];
+  /** The code lists in force (BK-VALID reads the interview types). */
+  readonly codeLists: CodeLists;
 }
 
 /** SELF_BOOKING_GRACE_DAYS: a self-booked meeting may start at most this many days after the deadline (905.3). */
@@ -31,7 +33,7 @@ export const createBookingRules = (
   call: BookingCall,
   facts: CreateBookingFacts,
 ): Violation | null =>
-  validBooking(b) ??
+  validBooking(b, facts.codeLists) ??
   (facts.idTaken ? violation('BK-VALID', `BookingIdentifier ${b.id ?? ''} is already in use`) : null) ??
   (b.selfBooked ? selfBookingRules(b, call, facts) : null) ??
   deadlinesOnCreate(b, call.now);
@@ -53,21 +55,35 @@ const selfBookingRules = (
   );
 };
 
-/** BK-VALID: the booking is well-formed (the XSD cannot say all of it). */
-export const validBooking = (b: BookingInput): Violation | null => {
+/** BK-VALID's 4792: STAR refuses an end before the start (P4); an end at the start is not refused. */
+export const endsBeforeStart = (start: Date, end: Date): boolean => end.getTime() < start.getTime();
+
+/** BK-VALID: the booking is well-formed (the XSD cannot say all of it); the code lists are a fact. */
+export const validBooking = (b: BookingInput, codeLists: CodeLists): Violation | null => {
   if (!isWellFormedCpr(b.cpr))
     return violation('BK-VALID', `PersonCivilRegistrationIdentifier ${b.cpr} is not a valid CPR number`);
-  if (!interviewType(b.interviewType)) {
+  if (!findCodeListItem(codeLists, 'InterviewType', b.interviewType)) {
     return violation(
       'BK-VALID-INTERVIEW-TYPE',
-      `InterviewTypeIdentifier ${b.interviewType} is not in the code list 1-18`,
+      `InterviewTypeIdentifier ${b.interviewType} is not in the code list InterviewType ` +
+        `(${codeLists.InterviewType.map((t) => t.id).join(', ')})`,
     );
   }
-  if (b.start.getTime() >= b.end.getTime()) {
-    return violation('BK-VALID', 'BookingStartDateTime must be before BookingEndDateTime');
+  if (endsBeforeStart(b.start, b.end)) {
+    return violation('BK-VALID-END', 'BookingEndDateTime is before BookingStartDateTime');
   }
   return null;
 };
+
+/** The code-list values a booking carries, for REQ-CODELIST (step 5, before the booking rules). */
+export const bookingCodeListValues = (b: BookingInput): CodeListValue[] => [
+  { list: 'InterviewType', id: b.interviewType, element: 'InterviewTypeIdentifier' },
+  {
+    list: 'OrganisationType',
+    id: b.meetingOrganisation.type,
+    element: 'MeetingOrganisation/OrganisationTypeIdentifier',
+  },
+];
 
 /** BK-CPR-MATCH */
 export const cprMatchesBooking = (cpr: string, booking: Booking): Violation | null =>
@@ -180,10 +196,14 @@ export const deadlinesOnCreate = (b: BookingInput, now: Date): Violation | null 
   return null;
 };
 
-/** VIS-AKASSE: an a-kasse sees only the interview types marked visible to unemployment funds. */
-export const isVisibleTo = (activeOrganisation: Organisation, booking: { interviewType: number }): boolean =>
+/** VIS-AKASSE: an a-kasse sees only the interview types the code list marks visible to unemployment funds. */
+export const isVisibleTo = (
+  activeOrganisation: Organisation,
+  booking: { interviewType: number },
+  codeLists: CodeLists,
+): boolean =>
   activeOrganisation.type !== OrganisationType.Akasse ||
-  (interviewType(booking.interviewType)?.visibleToUnemploymentFund ?? false);
+  visibleToUnemploymentFund(codeLists, booking.interviewType);
 
 /**
  * BK-ORIGINATOR: the creating ActiveOrganisation, except that a booking made through a STAR system

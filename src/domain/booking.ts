@@ -57,8 +57,29 @@ export interface Citizen {
   readonly name: string;
   readonly kommune: string;
   readonly jobcenter: string;
-  readonly akasse: string | null;
+  /** The a-kasse memberships, past and present (ACC-OWN for a-kasser, BK-AKASSE-MEMBER). */
+  readonly memberships: readonly AkasseMembership[];
+  /** The CVR numbers of the anden aktører the jobcenter has assigned the citizen to. */
+  readonly andenAktoer: readonly string[];
+  readonly guestAccess: readonly GuestAccess[];
+  /** The date of death (Copenhagen calendar date), or null: a dead citizen is ACC-CPR's 4405. */
+  readonly deceased: string | null;
+  /** The citizen's Jobnet CV number (BK-ORIGINATOR of a self-booking through STAR), or null. */
+  readonly cvNumber: string | null;
   readonly selfBookingDeadlines: readonly SelfBookingDeadline[];
+}
+
+/** A membership of an a-kasse: Copenhagen calendar dates, both included; null is open. */
+export interface AkasseMembership {
+  readonly akasse: string;
+  readonly from: string | null;
+  readonly to: string | null;
+}
+
+/** Another organisation's access to the citizen, in force up to and including `until`. */
+export interface GuestAccess {
+  readonly organisation: Organisation;
+  readonly until: Date;
 }
 
 export interface SelfBookingDeadline {

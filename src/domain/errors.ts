@@ -3,7 +3,7 @@
  * codes has one key per code); `ruleId` is what goes into FaultDetails/Source and the audit log.
  * Codes marked (emulator) in RULES.md stand in for codes STAR has not assigned yet: change them here.
  */
-export type FaultKind = 'Client' | 'Server';
+export type FaultKind = 'Client' | 'Server' | 'MustUnderstand';
 
 export interface ErrorSpec {
   readonly ruleId: string;
@@ -35,12 +35,14 @@ export const ERROR_TABLE = {
   'SEC-AO-INVALID': client(
     'SEC-AO-PRESENT',
     8234,
-    'The Soap header ActiveOrganisationHeader is invalid or occurs more than once',
+    // STAR P11.
+    'Could not deserialize the Soap header: ActiveOrganisationHeader',
   ),
   'SEC-AO-ORGTYPE': client(
     'SEC-AO-PRESENT',
     8173,
-    'The OrganisationTypeIdentifier is not a known organisation type',
+    // STAR P11.
+    'OrganisationType is invalid according to the organisationTypeIdentifierCodeList.',
   ),
   'SEC-RUM-MISSING': client(
     'SEC-RUM-PRESENT',
@@ -50,17 +52,20 @@ export const ERROR_TABLE = {
   'SEC-RUM-INVALID': client(
     'SEC-RUM-PRESENT',
     8235,
-    'The Soap header RequestUserMetadataHeader is invalid or occurs more than once',
+    // STAR P11.
+    'Could not deserialize the Soap header: RequestUserMetadataHeader',
   ),
   'SEC-RUM-USERTYPE': client(
     'SEC-RUM-PRESENT',
     8174,
-    'The RequestUserTypeIdentifier is not a known user type',
+    // STAR P11.
+    'UserType is invalid according to the requestUserTypeIdentifierCodeList.',
   ),
   'SEC-RUM-ORGTYPE': client(
     'SEC-RUM-PRESENT',
     8173,
-    'The OrganisationTypeIdentifier is not a known organisation type',
+    // STAR P11.
+    'OrganisationType is invalid according to the organisationTypeIdentifierCodeList.',
   ),
   'SEC-AO-CERT': client('SEC-AO-CERT', 1013, 'User has insufficient permissions to access this webservice'),
   'SEC-CITIZEN': client('SEC-CITIZEN', 4413, AUTHORITY_TYPE_INVALID),
@@ -70,13 +75,28 @@ export const ERROR_TABLE = {
   'REQ-XML': client('REQ-XML', 1014, NOT_VALID),
   'REQ-OP': client('REQ-OP', 1014, NOT_VALID),
   'REQ-SCHEMA': client('REQ-SCHEMA', 1014, NOT_VALID),
+  // SOAP 1.1, section 4.4: a header the receiver must understand but does not is its own faultcode.
+  'REQ-MUSTUNDERSTAND': {
+    ruleId: 'REQ-MUSTUNDERSTAND',
+    code: 1014,
+    fault: 'MustUnderstand',
+    text: NOT_VALID,
+  },
   'BK-VALID': client('BK-VALID', 1014, NOT_VALID),
-  'BK-VALID-INTERVIEW-TYPE': client('BK-VALID', 2002, 'The InterviewTypeIdentifier is not in the code list'),
-  'BK-NOT-FOUND': client('BK-NOT-FOUND', 5002, 'The booking was not found'),
+  // STAR P4.
+  'BK-VALID-END': client('BK-VALID', 4792, 'The BookingEndTime cannot be before BookingStartTime'),
+  // STAR P4 (BookingService's code for an invalid samtaletype).
+  'BK-VALID-INTERVIEW-TYPE': client('BK-VALID', 4709, 'The submitted InterviewTypeIdentifier is invalid'),
+  // STAR P11 (generic DFDG codes): a known code-list value outside its validity period.
+  'REQ-CODELIST': client('REQ-CODELIST', 2003, 'Use of expired CodeList value not allowed'),
+  // STAR P11: CodelistService.GetCodeList with a list name it does not know (CONTRACT.md).
+  'CL-UNKNOWN-LIST': client('CL-UNKNOWN-LIST', 2001, 'Invalid CodeList name'),
+  'BK-NOT-FOUND': client('BK-NOT-FOUND', 4768, 'The submitted BookingIdentifier is unknown to the system'),
   'BK-CPR-MATCH': client(
     'BK-CPR-MATCH',
     8107,
-    'The PersonCivilRegistrationIdentifier does not match the booking',
+    // STAR (RULES.md BK-CPR-MATCH).
+    'The BookingIdentifier does not correspond to the person civil registration identifier',
   ),
   'BK-SELF-CITIZEN': client(
     'BK-SELF-CITIZEN',
@@ -108,6 +128,28 @@ export const ERROR_TABLE = {
     5105,
     'Rebooking and cancellation deadlines must be in the future and not after the meeting start',
   ),
+  // Access to citizens (ACC-*), STAR's codes and texts: 1001 P13/P15, 1010 P11, 4405 P12,
+  // 6005 P13, 4511 P12, 4575 P11; an a-kasse's write answers as BK-AKASSE-MEMBER, 4856/4857 P4.
+  'ACC-CPR-MALFORMED': client(
+    'ACC-CPR',
+    1001,
+    'The submitted cpr is either to long or short or contains data not interpretable as a date',
+  ),
+  'ACC-CPR-UNKNOWN': client('ACC-CPR', 1010, 'Unknown cpr'),
+  'ACC-CPR-DEAD': client('ACC-CPR', 4405, 'The person with specified cpr is dead'),
+  'ACC-OWN-JOBCENTER': client(
+    'ACC-OWN',
+    6005,
+    'The person with specified cpr does not belong to the jobcenter specified in ActiveOrganisationHeader',
+  ),
+  'ACC-OWN-ANDEN-AKTOER': client(
+    'ACC-OWN',
+    4511,
+    'The External operator is not allowed to view data for the person',
+  ),
+  'ACC-OWN': client('ACC-OWN', 4575, 'You are not authorized to execute the operation'),
+  'BK-AKASSE-NOT-MEMBER': client('BK-AKASSE-MEMBER', 4856, 'Citizen not member of unemployment fund'),
+  'BK-AKASSE-OTHER': client('BK-AKASSE-MEMBER', 4857, 'Citizen belongs to different unemployment fund'),
   'WSRM-ONE-OPEN': client(
     'WSRM-ONE-OPEN',
     5200,
@@ -119,6 +161,14 @@ export const ERROR_TABLE = {
     'The sequence identifier is unknown or the sequence is not open',
   ),
   INTERNAL: { ruleId: 'INTERNAL', code: 1011, fault: 'Server', text: 'Internal error on server' },
+  // INTERNAL with a Message that says what the caller can do nothing about but wait: the
+  // emulator's database cannot grow (a full disk). Nothing of the call was stored.
+  'INTERNAL-STORE-FULL': {
+    ruleId: 'INTERNAL',
+    code: 1011,
+    fault: 'Server',
+    text: 'Internal error on server: the emulator database is full (SQLITE_FULL); nothing of this call was stored',
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorKey = keyof typeof ERROR_TABLE;
@@ -127,23 +177,33 @@ export type ErrorKey = keyof typeof ERROR_TABLE;
 export interface Violation {
   readonly key: ErrorKey;
   readonly detail: string;
+  /**
+   * What FaultDetails/Message says after STAR's text, for the rules whose Message names what is wrong
+   * (REQ-SCHEMA: the line and the element); InnerException carries `detail` in full either way.
+   */
+  readonly inMessage?: string;
 }
 
-export const violation = (key: ErrorKey, detail: string): Violation => ({ key, detail });
+export const violation = (key: ErrorKey, detail: string, inMessage?: string): Violation =>
+  inMessage === undefined ? { key, detail } : { key, detail, inMessage };
 
 /** Thrown at the boundary (service adapters) to answer with a fault; pure rules return Violations. */
 export class DfdgFault extends Error {
   readonly spec: ErrorSpec;
+  /** FaultDetails/Message: STAR's text, followed by what is wrong where the rule says so. */
+  readonly faultMessage: string;
   constructor(
     readonly key: ErrorKey,
     readonly detail: string,
+    inMessage?: string,
   ) {
     super(`${key}: ${detail}`);
     this.name = 'DfdgFault';
     this.spec = ERROR_TABLE[key];
+    this.faultMessage = inMessage === undefined ? this.spec.text : `${this.spec.text}: ${inMessage}`;
   }
 
   static of(v: Violation): DfdgFault {
-    return new DfdgFault(v.key, v.detail);
+    return new DfdgFault(v.key, v.detail, v.inMessage);
   }
 }

@@ -10,22 +10,26 @@ import {
   type Organisation,
 } from '../domain/organisation';
 import { RequestUserType, type RequestUserMetadata } from '../domain/request-user-metadata';
+import type { ServiceName } from '../soap/contracts';
 
 /**
  * Step 4 of RULES.md's order of checks (epic 950.8.1): the certificate, ActiveOrganisation and
- * RequestUserMetadata must tell one consistent story. Pure: returns the first violation, or null.
+ * RequestUserMetadata must tell one consistent story, and fit the service called. Pure: returns the
+ * first violation, or null.
  */
 export const checkSecurityModel = (
   caller: Caller,
   activeOrganisation: Organisation,
   user: RequestUserMetadata,
-): Violation | null => securityModelVerdict(caller, activeOrganisation, user).violation;
+  service: ServiceName,
+): Violation | null => securityModelVerdict(caller, activeOrganisation, user, service).violation;
 
 /** The same checks, with each rule's verdict in order (the journal's explanation of a call). */
 export const securityModelVerdict = (
   caller: Caller,
   ao: Organisation,
   user: RequestUserMetadata,
+  service: ServiceName,
 ): { decisions: Decision[]; violation: Violation | null } => {
   const decisions: Decision[] = [];
   const run = (ruleId: string, v: Violation | null, why: string): boolean => {
@@ -41,7 +45,9 @@ export const securityModelVerdict = (
     decisions.push(passed('SEC-STAR', 'a STAR system: RequestUserMetadata is not validated further'));
     return done(null);
   }
-  const organisation = userOrganisationRule(ao, user);
+  const organisation =
+    userOrganisationRule(ao, user) ??
+    (user.userType === RequestUserType.Citizen ? citizenServiceRule(service) : null);
   const organisationRule =
     user.userType === RequestUserType.Citizen
       ? 'SEC-CITIZEN'
@@ -128,6 +134,20 @@ const citizenHeaderRule = (user: RequestUserMetadata): Violation | null => {
         `a citizen call needs UserIdentifier equal to the CPR in OrganisationCode (${cpr})`,
       );
 };
+
+/**
+ * SEC-CITIZEN, service part: a citizen-type call may not use BookingWsrmMessageService. A receiver's
+ * queue belongs to the organisation, not to a citizen: a pickup hands over other citizens' bookings
+ * in full, and its TerminateSequence deletes what the organisation has not yet read.
+ */
+export const citizenServiceRule = (service: ServiceName): Violation | null =>
+  service === 'BookingWsrmMessageService'
+    ? violation(
+        'SEC-CITIZEN',
+        "a citizen call may not use BookingWsrmMessageService: a receiver's queue belongs to the " +
+          'organisation, not to a citizen; call it as the organisation (RequestUserType 2, 3 or 4)',
+      )
+    : null;
 
 /** The two headers, as the SEC-CITIZEN rules read them. */
 interface CallHeaders {

@@ -1,8 +1,8 @@
-import { WSU_NS } from '../soap/contracts';
+import { WSSE_NS, WSU_NS } from '../soap/contracts';
 
 /** Names of WS-Security 1.1 (X.509 token profile) and XML Signature, as the specifications spell them. */
 export const WSS_NS = {
-  wsse: 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd',
+  wsse: WSSE_NS,
   wsu: WSU_NS,
   ds: 'http://www.w3.org/2000/09/xmldsig#',
 } as const;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Booking, BookingChange } from '../domain/booking';
 import { isVisibleTo } from '../domain/booking.rules';
+import { ownershipVerdict } from '../domain/citizen-access.rules';
 import { DfdgFault, type Violation } from '../domain/errors';
 import { wsrmReceivers } from '../domain/wsrm.rules';
 import type { AuthorisedCall, OperationDeps } from './call-context';
@@ -11,15 +12,33 @@ export const check = (v: Violation | null): void => {
 };
 
 /**
- * BK-NOT-FOUND with VIS-AKASSE: a booking the caller may not see is, to the caller, not there. (A
- * citizen naming another CPR's booking was refused in step 4, SEC-CITIZEN, before this runs.)
+ * BK-NOT-FOUND with VIS-AKASSE and ACC-OWN: a booking the caller may not see, by its type or by its
+ * citizen, is, to the caller, not there. (A citizen naming another CPR's booking was refused in
+ * step 4, SEC-CITIZEN, before this runs.)
  */
 export const findVisibleBooking = (call: AuthorisedCall, deps: OperationDeps, id: string): Booking => {
   const booking = deps.store.bookings.find(id);
-  if (!booking || !isVisibleTo(call.headers.activeOrganisation, booking)) {
+  if (
+    !booking ||
+    !isVisibleTo(call.headers.activeOrganisation, booking, deps.store.codelists.current()) ||
+    !citizenVisible(call, deps, booking.cpr)
+  ) {
     throw new DfdgFault('BK-NOT-FOUND', `no booking ${id}`);
   }
   return booking;
+};
+
+const citizenVisible = (call: AuthorisedCall, deps: OperationDeps, cpr: string): boolean => {
+  const citizen = deps.store.citizens.find(cpr);
+  return (
+    citizen !== undefined &&
+    ownershipVerdict(citizen, {
+      activeOrganisation: call.headers.activeOrganisation,
+      user: call.headers.requestUserMetadata,
+      now: deps.clock.now(),
+      akasseWrite: false,
+    }) === null
+  );
 };
 
 /** A cancelled booking is kept for the record but cannot be changed any more: book anew instead. */
@@ -54,7 +73,13 @@ export const saveChange = (
     referenceId: call.referenceId,
   });
   store.reminders.syncWith(booking);
-  for (const receiver of wsrmReceivers(booking, store.citizens.find(booking.cpr))) {
+  const receivers = wsrmReceivers(
+    booking,
+    store.citizens.find(booking.cpr),
+    deps.clock.now(),
+    store.codelists.current(),
+  );
+  for (const receiver of receivers) {
     store.wsrm.enqueue(booking.id, {
       messageId: randomUUID(),
       receiver,

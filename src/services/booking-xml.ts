@@ -2,6 +2,7 @@ import type { Booking, BookingInput } from '../domain/booking';
 import { bookingOriginator } from '../domain/booking.rules';
 import type { Organisation } from '../domain/organisation';
 import type { RequestUserMetadata } from '../domain/request-user-metadata';
+import { canonicalUuid } from '../domain/uuid';
 import {
   ACTIVE_ORGANISATION_NS,
   BOOKING_NS,
@@ -28,8 +29,10 @@ export const readBooking = (el: XmlEl): BookingInput => {
   const text = (name: string): string => requiredText(el, BOOKING_NS, name);
   const opt = (name: string): string | undefined => optionalText(el, BOOKING_NS, name);
   const accepted = opt('BookingAccepted');
+  // Stored in one form: the same id in upper case names the same booking (BK-NOT-FOUND, BK-VALID).
+  const id = opt('BookingIdentifier');
   return {
-    id: opt('BookingIdentifier')?.trim(),
+    id: id === undefined ? undefined : canonicalUuid(id.trim()),
     originSystemIdentifier: opt('OriginSystemIdentifier'),
     cpr: text('PersonCivilRegistrationIdentifier').trim(),
     interviewType: readCodeList(requiredChild(el, BOOKING_NS, 'InterviewTypeIdentifier')),

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Booking } from '../domain/booking';
-import { cprMatchesBooking, createBookingRules, isVisibleTo, validBooking } from '../domain/booking.rules';
+import {
+  bookingCodeListValues,
+  cprMatchesBooking,
+  createBookingRules,
+  isVisibleTo,
+  validBooking,
+} from '../domain/booking.rules';
+import { codeListValuesInForce } from '../domain/codelists';
 import { isWellFormedCpr } from '../domain/cpr';
 import { DfdgFault, violation } from '../domain/errors';
 import { OrganisationType } from '../domain/organisation';
@@ -18,6 +25,8 @@ const createBooking: OperationHandler = (ctx, deps) => {
   const { activeOrganisation, requestUserMetadata: user } = call.headers;
   const input = payloadBooking(call);
   const now = deps.clock.now();
+  const codeLists = deps.store.codelists.current();
+  check(codeListValuesInForce(bookingCodeListValues(input), codeLists, now));
   check(
     createBookingRules(
       input,
@@ -26,6 +35,7 @@ const createBooking: OperationHandler = (ctx, deps) => {
         idTaken: input.id !== undefined && deps.store.bookings.find(input.id) !== undefined,
         citizen: deps.store.citizens.find(input.cpr),
         citizenBookings: deps.store.bookings.listByCpr(input.cpr),
+        codeLists,
       },
     ),
   );
@@ -49,9 +59,11 @@ const createBooking: OperationHandler = (ctx, deps) => {
 const updateBooking: OperationHandler = (ctx, deps) => {
   const call = withHeaders(ctx);
   const input = payloadBooking(call);
+  const codeLists = deps.store.codelists.current();
+  check(codeListValuesInForce(bookingCodeListValues(input), codeLists, deps.clock.now()));
   if (!input.id)
     throw new DfdgFault('BK-VALID', 'UpdateBooking needs the BookingIdentifier of the booking to change');
-  check(validBooking(input));
+  check(validBooking(input, codeLists));
   const existing = findVisibleBooking(call, deps, input.id);
   check(cprMatchesBooking(input.cpr, existing));
   assertNotCancelled(existing);
@@ -94,9 +106,10 @@ const getBookings: OperationHandler = (ctx, deps) => {
   const to = optionalDate(call.payload, ns, 'PeriodEnd');
   if (from && to && from.getTime() > to.getTime())
     check(violation('BK-VALID', 'PeriodStart is after PeriodEnd'));
+  const codeLists = deps.store.codelists.current();
   const bookings = deps.store.bookings
     .listByCpr(cpr, from, to)
-    .filter((b) => isVisibleTo(call.headers.activeOrganisation, b));
+    .filter((b) => isVisibleTo(call.headers.activeOrganisation, b, codeLists));
   return {
     response: [...bookings.map((b) => bookingReadXml(ns, 'Booking', b, deps.starCvr)), referenceIdXml(call)],
     cprs: [cpr],

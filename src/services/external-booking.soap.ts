@@ -1,4 +1,5 @@
 import type { Booking } from '../domain/booking';
+import { endsBeforeStart } from '../domain/booking.rules';
 import { violation } from '../domain/errors';
 import { assertNotCancelled, cancel, check, findVisibleBooking, saveChange } from './booking-writes';
 import { referenceIdXml, withHeaders, type OperationHandler } from './call-context';
@@ -15,8 +16,8 @@ const rescheduleBooking: OperationHandler = (ctx, deps) => {
   const id = requiredText(call.payload, ns, 'BookingIdentifier').trim();
   const start = toDate(requiredText(call.payload, ns, 'BookingStartDateTime'), 'BookingStartDateTime');
   const end = toDate(requiredText(call.payload, ns, 'BookingEndDateTime'), 'BookingEndDateTime');
-  if (start.getTime() >= end.getTime())
-    check(violation('BK-VALID', 'BookingStartDateTime must be before BookingEndDateTime'));
+  if (endsBeforeStart(start, end))
+    check(violation('BK-VALID-END', 'BookingEndDateTime is before BookingStartDateTime'));
   const existing = findVisibleBooking(call, deps, id);
   assertNotCancelled(existing);
   const rebookingDeadline = optionalDate(call.payload, ns, 'RebookingDeadlineDateTime');

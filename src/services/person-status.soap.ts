@@ -1,4 +1,5 @@
 import { isStraksbookingRamt, interviewDateLimit, isVisibleTo } from '../domain/booking.rules';
+import { currentAkasse } from '../domain/citizen-access.rules';
 import { el } from '../soap/xml-writer';
 import { bookingReadXml, codeListXml } from './booking-xml';
 import { referenceIdXml, withHeaders, type OperationHandler } from './call-context';
@@ -19,15 +20,17 @@ const getVariablePersonStatus: OperationHandler = (ctx, deps) => {
   const citizen = deps.store.citizens.find(cpr);
   const bookings = deps.store.bookings.listByCpr(cpr);
   const now = deps.clock.now();
+  const codeLists = deps.store.codelists.current();
 
   const core = wants('Core') && citizen ? [el(ns, 'CoreInfo', [el(ns, 'PersonName', citizen.name)])] : [];
+  const akasse = citizen ? currentAkasse(citizen, now) : null;
   const authority =
     wants('Authority') && citizen
       ? [
           el(ns, 'AuthorityInfo', [
             el(ns, 'MunicipalityCode', citizen.kommune),
             el(ns, 'JobcenterCode', citizen.jobcenter),
-            ...(citizen.akasse ? [el(ns, 'UnemploymentFundCode', citizen.akasse)] : []),
+            ...(akasse ? [el(ns, 'UnemploymentFundCode', akasse)] : []),
           ]),
         ]
       : [];
@@ -37,13 +40,13 @@ const getVariablePersonStatus: OperationHandler = (ctx, deps) => {
           ns,
           'BookingCollection',
           bookings
-            .filter((b) => isVisibleTo(ao, b))
+            .filter((b) => isVisibleTo(ao, b, codeLists))
             .map((b) => bookingReadXml(ns, 'Booking', b, deps.starCvr)),
         ),
       ]
     : [];
   const deadlines = (citizen?.selfBookingDeadlines ?? []).filter((d) =>
-    isVisibleTo(ao, { interviewType: d.interviewType }),
+    isVisibleTo(ao, { interviewType: d.interviewType }, codeLists),
   );
   const deadlineCollection = wants('InterviewDeadline')
     ? [

@@ -60,9 +60,10 @@ const getBookings: OperationHandler = (ctx, deps) => {
   const call = withHeaders(ctx);
   const ns = call.service.schemaNamespace;
   const sequence = openSequenceOfCaller(call, deps);
+  const codeLists = deps.store.codelists.current();
   const messages = deps.store.wsrm
     .messagesOf(sequence.id)
-    .filter((m) => isVisibleTo(call.headers.activeOrganisation, m.booking));
+    .filter((m) => isVisibleTo(call.headers.activeOrganisation, m.booking, codeLists));
   return {
     response: [
       ...messages.map((m) =>

@@ -12,6 +12,8 @@ export const CODE_LIST_BASE_NS = 'http://service.bm.dk/pjaktass/2013/06/07/CodeL
 export const FAULT_DETAILS_NS = 'http://service.bm.dk/xml/schemas/2011/01/12/';
 /** WS-Security utility namespace: signers mark signed header blocks with its wsu:Id. */
 export const WSU_NS = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd';
+/** WS-Security's own namespace: its wsse:Security header block carries a signed request's identity. */
+export const WSSE_NS = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd';
 export const BOOKING_NS = 'http://service.bm.dk/Booking/2020/02/01/';
 
 export type ServiceName =
@@ -60,7 +62,7 @@ export const SERVICE_CONTRACTS: readonly ServiceContract[] = [
     'CloseSequence',
   ]),
   contract('PersonStatusService', ['GetVariablePersonStatus']),
-  contract('CodelistService', ['GetInterviewTypes'], false),
+  contract('CodelistService', ['GetInterviewTypes', 'GetCodeList'], false),
 ];
 
 /** The XSD files (in wsdl/xsd/) a service's requests are validated against: its own and the headers'. */

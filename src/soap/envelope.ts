@@ -1,5 +1,6 @@
 import { violation, type Violation } from '../domain/errors';
-import { SOAP_ENV_NS, SOAP12_ENV_NS, WSU_NS, type ServiceContract } from './contracts';
+import { SOAP_ENV_NS, SOAP12_ENV_NS, type ServiceContract } from './contracts';
+import { dfdgHeaderSchemaErrors, isDfdgHeader, notUnderstood } from './header-entries';
 import type { Libxml, LibxmlDocument, LibxmlElement } from './libxml';
 import { readRequestBytes } from './request-text';
 import type { SchemaValidator } from './xsd-validator';
@@ -26,14 +27,13 @@ export interface ParsedEnvelope {
 
 export type EnvelopeResult = { ok: true; envelope: ParsedEnvelope } | { ok: false; violation: Violation };
 
-const fail = (key: 'REQ-XML' | 'REQ-OP', detail: string): EnvelopeResult => ({
-  ok: false,
-  violation: violation(key, detail),
-});
+const refused = (v: Violation): EnvelopeResult => ({ ok: false, violation: v });
+const fail = (key: 'REQ-XML' | 'REQ-OP', detail: string): EnvelopeResult => refused(violation(key, detail));
 
 /**
- * Steps 2 of RULES.md (REQ-XML, REQ-OP), parsing once and safely: UTF-8 only, no DTD at all (so no
- * entity tricks), bounded depth, SOAP 1.1, one Body with one payload naming an operation of this service.
+ * Step 2 of RULES.md (REQ-XML, REQ-OP, REQ-MUSTUNDERSTAND), parsing once and safely: UTF-8 only, no
+ * DTD at all (so no entity tricks), bounded depth, SOAP 1.1, one Body with one payload naming an
+ * operation of this service, no header the emulator must understand but does not.
  */
 export const parseEnvelope = (
   libxml: Libxml,
@@ -205,12 +205,13 @@ const readEnvelope = (
 
   if (tooDeep) return fail('REQ-XML', `the XML is nested deeper than ${limits.maxDepth} levels`);
 
-  const headerBlocks = header
-    ? header.children.map((h) => ({
-        element: h.element,
-        schemaErrors: isDfdgHeader(h) ? validator.validate(withoutWsuId(h.node)) : [],
-      }))
-    : [];
+  const entries = header ? header.children : [];
+  const mustUnderstand = notUnderstood(entries);
+  if (mustUnderstand) return refused(mustUnderstand);
+  const headerBlocks = entries.map((h) => ({
+    element: h.element,
+    schemaErrors: isDfdgHeader(h) ? dfdgHeaderSchemaErrors(h, validator) : [],
+  }));
   return {
     ok: true,
     envelope: {
@@ -220,20 +221,4 @@ const readEnvelope = (
       payloadSchemaErrors: validator.validate(payload.node),
     },
   };
-};
-
-const DFDG_HEADERS = new Set([
-  '{http://rep.oio.dk/ams.dk/xml/schemas/2005/09/01/}ActiveOrganisationHeader',
-  '{http://service.bm.dk/RequestUserMetadata/2015/01/21/}RequestUserMetadataHeader',
-]);
-const isDfdgHeader = (el: { ns: string; name: string }): boolean => DFDG_HEADERS.has(qname(el));
-
-/**
- * A WS-Security signer marks each header block it signs with wsu:Id (allowed on any element by WSS
- * 1.1); STAR's header schemas declare no attributes, so the Id is set aside before validating the
- * block. This edits the parsed document, which is disposed of once the envelope is read.
- */
-const withoutWsuId = (el: LibxmlElement): LibxmlElement => {
-  for (const attr of el.attrs) if (attr.namespaceUri === WSU_NS && attr.name === 'Id') attr.remove();
-  return el;
 };

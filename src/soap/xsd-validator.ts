@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { violation, type Violation } from '../domain/errors';
 import type { Libxml, LibxmlDocument, LibxmlElement } from './libxml';
 
 /**
@@ -53,6 +54,20 @@ export const createSchemaValidator = (
   } finally {
     schemaDoc?.dispose();
   }
+};
+
+/**
+ * REQ-SCHEMA's verdict on a body's schema errors: every error in InnerException, and the first one
+ * (it has the line and the element) after STAR's text in Message, as RULES.md asks, so a client that
+ * shows only Message still says what is wrong and where.
+ */
+export const schemaViolation = (errors: readonly string[]): Violation => {
+  const [first = 'the body does not validate against its schema'] = errors;
+  return violation(
+    'REQ-SCHEMA',
+    errors.join('; '),
+    errors.length > 1 ? `${first} (and more: see InnerException)` : first,
+  );
 };
 
 const registered = new Set<string>();

@@ -1,5 +1,6 @@
 import type { Booking, BookingHistoryEntry } from '../domain/booking';
 import type { RequestUserMetadata } from '../domain/request-user-metadata';
+import { canonicalUuid } from '../domain/uuid';
 import type { Db } from './db';
 
 interface BookingRow {
@@ -162,8 +163,9 @@ export class BookingRepository {
     this.updateStmt.run(toRow(booking));
   }
 
+  /** The booking with this id, in whichever case it is written (ids are stored in lower case). */
   find(id: string): Booking | undefined {
-    const row = this.byIdStmt.get(id);
+    const row = this.byIdStmt.get(canonicalUuid(id));
     return row ? fromRow(row) : undefined;
   }
 
@@ -187,7 +189,7 @@ export class BookingRepository {
   }
 
   history(bookingId: string): BookingHistoryEntry[] {
-    return this.historyStmt.all(bookingId).map((r) => ({
+    return this.historyStmt.all(canonicalUuid(bookingId)).map((r) => ({
       time: new Date(r.time),
       change: r.change,
       activeOrganisation: { type: r.org_type, code: r.org_code },

@@ -95,6 +95,9 @@ export const startCheckpointer = (
   return {
     stats: () => stats,
     stop: async () => {
+      // Referenced again while it stops: an unreferenced worker let the process end here, with
+      // code 0 and the error that made it stop (e.g. a port in use) never printed.
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },

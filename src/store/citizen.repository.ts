@@ -1,4 +1,4 @@
-import type { Citizen, SelfBookingDeadline } from '../domain/booking';
+import type { AkasseMembership, Citizen, GuestAccess, SelfBookingDeadline } from '../domain/booking';
 import type { Db } from './db';
 
 interface CitizenRow {
@@ -6,48 +6,114 @@ interface CitizenRow {
   name: string;
   kommune: string;
   jobcenter: string;
-  akasse: string | null;
+  deceased: string | null;
+  cvNumber: string | null;
 }
 
-/** Citizens and their self-booking deadlines. */
+interface MembershipRow {
+  akasse: string;
+  from: string | null;
+  to: string | null;
+}
+
+interface GuestAccessRow {
+  type: number;
+  code: string;
+  until: string;
+}
+
+/** Citizens with what decides access to them (ACC-OWN) and their self-booking deadlines. */
 export class CitizenRepository {
   private readonly upsertStmt;
-  private readonly clearDeadlinesStmt;
+  private readonly clearStmts;
   private readonly addDeadlineStmt;
+  private readonly addMembershipStmt;
+  private readonly addAndenAktoerStmt;
+  private readonly addGuestAccessStmt;
   private readonly findStmt;
+  private readonly cprsStmt;
   private readonly deadlinesStmt;
+  private readonly membershipsStmt;
+  private readonly andenAktoerStmt;
+  private readonly guestAccessStmt;
 
   constructor(private readonly db: Db) {
     this.upsertStmt = db.prepare<CitizenRow>(
-      `INSERT INTO citizens (cpr, name, kommune, jobcenter, akasse) VALUES (@cpr, @name, @kommune, @jobcenter, @akasse)
+      `INSERT INTO citizens (cpr, name, kommune, jobcenter, deceased, cv_number)
+       VALUES (@cpr, @name, @kommune, @jobcenter, @deceased, @cvNumber)
        ON CONFLICT (cpr) DO UPDATE SET name = excluded.name, kommune = excluded.kommune,
-         jobcenter = excluded.jobcenter, akasse = excluded.akasse`,
+         jobcenter = excluded.jobcenter, deceased = excluded.deceased, cv_number = excluded.cv_number`,
     );
-    this.clearDeadlinesStmt = db.prepare('DELETE FROM self_booking_deadlines WHERE cpr = ?');
+    this.clearStmts = [
+      'self_booking_deadlines',
+      'citizen_memberships',
+      'citizen_anden_aktoer',
+      'citizen_guest_access',
+    ].map((table) => db.prepare<[string]>(`DELETE FROM ${table} WHERE cpr = ?`));
     this.addDeadlineStmt = db.prepare(
       'INSERT INTO self_booking_deadlines (cpr, interview_type, deadline) VALUES (?, ?, ?)',
     );
-    this.findStmt = db.prepare<[string], CitizenRow>(
-      'SELECT cpr, name, kommune, jobcenter, akasse FROM citizens WHERE cpr = ?',
+    this.addMembershipStmt = db.prepare(
+      'INSERT INTO citizen_memberships (cpr, position, akasse, from_date, to_date) VALUES (?, ?, ?, ?, ?)',
     );
+    this.addAndenAktoerStmt = db.prepare(
+      'INSERT OR IGNORE INTO citizen_anden_aktoer (cpr, cvr) VALUES (?, ?)',
+    );
+    this.addGuestAccessStmt = db.prepare(
+      `INSERT INTO citizen_guest_access (cpr, org_type, org_code, until) VALUES (?, ?, ?, ?)
+       ON CONFLICT (cpr, org_type, org_code) DO UPDATE SET until = excluded.until`,
+    );
+    this.findStmt = db.prepare<[string], CitizenRow>(
+      'SELECT cpr, name, kommune, jobcenter, deceased, cv_number AS cvNumber FROM citizens WHERE cpr = ?',
+    );
+    this.cprsStmt = db.prepare<[], { cpr: string }>('SELECT cpr FROM citizens ORDER BY cpr');
     this.deadlinesStmt = db.prepare<[string], SelfBookingDeadline>(
       'SELECT interview_type AS interviewType, deadline FROM self_booking_deadlines WHERE cpr = ? ORDER BY interview_type',
     );
+    this.membershipsStmt = db.prepare<[string], MembershipRow>(
+      'SELECT akasse, from_date AS "from", to_date AS "to" FROM citizen_memberships WHERE cpr = ? ORDER BY position',
+    );
+    this.andenAktoerStmt = db.prepare<[string], { cvr: string }>(
+      'SELECT cvr FROM citizen_anden_aktoer WHERE cpr = ? ORDER BY cvr',
+    );
+    this.guestAccessStmt = db.prepare<[string], GuestAccessRow>(
+      'SELECT org_type AS type, org_code AS code, until FROM citizen_guest_access WHERE cpr = ? ORDER BY org_type, org_code',
+    );
   }
 
-  /** Stores a citizen whole: the deadlines given replace the earlier ones. */
+  /** Stores a citizen whole: the deadlines, memberships and accesses given replace the earlier ones. */
   save(citizen: Citizen): void {
     this.db.transaction(() => {
-      const { selfBookingDeadlines, ...row } = citizen;
-      this.upsertStmt.run(row);
-      this.clearDeadlinesStmt.run(citizen.cpr);
-      for (const d of selfBookingDeadlines)
-        this.addDeadlineStmt.run(citizen.cpr, d.interviewType, d.deadline);
+      const { cpr, name, kommune, jobcenter, deceased, cvNumber } = citizen;
+      this.upsertStmt.run({ cpr, name, kommune, jobcenter, deceased, cvNumber });
+      for (const clear of this.clearStmts) clear.run(cpr);
+      for (const d of citizen.selfBookingDeadlines)
+        this.addDeadlineStmt.run(cpr, d.interviewType, d.deadline);
+      citizen.memberships.forEach((m, i) => this.addMembershipStmt.run(cpr, i, m.akasse, m.from, m.to));
+      for (const cvr of citizen.andenAktoer) this.addAndenAktoerStmt.run(cpr, cvr);
+      for (const g of citizen.guestAccess)
+        this.addGuestAccessStmt.run(cpr, g.organisation.type, g.organisation.code, g.until.toISOString());
     })();
   }
 
   find(cpr: string): Citizen | undefined {
     const row = this.findStmt.get(cpr);
-    return row ? { ...row, selfBookingDeadlines: this.deadlinesStmt.all(cpr) } : undefined;
+    if (!row) return undefined;
+    const memberships: AkasseMembership[] = this.membershipsStmt.all(cpr);
+    const guestAccess: GuestAccess[] = this.guestAccessStmt
+      .all(cpr)
+      .map((g) => ({ organisation: { type: g.type, code: g.code }, until: new Date(g.until) }));
+    return {
+      ...row,
+      memberships,
+      andenAktoer: this.andenAktoerStmt.all(cpr).map((r) => r.cvr),
+      guestAccess,
+      selfBookingDeadlines: this.deadlinesStmt.all(cpr),
+    };
+  }
+
+  /** Every citizen, by CPR (GET /admin/citizens). */
+  list(): Citizen[] {
+    return this.cprsStmt.all().flatMap((r) => this.find(r.cpr) ?? []);
   }
 }

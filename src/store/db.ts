@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { StartupError } from '../startup-error';
 import { applyMigrations } from './migrate';
 
 export type Db = Database.Database;
@@ -22,6 +23,33 @@ export const openDatabase = (path: string, sync: SyncMode = 'normal'): Db => {
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}`);
   db.pragma('foreign_keys = ON');
+  refuseDamaged(db, path);
   applyMigrations(db);
   return db;
+};
+
+/** How many of quick_check's findings the message quotes: enough to see what is damaged. */
+const QUICK_CHECK_LINES = 3;
+
+/**
+ * A damaged file (a disk error, a copy taken mid-write) started and reported healthy, then every
+ * call touching the damaged table answered 1011: it is refused at start instead. quick_check reads
+ * every page and checks the b-trees, without integrity_check's slower index-to-table comparison:
+ * its time grows with the file (0.9 s for 100,000 bookings, 254 MB, on the benchmark machine).
+ */
+const refuseDamaged = (db: Db, path: string): void => {
+  if (path === ':memory:') return;
+  let findings: string[];
+  try {
+    findings = (db.pragma(`quick_check(${QUICK_CHECK_LINES})`) as { quick_check: string }[]).map((row) =>
+      row.quick_check.replace(/\s+/g, ' '),
+    );
+  } catch (error) {
+    findings = [error instanceof Error ? error.message : String(error)];
+  }
+  if (findings.length === 1 && findings[0] === 'ok') return;
+  db.close();
+  throw new StartupError(
+    `the database file ${path} is damaged (PRAGMA quick_check: ${findings.join('; ')}): restore it from a copy, or move it away to start with an empty one (or choose another file with --db or DFDG_DB)`,
+  );
 };

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Booking } from '../domain/booking';
 import { addDays, copenhagenDate, fromCopenhagenWallClock } from '../domain/copenhagen-time';
 import { OrganisationType } from '../domain/organisation';
+import { canonicalUuid } from '../domain/uuid';
 import type { Store } from './store';
 
 /**
@@ -37,16 +38,40 @@ export const FixtureFiles = {
     z.object({ name: z.string().regex(/^[\w.-]+$/), organisations: z.array(organisation).min(1) }),
   ),
   citizens: z.array(
-    z.object({
-      cpr: z.string().regex(/^\d{10}$/),
-      name: z.string().min(1),
-      kommune: z.string().regex(/^\d{3}$/),
-      jobcenter: z.string().regex(/^\d{5}$/),
-      akasse: z.string().nullable(),
-      selfBookingDeadlines: z.array(
-        z.object({ interviewType: z.number().int(), deadline: relativeOrIsoDate }),
-      ),
-    }),
+    z
+      .object({
+        cpr: z.string().regex(/^\d{10}$/),
+        name: z.string().min(1),
+        kommune: z.string().regex(/^\d{3}$/),
+        jobcenter: z.string().regex(/^\d{5}$/),
+        /** Shorthand for one open membership without a start, as in the admin API. */
+        akasse: z.string().nullable().optional(),
+        memberships: z
+          .array(
+            z.object({
+              akasse: z.string().min(1),
+              from: relativeOrIsoDate.nullable(),
+              to: relativeOrIsoDate.nullable(),
+            }),
+          )
+          .optional(),
+        andenAktoer: z.array(z.string().regex(/^\d{8}$/)).default([]),
+        guestAccess: z
+          .array(z.object({ organisation: z.string().regex(/^\d+:\w+$/), until: relativeOrIsoInstant }))
+          .default([]),
+        deceased: relativeOrIsoDate.nullable().default(null),
+        cvNumber: z
+          .string()
+          .regex(/^\d{8}$/)
+          .nullable()
+          .default(null),
+        selfBookingDeadlines: z.array(
+          z.object({ interviewType: z.number().int(), deadline: relativeOrIsoDate }),
+        ),
+      })
+      .refine((c) => c.akasse === undefined || c.memberships === undefined, {
+        message: 'give either akasse or memberships, not both',
+      }),
   ),
   bookings: z.array(
     z.object({
@@ -118,9 +143,23 @@ export const loadFixtures = (store: Store, fixtures: Fixtures, now: Date): void 
   const today = copenhagenDate(now);
   store.transaction(() => {
     for (const o of fixtures.organisations) store.organisations.save(o);
-    for (const c of fixtures.citizens) {
+    for (const { akasse, memberships, guestAccess, deceased, ...c } of fixtures.citizens) {
       store.citizens.save({
         ...c,
+        memberships:
+          memberships?.map((m) => ({
+            akasse: m.akasse,
+            from: m.from === null ? null : resolveDate(m.from, today),
+            to: m.to === null ? null : resolveDate(m.to, today),
+          })) ?? (akasse ? [{ akasse, from: null, to: null }] : []),
+        guestAccess: guestAccess.map((g) => {
+          const [type, code] = g.organisation.split(':');
+          return {
+            organisation: { type: Number(type), code: code ?? '' },
+            until: resolveInstant(g.until, today),
+          };
+        }),
+        deceased: deceased === null ? null : resolveDate(deceased, today),
         selfBookingDeadlines: c.selfBookingDeadlines.map((d) => ({
           ...d,
           deadline: resolveDate(d.deadline, today),
@@ -132,6 +171,7 @@ export const loadFixtures = (store: Store, fixtures: Fixtures, now: Date): void 
       const { createdBy, durationMinutes, ...rest } = b;
       const booking: Booking = {
         ...rest,
+        id: canonicalUuid(rest.id),
         start,
         end: new Date(start.getTime() + durationMinutes * 60_000),
         status: 'Active',

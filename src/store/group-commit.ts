@@ -1,4 +1,5 @@
 import { BUSY_TIMEOUT_MS, type Db } from './db';
+import type { StoreHealth } from './store-health';
 
 /**
  * Group commit: the calls handled in one turn of the event loop share one SQLite transaction, each
@@ -29,11 +30,16 @@ export class GroupCommit {
     immediate: (work: () => unknown) => unknown;
   };
 
+  /** Why SQLite rolled the open group's transaction back, if it did (a full disk): its calls fail with it. */
+  private abortedBy: unknown = null;
+
   constructor(
     private readonly db: Db,
     /** Where an exception thrown by a caller's own callback goes: it must not stop the others. */
     private readonly report: (error: unknown) => void,
     private readonly lockWaitMs: number = BUSY_TIMEOUT_MS,
+    /** Told of every commit and failed write, to report a full store (StoreHealth). */
+    private readonly health: StoreHealth | null = null,
   ) {
     this.inTransaction = db.transaction((work: () => unknown) => work());
   }
@@ -64,6 +70,8 @@ export class GroupCommit {
       }
       value = this.inTransaction(work) as T;
     } catch (error) {
+      this.health?.noteFailure(error);
+      if (this.open && !this.db.inTransaction) this.abortedBy ??= error;
       failed(error);
       return;
     }
@@ -103,7 +111,14 @@ export class GroupCommit {
    */
   transaction<T>(work: () => T): T {
     this.flush();
-    return this.inTransaction.immediate(work) as T;
+    // Only failures are noted: these transactions (pruning, reset) may write nothing new, so their
+    // commit would not show that the store can grow again.
+    try {
+      return this.inTransaction.immediate(work) as T;
+    } catch (error) {
+      this.health?.noteFailure(error);
+      throw error;
+    }
   }
 
   /** Commits the open group, if any, and settles its calls. */
@@ -112,24 +127,45 @@ export class GroupCommit {
     this.open = false;
     const settled = this.pending;
     this.pending = [];
-    let commitError: unknown = null;
-    try {
-      this.db.exec('COMMIT');
-    } catch (error) {
-      commitError = error;
-      try {
-        if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      } catch (rollbackError) {
-        this.report(rollbackError);
-      }
-    }
+    // A group SQLite already rolled back is not committed: its calls fail with what aborted it.
+    const commitError = this.abortedBy ?? this.commit(settled.length > 0);
+    this.abortedBy = null;
     for (const call of settled) {
       try {
         if (commitError === null) call.committed();
         else call.failed(commitError);
       } catch (error) {
-        this.report(error);
+        this.reportSafely(error);
       }
     }
   };
+
+  /**
+   * COMMIT, or ROLLBACK when that fails: null, or the error the group's calls fail with. `wrote`:
+   * some call's work succeeded, so a commit shows the store takes writes (an empty one shows nothing).
+   */
+  private commit(wrote: boolean): unknown {
+    try {
+      this.db.exec('COMMIT');
+      if (wrote) this.health?.noteCommit();
+      return null;
+    } catch (error) {
+      this.health?.noteFailure(error);
+      try {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      } catch (rollbackError) {
+        this.reportSafely(rollbackError);
+      }
+      return error;
+    }
+  }
+
+  /** flush runs from setImmediate: an exception out of it, even the report's own, would end the process. */
+  private reportSafely(error: unknown): void {
+    try {
+      this.report(error);
+    } catch {
+      // Nowhere left to report it; the other calls of the group are still settled.
+    }
+  }
 }

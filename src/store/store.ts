@@ -2,12 +2,16 @@ import { AuditRepository } from './audit.repository';
 import { BookingRepository } from './booking.repository';
 import { CertificateRepository } from './certificate.repository';
 import { CitizenRepository } from './citizen.repository';
+import { CodelistRepository } from './codelist.repository';
+import { DEFAULT_CODELISTS_PATH, readCodeListsFile } from './codelists-file';
 import { GroupCommit } from './group-commit';
-import { openDatabase, type Db, type SyncMode } from './db';
+import { BUSY_TIMEOUT_MS, openDatabase, type Db, type SyncMode } from './db';
 import { OrganisationRepository } from './organisation.repository';
 import { ReminderRepository } from './reminder.repository';
 import { resetStore } from './reset';
+import { StoreHealth, type StoreLog } from './store-health';
 import { WsrmRepository } from './wsrm.repository';
+import type { CodeLists } from '../domain/codelists';
 
 /** The repositories over one database, and the transaction that makes a call all-or-nothing. */
 export interface Store {
@@ -15,12 +19,16 @@ export interface Store {
   readonly bookings: BookingRepository;
   readonly certificates: CertificateRepository;
   readonly citizens: CitizenRepository;
+  /** The code lists in force: the code-list file's, with those the admin API replaced. */
+  readonly codelists: CodelistRepository;
   readonly organisations: OrganisationRepository;
   readonly audit: AuditRepository;
   readonly reminders: ReminderRepository;
   readonly wsrm: WsrmRepository;
   /** The SOAP calls' shared transaction (group commit). */
   readonly group: GroupCommit;
+  /** Whether writes succeed (a full disk makes every call fail): for /admin/health and the faults. */
+  readonly health: StoreHealth;
   /** One transaction of its own, after the open group (if any) has committed. */
   transaction<T>(work: () => T): T;
   /** Empties every table (the schema and its migrations stay), in one transaction. */
@@ -28,29 +36,38 @@ export interface Store {
   close(): void;
 }
 
+const SILENT: StoreLog = { info: () => undefined, error: () => undefined };
+
 export const openStore = (
   path: string,
   sync: SyncMode = 'normal',
   report: (error: unknown) => void = (error) => console.error(error),
+  codeLists: CodeLists = readCodeListsFile(DEFAULT_CODELISTS_PATH),
+  log: StoreLog = SILENT,
 ): Store => {
   const db = openDatabase(path, sync);
   const certificates = new CertificateRepository(db);
-  const group = new GroupCommit(db, report);
+  const health = new StoreHealth(log);
+  const group = new GroupCommit(db, report, BUSY_TIMEOUT_MS, health);
+  const codelists = new CodelistRepository(db, codeLists);
   return {
     db,
     bookings: new BookingRepository(db),
     certificates,
     citizens: new CitizenRepository(db),
+    codelists,
     organisations: new OrganisationRepository(db),
     audit: new AuditRepository(db),
     reminders: new ReminderRepository(db),
     wsrm: new WsrmRepository(db),
     group,
+    health,
     transaction: <T>(work: () => T): T => group.transaction(work),
     reset: () => {
       group.flush();
       resetStore(db);
       certificates.forget();
+      codelists.forget();
     },
     close: () => {
       group.flush();

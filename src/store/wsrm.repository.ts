@@ -1,6 +1,7 @@
 import type { Booking } from '../domain/booking';
 import type { Organisation } from '../domain/organisation';
 import type { RequestUserMetadata } from '../domain/request-user-metadata';
+import { canonicalUuid } from '../domain/uuid';
 import type { Db } from './db';
 
 /** A notification queued for one receiving organisation (BK-WSRM), with the booking as it was then. */
@@ -120,8 +121,9 @@ export class WsrmRepository {
     return this.assignStmt.run(id, receiver.type, receiver.code, limit).changes;
   }
 
+  /** The sequence with this identifier, in whichever case it is written (the emulator makes them in lower case). */
   sequence(id: string): WsrmSequence | undefined {
-    const row = this.sequenceStmt.get(id);
+    const row = this.sequenceStmt.get(canonicalUuid(id));
     return row
       ? { id: row.id, receiver: { type: row.receiver_type, code: row.receiver_code }, state: row.state }
       : undefined;

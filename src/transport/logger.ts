@@ -7,9 +7,22 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-const toStderr = (line: string): void => {
-  process.stderr.write(line);
+const guarded = new WeakSet<NodeJS.WritableStream>();
+
+/**
+ * Writes to stdout or stderr. A stream whose reader went away (a closed pipe: EPIPE) emits 'error',
+ * which with no listener ended the process: what cannot be written is lost instead, and the
+ * emulator serves on.
+ */
+export const writeToStream = (stream: NodeJS.WritableStream, text: string): void => {
+  if (!guarded.has(stream)) {
+    guarded.add(stream);
+    stream.on('error', () => undefined);
+  }
+  stream.write(text);
 };
+
+const toStderr = (line: string): void => writeToStream(process.stderr, line);
 
 /**
  * A pino logger behind the Logger interface: one JSON object per line with an ISO time and the
@@ -25,7 +38,11 @@ export const jsonLogger = (write: (line: string) => void = toStderr, level: LogL
     if (pending === '') return;
     const lines = pending;
     pending = '';
-    write(lines);
+    try {
+      write(lines);
+    } catch {
+      // Nowhere left to report it: the lines are lost, the call that logged them is not.
+    }
   };
   const log = pino(
     {
@@ -54,5 +71,27 @@ export const jsonLogger = (write: (line: string) => void = toStderr, level: LogL
     },
   };
 };
+
+/**
+ * A logger whose failures stay inside it. Logging happens inside callbacks of the HTTP server,
+ * node-soap and the group commit, where an exception would leave a call unanswered or end the
+ * process (RULES.md INTERNAL: the process keeps serving): a line that cannot be logged is lost.
+ */
+export const neverThrows = (logger: Logger): Logger => ({
+  info: (message, fields) => {
+    try {
+      logger.info(message, fields);
+    } catch {
+      // see above
+    }
+  },
+  error: (message, fields) => {
+    try {
+      logger.error(message, fields);
+    } catch {
+      // see above
+    }
+  },
+});
 
 export const silentLogger: Logger = { info: () => undefined, error: () => undefined };

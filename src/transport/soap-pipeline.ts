@@ -5,7 +5,7 @@ import type { Clock } from '../domain/clock';
 import type { Caller } from '../domain/caller';
 import { failed, passed, type Decision } from '../domain/decision';
 import { formatOrganisation } from '../domain/organisation';
-import { DfdgFault, violation, type Violation } from '../domain/errors';
+import { DfdgFault, type Violation } from '../domain/errors';
 import { identifyCaller } from '../security/client-identity';
 import { identifiesBySignature, type IdentityPolicy } from '../security/identity-policy';
 import { readActiveOrganisation, readRequestUserMetadata, type DfdgHeaders } from '../security/headers';
@@ -20,10 +20,12 @@ import { SOAP_ENV_NS, type ServiceContract } from '../soap/contracts';
 import { parseEnvelope, type EnvelopeLimits } from '../soap/envelope';
 import { faultOf, REFERENCE_ID_HEADER, sendFault } from '../soap/fault';
 import type { Libxml } from '../soap/libxml';
-import type { SchemaValidator } from '../soap/xsd-validator';
+import { schemaViolation, type SchemaValidator } from '../soap/xsd-validator';
 import type { XmlEl } from '../soap/xml-tree';
 import type { AuditEntry } from '../store/audit.repository';
 import type { Store } from '../store/store';
+import { isStoreFull } from '../store/store-health';
+import { citizenAccessCheck, type UnknownCitizensMode } from './citizen-access-step';
 import { clip, JOURNAL_BODY_LIMIT, type Journal, type JournalEntry } from './journal';
 import type { Logger } from './logger';
 
@@ -37,6 +39,8 @@ export interface PipelineDeps {
   readonly validatorFor: (service: ServiceContract) => SchemaValidator;
   readonly journal: Journal;
   readonly identity: IdentityPolicy;
+  /** ACC-CPR: what an unknown well-formed CPR gets (--unknown-citizens; refuse when not given). */
+  readonly unknownCitizens?: UnknownCitizensMode;
 }
 
 /** What is known of a call so far: enough to audit it whichever check answers. */
@@ -187,7 +191,12 @@ export const checkRequestStep =
             `user type ${rum.value.userType} of ${formatOrganisation(rum.value.organisation)}`,
           ),
         );
-        const verdict = securityModelVerdict(caller, headers.activeOrganisation, headers.requestUserMetadata);
+        const verdict = securityModelVerdict(
+          caller,
+          headers.activeOrganisation,
+          headers.requestUserMetadata,
+          service.name,
+        );
         record.decisions.push(...verdict.decisions);
         if (verdict.violation) return refuse(verdict.violation);
         if (isCitizenCall(headers)) {
@@ -206,7 +215,7 @@ export const checkRequestStep =
         }
       }
       if (deps.strictSchema && envelope.payloadSchemaErrors.length > 0) {
-        return refuse(violation('REQ-SCHEMA', envelope.payloadSchemaErrors.join('; ')));
+        return refuse(schemaViolation(envelope.payloadSchemaErrors));
       }
       record.decisions.push(
         passed(
@@ -216,6 +225,17 @@ export const checkRequestStep =
             : `lenient mode: ${envelope.payloadSchemaErrors.join('; ')}`,
         ),
       );
+      if (headers) {
+        // Step 6, ACC-CPR and ACC-OWN, for every citizen the call names.
+        const named = namedInBody(envelope.payload, deps.store);
+        const access = citizenAccessCheck(
+          { operation: envelope.operation, headers, ...named, now: deps.clock.now() },
+          deps.store,
+          deps.unknownCitizens ?? 'refuse',
+        );
+        record.decisions.push(...access.decisions);
+        if (access.violation) return refuse(access.violation);
+      }
       calls.set(req, {
         referenceId: record.referenceId,
         service,
@@ -262,7 +282,9 @@ export const rejectCall = (
       ),
     answer,
     (auditError) => {
-      deps.logger.error('audit write failed', { referenceId: record.referenceId, error: auditError });
+      // A full store is logged by StoreHealth, once a minute, not once per call.
+      if (!isStoreFull(auditError))
+        deps.logger.error('audit write failed', { referenceId: record.referenceId, error: auditError });
       answer();
     },
   );
@@ -289,9 +311,9 @@ export const auditEntry = (
 });
 
 /**
- * What a body names, for SEC-CITIZEN: every PersonCivilRegistrationIdentifier as sent (trimmed, not
+ * What a body names, for SEC-CITIZEN and ACC-*: every PersonCivilRegistrationIdentifier as sent (trimmed, not
  * yet schema-checked) and the bookings named by a BookingIdentifier that exist (an unknown one is
- * BK-NOT-FOUND's to answer, in step 6).
+ * BK-NOT-FOUND's to answer, in step 7).
  */
 const namedInBody = (payload: XmlEl, store: Store): { cprs: string[]; bookings: NamedBooking[] } => {
   const cprs: string[] = [];
@@ -372,8 +394,19 @@ const recordInJournal = (
     // that reads the journal as soon as it has its answer finds the call there.
     if (!filed) {
       filed = true;
-      file();
+      // The answer is out: a journal that fails must not reach the code that sent it (node-soap
+      // answered again, wrote after the end, and the unhandled stream error ended the process).
+      try {
+        file();
+      } catch (error) {
+        logger.error('the journal could not file a call', { referenceId: record.referenceId, error });
+      }
     }
     return ended;
   }) as Response['end'];
+  // Whatever still goes wrong on this response (a write after its end) is logged; unhandled, a
+  // stream error ends the process.
+  res.on('error', (error) => {
+    logger.error('response stream error', { referenceId: record.referenceId, error });
+  });
 };

@@ -7,7 +7,12 @@ import type { Booking, BookingHistoryEntry, BookingInput, Citizen } from '../../
 import type { Caller } from '../../src/domain/caller';
 import type { Organisation } from '../../src/domain/organisation';
 import type { RequestUserMetadata } from '../../src/domain/request-user-metadata';
+import type { CodeLists } from '../../src/domain/codelists';
 import type { AuditEntry } from '../../src/store/audit.repository';
+import { DEFAULT_CODELISTS_PATH, readCodeListsFile } from '../../src/store/codelists-file';
+
+/** The code lists a new installation ships (fixtures/codelists.json), as the rules receive them. */
+export const CODE_LISTS: CodeLists = readCodeListsFile(DEFAULT_CODELISTS_PATH);
 
 /** The organisations of the fixtures (CONTRACT.md, "Fixtures every installation has"). */
 export const ORG = {
@@ -100,13 +105,20 @@ export const buildBooking = (overrides: Partial<Booking> = {}): Booking => ({
   ...overrides,
 });
 
-/** A citizen followed by jobcenter Aarhus and a-kasse 17, without self-booking deadlines. */
+/**
+ * A citizen followed by jobcenter Aarhus and a-kasse 17 (an open membership), alive, without
+ * self-booking deadlines, anden aktør or guest access.
+ */
 export const buildCitizen = (overrides: Partial<Citizen> = {}): Citizen => ({
   cpr: CPR,
   name: 'Anna Testesen',
   kommune: '751',
   jobcenter: '75100',
-  akasse: '17',
+  memberships: [{ akasse: '17', from: null, to: null }],
+  andenAktoer: [],
+  guestAccess: [],
+  deceased: null,
+  cvNumber: null,
   selfBookingDeadlines: [],
   ...overrides,
 });
@@ -124,6 +136,7 @@ export const buildFacts = (overrides: Partial<CreateBookingFacts> = {}): CreateB
   idTaken: false,
   citizen: buildCitizen(),
   citizenBookings: [],
+  codeLists: CODE_LISTS,
   ...overrides,
 });
 

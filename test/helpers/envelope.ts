@@ -59,6 +59,18 @@ export const requestUserMetadataXml = (user: User): string =>
   `<ros:OrganisationCode>${user.org.code}</ros:OrganisationCode></ros:RequestOrganisationStructure>` +
   `<rum:RegistrationDateTime>2026-11-23T10:00:00+01:00</rum:RegistrationDateTime></rum:RequestUserMetadataHeader>`;
 
+export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
+
+/**
+ * An element (a header block) with attributes added to its start tag, as written: SOAP's
+ * mustUnderstand, actor, encodingStyle (prefix soap, declared on the envelope), or xsi:type.
+ */
+export const withAttributes = (elementXml: string, attributes: string): string => {
+  const edited = elementXml.replace(/^<([\w:]+)(\s|>)/, `<$1 ${attributes}$2`);
+  if (edited === elementXml) throw new Error(`not an element: ${elementXml.slice(0, 40)}`);
+  return edited;
+};
+
 /** A SOAP 1.1 envelope; `headers` is the raw content of soap:Header (omit for none). */
 export const envelope = (body: string, headers?: string): string =>
   `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="${NS.soap}">` +

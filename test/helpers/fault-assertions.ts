@@ -1,5 +1,6 @@
+import { ERROR_TABLE, type ErrorKey } from '../../src/domain/errors';
 import { loadLibxml, type LibxmlElement } from '../../src/soap/libxml';
-import { faultOf, type FaultSummary, type RawResponse } from './soap-request';
+import { faultOf, textOf, type FaultSummary, type RawResponse } from './soap-request';
 
 export const FAULT_DETAILS_NS = 'http://service.bm.dk/xml/schemas/2011/01/12/';
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -17,12 +18,20 @@ export const TEXT = {
   1101: 'Client certificate missing from request',
   4413: 'The authoritytype of the requestheader is invalid',
   8232: 'The Soap request message is missing its required Soap header: ActiveOrganisationHeader',
-  // The emulator's texts (RULES.md names the codes, not their English texts):
+  1001: 'The submitted cpr is either to long or short or contains data not interpretable as a date',
+  1010: 'Unknown cpr',
+  4405: 'The person with specified cpr is dead',
+  4511: 'The External operator is not allowed to view data for the person',
+  4575: 'You are not authorized to execute the operation',
+  4856: 'Citizen not member of unemployment fund',
+  4857: 'Citizen belongs to different unemployment fund',
+  6005: 'The person with specified cpr does not belong to the jobcenter specified in ActiveOrganisationHeader',
   8233: 'The Soap request message is missing its required Soap header: RequestUserMetadataHeader',
-  8234: 'The Soap header ActiveOrganisationHeader is invalid or occurs more than once',
-  8235: 'The Soap header RequestUserMetadataHeader is invalid or occurs more than once',
-  8173: 'The OrganisationTypeIdentifier is not a known organisation type',
-  8174: 'The RequestUserTypeIdentifier is not a known user type',
+  8234: 'Could not deserialize the Soap header: ActiveOrganisationHeader',
+  8235: 'Could not deserialize the Soap header: RequestUserMetadataHeader',
+  8173: 'OrganisationType is invalid according to the organisationTypeIdentifierCodeList.',
+  8174: 'UserType is invalid according to the requestUserTypeIdentifierCodeList.',
+  8107: 'The BookingIdentifier does not correspond to the person civil registration identifier',
 } as const;
 
 export type FaultCode = keyof typeof TEXT;
@@ -45,13 +54,25 @@ export const faultDetailsNamespaces = async (body: string): Promise<string[]> =>
 };
 
 /**
+ * FaultDetails/Message: the STAR text of the code; for REQ-SCHEMA followed by the first thing wrong,
+ * with its line (RULES.md REQ-SCHEMA).
+ */
+const expectedMessage = (code: FaultCode, source: string): string | RegExp =>
+  source === 'REQ-SCHEMA' ? new RegExp(`^${TEXT[code]}: line \\d+: \\S`) : TEXT[code];
+
+/**
  * Asserts a DFDG fault in CONTRACT.md's shape: HTTP 500, text/xml, a SOAP 1.1 Fault with faultcode
- * soap:Client (or the one given), faultstring and Message the STAR text of the code, ErrorCode the
- * code, Source the rule id, FaultDetails in its STAR namespace, and the reference id header.
+ * soap:Client (or the one given), faultstring and Message the STAR text of the code (Message of
+ * REQ-SCHEMA followed by what is wrong), ErrorCode the code, Source the rule id, FaultDetails in its
+ * STAR namespace, and the reference id header.
  */
 export const expectFault = async (
   res: RawResponse,
-  expected: { code: FaultCode; source: string; faultcode?: 'soap:Client' | 'soap:Server' },
+  expected: {
+    code: FaultCode;
+    source: string;
+    faultcode?: 'soap:Client' | 'soap:Server' | 'soap:MustUnderstand';
+  },
 ): Promise<FaultSummary> => {
   expect(res.status).toBe(500);
   expect(String(res.headers['content-type'])).toMatch(/^text\/xml\b/);
@@ -66,6 +87,38 @@ export const expectFault = async (
     source: expected.source,
     faultstring: TEXT[expected.code],
     faultcode: expected.faultcode ?? 'soap:Client',
+  });
+  const message = expectedMessage(expected.code, expected.source);
+  if (typeof message === 'string') expect(fault.message).toBe(message);
+  else expect(fault.message).toMatch(message);
+  expect(await faultDetailsNamespaces(res.body)).toEqual([FAULT_DETAILS_NS]);
+  expect(String(res.headers['x-servicerequestlogreferenceidentifier'])).toMatch(UUID);
+  return fault;
+};
+
+/**
+ * Asserts the fault the error table (src/domain/errors.ts) gives for `key`, in CONTRACT.md's shape:
+ * its code in ErrorCode, its rule id in Source, its text as faultstring and Message, soap:Client or
+ * soap:Server as it says. For codes whose texts RULES.md leaves to the emulator (or that are still to
+ * change, as BK-NOT-FOUND's), the table is the one place they are decided.
+ */
+export const expectTableFault = async (res: RawResponse, key: ErrorKey): Promise<FaultSummary> => {
+  const spec = ERROR_TABLE[key];
+  expect(res.status).toBe(500);
+  expect(String(res.headers['content-type'])).toMatch(/^text\/xml\b/);
+  const fault = faultOf(res);
+  expect({
+    errorCode: fault.errorCode,
+    source: fault.source,
+    faultstring: fault.faultstring,
+    message: textOf(res.body, 'Message'),
+    faultcode: fault.faultcode,
+  }).toEqual({
+    errorCode: spec.code,
+    source: spec.ruleId,
+    faultstring: spec.text,
+    message: spec.text,
+    faultcode: `soap:${spec.fault}`,
   });
   expect(await faultDetailsNamespaces(res.body)).toEqual([FAULT_DETAILS_NS]);
   expect(String(res.headers['x-servicerequestlogreferenceidentifier'])).toMatch(UUID);

@@ -7,10 +7,11 @@ import { createSchemaValidator, type SchemaValidator } from '../../src/soap/xsd-
 const validators = new Map<ServiceName, SchemaValidator>();
 
 /**
- * The schema errors of a response body against the service's XSD (empty when valid): responses are
- * written by our own serializer, so every test that reads one can also hold it to the contract.
+ * The schema errors of the element in a SOAP Body against the service's XSD (empty when valid).
+ * Responses are written by our own serializer, so every test that reads one can also hold it to the
+ * contract; a test that builds a request can ask whether the emulator must find its payload valid.
  */
-export const responseSchemaErrors = async (service: ServiceName, responseXml: string): Promise<string[]> => {
+export const bodySchemaErrors = async (service: ServiceName, envelopeXml: string): Promise<string[]> => {
   const libxml = await loadLibxml();
   let validator = validators.get(service);
   if (!validator) {
@@ -19,7 +20,7 @@ export const responseSchemaErrors = async (service: ServiceName, responseXml: st
     validator = createSchemaValidator(libxml, join(PROJECT_ROOT, 'wsdl'), schemaImportsOf(contract));
     validators.set(service, validator);
   }
-  const doc = libxml.XmlDocument.fromString(responseXml);
+  const doc = libxml.XmlDocument.fromBuffer(Buffer.from(envelopeXml, 'utf8'));
   try {
     const body = doc.get('/s:Envelope/s:Body/*', { s: 'http://schemas.xmlsoap.org/soap/envelope/' });
     if (!(body instanceof libxml.XmlElement)) return ['no element in the SOAP Body'];
@@ -28,3 +29,5 @@ export const responseSchemaErrors = async (service: ServiceName, responseXml: st
     doc.dispose();
   }
 };
+
+export const responseSchemaErrors = bodySchemaErrors;

@@ -94,7 +94,11 @@ export const saveCitizen = (
     name: 'Anna Testesen',
     kommune: '751',
     jobcenter: '75100',
-    akasse: '17',
+    memberships: [{ akasse: '17', from: null, to: null }],
+    andenAktoer: [],
+    guestAccess: [],
+    deceased: null,
+    cvNumber: null,
     selfBookingDeadlines: deadlines,
     ...overrides,
   });
@@ -440,6 +444,14 @@ export const dfdgScenario = (emulator: RunningEmulator) => {
         'CodelistService',
         'GetInterviewTypes',
         requestBody('CodelistService', 'GetInterviewTypes', {}),
+      ),
+    /** CodelistService.GetCodeList (no DFDG headers are needed; the ones sent are ignored). */
+    codeList: (cert: CertificateName, name: string) =>
+      call(
+        { cert, ao: ORG.jobcenterAarhus, user: caseworker(ORG.jobcenterAarhus) },
+        'CodelistService',
+        'GetCodeList',
+        requestBody('CodelistService', 'GetCodeList', { CodeListName: name }),
       ),
     createSequence: (actor: Actor) =>
       call(actor, wsrm, 'CreateSequence', requestBody(wsrm, 'CreateSequence', {})),

@@ -59,9 +59,20 @@ export interface FaultSummary {
   readonly faultcode: string;
   readonly faultstring: string;
   readonly errorCode: number;
+  /** FaultDetails/Message as text (entities decoded). */
+  readonly message: string;
   readonly source: string;
   readonly innerException: string;
 }
+
+/** Character data as text: the five predefined entities decoded. */
+export const decoded = (xml: string): string =>
+  xml
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 const tag = (xml: string, name: string): string | undefined =>
   new RegExp(`<(?:\\w+:)?${name}(?:\\s[^>]*)?>([\\s\\S]*?)</(?:\\w+:)?${name}>`).exec(xml)?.[1];
@@ -75,6 +86,7 @@ export const faultOf = (res: RawResponse): FaultSummary => {
     faultcode: tag(res.body, 'faultcode') ?? '',
     faultstring: tag(res.body, 'faultstring') ?? '',
     errorCode: Number(errorCode),
+    message: decoded(tag(res.body, 'Message') ?? ''),
     source: tag(res.body, 'Source') ?? '',
     innerException: tag(res.body, 'InnerException') ?? '',
   };

@@ -6,13 +6,14 @@ import {
   caseworker,
   createBookingBody,
   envelope,
+  NS,
   requestBody,
   serviceNs,
   soapAction,
   type BookingFields,
 } from '../helpers/envelope';
 import { expectAccepted, expectFault } from '../helpers/fault-assertions';
-import { postXml, type RawResponse } from '../helpers/soap-request';
+import { decoded, postXml, type RawResponse } from '../helpers/soap-request';
 import type { CertificateName } from '../helpers/test-certificates';
 
 const ANNA = '0101575001';
@@ -295,6 +296,35 @@ describe('strict schema validation (the default)', () => {
     );
     const detail = await rejects(() => post(emulator, extra), 'REQ-SCHEMA');
     expect(detail).toMatch(/FavouriteColour/);
+  });
+
+  it('When an element is not expected, then Message is STAR’s text followed by its line and what is wrong, and InnerException is the whole explanation', async () => {
+    // One element a line, so the line in the answer is the line of the request.
+    const lines = editedCreateXml((x) =>
+      x.replace('</bk:SelfBooked>', '</bk:SelfBooked><bk:Sneaky>x</bk:Sneaky>'),
+    ).replace(/></g, '>\n<');
+    const line = lines.split('\n').findIndex((l) => l.startsWith('<bk:Sneaky>')) + 1;
+    expect(line).toBeGreaterThan(1);
+    const fault = await expectFault(await post(emulator, lines), { code: 1014, source: 'REQ-SCHEMA' });
+    const wrong = `line ${line}: Element '{${NS.bk}}Sneaky': This element is not expected.`;
+    expect(fault.message.startsWith(`The submitted message is not valid: ${wrong}`)).toBe(true);
+    expect(fault.message).toMatch(/Expected is one of \( .*BookingAcceptedTime/);
+    expect(fault.faultstring).toBe('The submitted message is not valid');
+    expect(fault.message).toBe(`The submitted message is not valid: ${decoded(fault.innerException)}`);
+  });
+
+  it('When several things are wrong, then Message names the first and points to InnerException for the rest', async () => {
+    const twice = editedCreateXml((x) =>
+      x
+        .replace('</bk:SelfBooked>', '</bk:SelfBooked><bk:Sneaky>x</bk:Sneaky>')
+        .replace(/<clb:CodeListItemIdentifier>7</, '<clb:CodeListItemIdentifier>abc<'),
+    );
+    const fault = await expectFault(await post(emulator, twice), { code: 1014, source: 'REQ-SCHEMA' });
+    const errors = decoded(fault.innerException).split('; line ');
+    expect(errors.length).toBeGreaterThan(1);
+    expect(fault.message).toBe(
+      `The submitted message is not valid: ${errors[0] ?? ''} (and more: see InnerException)`,
+    );
   });
 });
 

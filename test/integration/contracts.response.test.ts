@@ -10,7 +10,7 @@ const CONTRACT_OPERATIONS: ReadonlyArray<[DfdgService, readonly string[]]> = [
   ['ExternalBookingService', ['RescheduleBooking', 'CancelBooking']],
   ['BookingWsrmMessageService', ['CreateSequence', 'GetBookings', 'TerminateSequence', 'CloseSequence']],
   ['PersonStatusService', ['GetVariablePersonStatus']],
-  ['CodelistService', ['GetInterviewTypes']],
+  ['CodelistService', ['GetInterviewTypes', 'GetCodeList']],
 ];
 
 let emulator: RunningEmulator;

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { RunningEmulator } from '../../src/emulator';
 import { PROJECT_ROOT } from '../../src/project-root';
+import { launchChromium } from '../helpers/browser';
 import { startTestEmulator } from '../helpers/emulator';
 import {
   aBooking,
@@ -27,19 +28,7 @@ let page: Page;
 
 beforeAll(async () => {
   emulator = await startTestEmulator();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   // The browser runs in UTC on purpose: the page must still show Copenhagen time.
   page = await browser.newPage({
     viewport: { width: 1440, height: 1000 },

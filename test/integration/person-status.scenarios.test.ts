@@ -158,7 +158,8 @@ it('When deadlines fall at a month, year or leap-day boundary, then InterviewDat
 });
 
 it('When a caller asks only for some collections, then those not asked for are absent and those asked for are present even when empty', async () => {
-  const cpr = saveCitizen(emulator, [], { akasse: null });
+  // A member of a-kasse 17 until 2 December 2025: no a-kasse today, still visible to 17 (120 days).
+  const cpr = saveCitizen(emulator, [], { memberships: [{ akasse: '17', from: null, to: '2025-12-02' }] });
   const names = (status: Node) => status.children.map((c) => c.name);
 
   const empty = await personStatus(jobcenterCaseworker, cpr, {
@@ -201,7 +202,8 @@ it('When a caller asks only for some collections, then those not asked for are a
   expect(has(one(authorityOnly, 'AuthorityInfo'), 'UnemploymentFundCode')).toBe(false);
 });
 
-const EPIC_INTERVIEW_TYPES: ReadonlyArray<[number, string]> = [
+/** Epic 950.8's table, with STAR's later list for 17 and 19 (CONTRACT.md, P18). */
+const INTERVIEW_TYPES: ReadonlyArray<[number, string]> = [
   [1, '1. henvendelse til kommunen'],
   [2, 'supplerende samtale'],
   [3, '1. opfølgningssamtale'],
@@ -218,22 +220,25 @@ const EPIC_INTERVIEW_TYPES: ReadonlyArray<[number, string]> = [
   [14, 'Anden samtale ifm. opfølgning'],
   [15, 'Rådighedssamtale'],
   [16, 'Samtale om kontrakten efter integrationsloven'],
-  [17, 'Fælles Jobsamtale med dagpengemodtager'],
+  [17, 'Jobsamtale med a-kasse'],
   [18, 'Samtale i rehabiliteringsteam'],
+  [19, 'Fælles Jobsamtale med dagpengemodtager'],
 ];
-const VISIBLE_TO_AKASSE = new Set([7, 8, 9, 10, 11, 12, 13, 15, 17]);
+const VISIBLE_TO_AKASSE = new Set([7, 8, 9, 10, 11, 12, 13, 15, 17, 19]);
 
 it.each<CertificateName>(['2-17', '8-75100'])(
-  'When %s asks CodelistService for the interview types, then it gets the 18 types of epic 950.8 by name, visible to unemployment funds exactly for 7, 8, 9, 10, 11, 12, 13, 15 and 17',
+  'When %s asks CodelistService for the interview types, then it gets the 19 types by STAR’s names, visible to unemployment funds exactly for 7, 8, 9, 10, 11, 12, 13, 15, 17 and 19, each valid from a date with no end',
   async (cert) => {
     const payload = await acceptedPayload('CodelistService', await dfdg.interviewTypes(cert));
     const types = all(payload, 'InterviewType').map((t) => [
       Number(textIn(t, 'CodeListItemIdentifier')),
       textIn(t, 'Name'),
       textIn(t, 'VisibleToUnemploymentFund'),
+      textIn(t, 'ValidFrom'),
+      has(t, 'ValidTo'),
     ]);
     expect(types).toEqual(
-      EPIC_INTERVIEW_TYPES.map(([id, name]) => [id, name, String(VISIBLE_TO_AKASSE.has(id))]),
+      INTERVIEW_TYPES.map(([id, name]) => [id, name, String(VISIBLE_TO_AKASSE.has(id)), '2010-01-01', false]),
     );
   },
 );

@@ -21,7 +21,7 @@ const SERVICE_OPERATIONS: Record<string, string[]> = {
   ExternalBookingService: ['CancelBooking', 'RescheduleBooking'],
   BookingWsrmMessageService: ['CloseSequence', 'CreateSequence', 'GetBookings', 'TerminateSequence'],
   PersonStatusService: ['GetVariablePersonStatus'],
-  CodelistService: ['GetInterviewTypes'],
+  CodelistService: ['GetCodeList', 'GetInterviewTypes'],
 };
 
 let emulator: RunningEmulator;
@@ -87,11 +87,11 @@ it('When zeep calls GetBookingDetails, then it parses the read form with status,
   expect(pathOf(output, 'details', 'ServiceRequestLogReferenceIdentifier')).toMatch(/^[0-9a-f-]{36}$/);
 });
 
-it('When zeep asks for an unknown booking, then it raises a Fault whose FaultDetails carry 5002 and BK-NOT-FOUND', () => {
+it('When zeep asks for an unknown booking, then it raises a Fault whose FaultDetails carry 4768 and BK-NOT-FOUND', () => {
   expect(pathOf(output, 'unknownBooking', 'fault')).toEqual({
     faultcode: expect.stringMatching(/Client$/) as string,
-    faultstring: 'The booking was not found',
-    ErrorCode: 5002,
+    faultstring: 'The submitted BookingIdentifier is unknown to the system',
+    ErrorCode: 4768,
     Source: 'BK-NOT-FOUND',
   });
 });
@@ -103,26 +103,48 @@ it('When zeep calls GetBookingDetails with a RequestUserMetadata of another orga
   });
 });
 
-it('When zeep calls CodelistService.GetInterviewTypes, then it gets the 18 interview types of CONTRACT.md', () => {
+it('When zeep calls CodelistService.GetInterviewTypes, then it gets the 19 interview types of CONTRACT.md with their validity', () => {
   const types = pathOf(output, 'interviewTypes', 'InterviewType');
   expect(Array.isArray(types)).toBe(true);
   const list = Array.isArray(types) ? types : [];
-  expect(list).toHaveLength(18);
+  expect(list).toHaveLength(19);
   expect(list.map((t) => pathOf(t, 'CodeListItemIdentifier'))).toEqual(
-    Array.from({ length: 18 }, (_, i) => i + 1),
+    Array.from({ length: 19 }, (_, i) => i + 1),
   );
-  expect(list[6]).toEqual({ CodeListItemIdentifier: 7, Name: 'Jobsamtale', VisibleToUnemploymentFund: true });
-  expect(list[5]).toEqual({
-    CodeListItemIdentifier: 6,
-    Name: 'sygeopfølgningssamtale',
-    VisibleToUnemploymentFund: false,
+  expect(list[6]).toEqual({
+    CodeListItemIdentifier: 7,
+    Name: 'Jobsamtale',
+    VisibleToUnemploymentFund: true,
+    ValidFrom: '2010-01-01',
+    ValidTo: null,
+  });
+  expect(list[16]).toMatchObject({ CodeListItemIdentifier: 17, Name: 'Jobsamtale med a-kasse' });
+  expect(list[18]).toMatchObject({
+    CodeListItemIdentifier: 19,
+    Name: 'Fælles Jobsamtale med dagpengemodtager',
   });
   expect(
     list
       .filter((t) => pathOf(t, 'VisibleToUnemploymentFund') === true)
       .map((t) => pathOf(t, 'CodeListItemIdentifier')),
-  ).toEqual([7, 8, 9, 10, 11, 12, 13, 15, 17]);
+  ).toEqual([7, 8, 9, 10, 11, 12, 13, 15, 17, 19]);
   expect(pathOf(output, 'interviewTypes', 'ServiceRequestLogReferenceIdentifier')).toMatch(/^[0-9a-f-]{36}$/);
+});
+
+it('When zeep calls CodelistService.GetCodeList, then it reads the meeting forms, and an unknown list name is a typed 2001 fault', () => {
+  const items = pathOf(output, 'meetingForms', 'CodeListItem');
+  const list = Array.isArray(items) ? items : [];
+  expect(list.map((t) => [pathOf(t, 'CodeListItemIdentifier'), pathOf(t, 'Name')])).toEqual([
+    [1, 'Personligt fremmøde'],
+    [2, 'Telefonisk'],
+    [3, 'Video'],
+    [6, 'Møde direkte på arbejde'],
+    [8, 'Digitalt møde'],
+  ]);
+  expect(pathOf(output, 'unknownCodeList', 'fault')).toMatchObject({
+    ErrorCode: 2001,
+    Source: 'CL-UNKNOWN-LIST',
+  });
 });
 
 it('When zeep calls PersonStatusService, ExternalBookingService and a WSRM pickup, then each answers in the shape zeep expects', () => {

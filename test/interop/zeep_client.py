@@ -5,7 +5,8 @@ Usage: zeep_client.py <soapUrl> <certDir>
 Loads all five WSDLs from the server over mutual TLS (certificate 8-75100), builds both DFDG
 headers from the WSDL's own header element types, calls BookingService.CreateBooking,
 GetBookingDetails (one that must fault, and one refused for a RequestUserMetadata of another
-organisation, its FaultDetails parsed with the WSDL's own element), CodelistService.GetInterviewTypes,
+organisation, its FaultDetails parsed with the WSDL's own element), CodelistService.GetInterviewTypes
+and GetCodeList,
 PersonStatusService.GetVariablePersonStatus, ExternalBookingService.RescheduleBooking and a WSRM
 pickup (CreateSequence, GetBookings, TerminateSequence), and prints one
 JSON document on stdout. Any failure goes to stderr with a non-zero exit status.
@@ -156,6 +157,13 @@ def main(soap_url, cert_dir):
 
         types = clients["CodelistService"].service.GetInterviewTypes()
         out["interviewTypes"] = serialize_object(types)
+        forms = clients["CodelistService"].service.GetCodeList(CodeListName="InterviewContactType")
+        out["meetingForms"] = serialize_object(forms)
+        try:
+            clients["CodelistService"].service.GetCodeList(CodeListName="NoSuchList")
+            out["unknownCodeList"] = {"fault": None}
+        except Fault as fault:
+            out["unknownCodeList"] = {"fault": fault_details(fault)}
 
         # One call of each remaining service, with the same headers.
         status = clients["PersonStatusService"].service.GetVariablePersonStatus(

@@ -56,7 +56,7 @@ it('When zeep signs GetBookingDetails, and CodelistService without DFDG headers,
       'UserFullName',
     ),
   ).toBe('Mette Hansen');
-  expect(output.interviewTypeCount).toBe(18);
+  expect(output.interviewTypeCount).toBe(19);
 });
 
 it('When zeep signs with its plain BinarySignature (defaults: no Timestamp, RSA-SHA1, headers unsigned), then it gets 1012 SEC-WSS saying what is missing', () => {

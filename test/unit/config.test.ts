@@ -155,6 +155,8 @@ describe('ConfigError', () => {
     ['an empty host', '--host', ['--host='], {}],
     ['a blank STAR CVR', '--star-cvr', ['--star-cvr=  '], {}],
     ['a clock that is no date', '--clock', ['--clock=tomorrow'], {}],
+    ['a clock past the year 9999', '9999-12-31T00:00:00Z', ['--clock=+275760-09-13T00:00:00Z'], {}],
+    ['a clock before 1900', '1900-01-01T00:00:00Z', [], { DFDG_CLOCK: '1899-12-31T00:00:00Z' }],
     ['a freeze-clock that is no boolean', '--freeze-clock', ['--freeze-clock=maybe'], {}],
     ['an empty db path', '--db', ['--db='], {}],
     ['an unknown flag', 'unknown option --nope', ['--nope=1'], {}],

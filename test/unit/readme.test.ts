@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { OPTIONS } from '../../src/config';
+import { isAbsolute, join, relative } from 'node:path';
+import { DEFAULTS, OPTIONS, type Config } from '../../src/config';
 import { ERROR_TABLE } from '../../src/domain/errors';
 import { PROJECT_ROOT } from '../../src/project-root';
 
@@ -27,6 +27,31 @@ const tableBetween = (marker: string): string[][] => {
 it('When the README lists the configuration, then it has exactly the options the code reads', () => {
   const rows = tableBetween('config-table').map(([flag, env]) => `${flag} ${env}`);
   expect(rows).toEqual(OPTIONS.map((o) => `${o.flag} ${o.env}`));
+});
+
+/** A default as the README writes it: a path relative to the project, anything else as text. */
+const written = (value: Config[keyof Config]): string | null =>
+  value === null
+    ? null
+    : value instanceof Date
+      ? value.toISOString()
+      : typeof value === 'string' && isAbsolute(value)
+        ? relative(PROJECT_ROOT, value)
+        : String(value);
+
+it('When the README lists the configuration, then each option has the default the code gives it', () => {
+  const rows = tableBetween('config-table').map(([flag, , readmeDefault]) => `${flag} ${readmeDefault}`);
+  // An option without a default (null) is described in words: "none", "real time" for the clock,
+  // "in --fixtures" for the code lists (codelists.json in the fixtures folder).
+  const inWords: Partial<Record<keyof Config, string>> = {
+    clockStart: 'real time',
+    codelistsPath: 'in --fixtures',
+  };
+  const expected = OPTIONS.map((o) => {
+    const value = written(DEFAULTS[o.key]);
+    return `${o.flag} ${value ?? inWords[o.key] ?? 'none'}`;
+  });
+  expect(rows).toEqual(expected);
 });
 
 it('When the README lists the fault codes, then each entry of the error table is there with its rule id', () => {

@@ -1,18 +1,31 @@
 import { z } from 'zod';
+import { UNKNOWN_CITIZENS } from '../../config';
 import { adminEndpoint } from '../admin-endpoint';
 
-/** GET /admin/health: is the emulator up, where are its SOAP services, and what time is it there. */
+/**
+ * GET /admin/health: is the emulator up, where are its SOAP services, what time is it there, and
+ * what it does with an unknown CPR. "degraded" (still HTTP 200: the process serves) when the store
+ * cannot be written, with why.
+ */
 export const healthHandler = adminEndpoint({
   response: z.object({
-    status: z.literal('ok'),
+    status: z.enum(['ok', 'degraded']),
+    reason: z.string().optional().describe('why it is degraded, e.g. the database is full'),
+    degradedSince: z.string().optional().describe('ISO-8601 instant (UTC, real time) it became degraded'),
     soapUrl: z.string(),
     now: z.string().describe('ISO-8601 instant (UTC) of the emulator clock'),
     frozen: z.boolean(),
+    unknownCitizens: z.enum(UNKNOWN_CITIZENS).describe('--unknown-citizens: refuse (1010) or create'),
   }),
-  handle: (ctx) => ({
-    status: 'ok' as const,
-    soapUrl: ctx.soapUrl(),
-    now: ctx.clock.now().toISOString(),
-    frozen: ctx.clock.frozen,
-  }),
+  handle: (ctx) => {
+    const store = ctx.store.health.report();
+    return {
+      status: store.status,
+      ...(store.status === 'degraded' ? { reason: store.reason, degradedSince: store.since } : {}),
+      soapUrl: ctx.soapUrl(),
+      now: ctx.clock.now().toISOString(),
+      frozen: ctx.clock.frozen,
+      unknownCitizens: ctx.config.unknownCitizens,
+    };
+  },
 });

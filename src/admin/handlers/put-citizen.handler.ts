@@ -1,46 +1,100 @@
 import { z } from 'zod';
-import { interviewType } from '../../domain/interview-types';
+import { findCodeListItem } from '../../domain/codelists';
 import { adminEndpoint } from '../admin-endpoint';
-import { cprInput, dateInput } from '../admin-inputs';
+import { cprInput, dateInput, instantInput, organisationQuery } from '../admin-inputs';
+import { Problem } from '../problem';
 import { CitizenView, citizenView } from '../views/citizen.view';
 
-const CitizenInput = z.strictObject({
-  name: z.string().trim().min(1, 'the citizen needs a name').max(140),
-  kommune: z.string().regex(/^\d{3}$/, 'a kommunekode: 3 digits, e.g. 751'),
-  jobcenter: z.string().regex(/^\d{5}$/, 'a jobcenter code: 5 digits, e.g. 75100'),
-  akasse: z
-    .string()
-    .regex(/^\d{1,10}$/, 'an a-kasse number (digits, e.g. 17), or null for none')
-    .nullable()
-    .default(null),
-  selfBookingDeadlines: z
-    .array(
-      z.strictObject({
-        interviewType: z
-          .number()
-          .int()
-          .refine((t) => interviewType(t) !== undefined, 'an interview type of the code list, 1..18')
-          .describe('interview type 1..18 (CodelistService)'),
-        deadline: dateInput,
-      }),
-    )
-    .default([])
-    .refine(
-      (ds) => new Set(ds.map((d) => d.interviewType)).size === ds.length,
-      'at most one deadline per interview type',
-    ),
-});
+const akasseCode = z.string().regex(/^\d{1,10}$/, 'an a-kasse number (digits, e.g. 17)');
+
+const CitizenInput = z
+  .strictObject({
+    name: z.string().trim().min(1, 'the citizen needs a name').max(140),
+    kommune: z.string().regex(/^\d{3}$/, 'a kommunekode: 3 digits, e.g. 751'),
+    jobcenter: z.string().regex(/^\d{5}$/, 'a jobcenter code: 5 digits, e.g. 75100'),
+    akasse: z
+      .string()
+      .regex(/^\d{1,10}$/, 'an a-kasse number (digits, e.g. 17), or null for none')
+      .nullable()
+      .optional()
+      .describe('shorthand for one open membership of this a-kasse with no start'),
+    memberships: z
+      .array(
+        z
+          .strictObject({
+            akasse: akasseCode,
+            from: dateInput.nullable().default(null),
+            to: dateInput.nullable().default(null),
+          })
+          .refine((m) => m.from === null || m.to === null || m.from <= m.to, 'from must not be after to'),
+      )
+      .optional(),
+    andenAktoer: z
+      .array(z.string().regex(/^\d{8}$/, 'a CVR number: 8 digits'))
+      .default([])
+      .describe('CVR numbers of the anden aktører the jobcenter has assigned the citizen to'),
+    guestAccess: z
+      .array(z.strictObject({ organisation: organisationQuery, until: instantInput }))
+      .default([])
+      .describe('accesses for other organisations (TYPE:CODE), in force up to and including until'),
+    deceased: dateInput.nullable().default(null),
+    cvNumber: z
+      .string()
+      .regex(/^\d{8}$/, 'a CV number: 8 digits')
+      .nullable()
+      .default(null),
+    selfBookingDeadlines: z
+      .array(
+        z.strictObject({
+          interviewType: z
+            .number()
+            .int()
+            .describe('an interview type of the code list (GET /admin/codelists/InterviewType)'),
+          deadline: dateInput,
+        }),
+      )
+      .default([])
+      .refine(
+        (ds) => new Set(ds.map((d) => d.interviewType)).size === ds.length,
+        'at most one deadline per interview type',
+      ),
+  })
+  .superRefine((body, ctx) => {
+    if (body.akasse !== undefined && body.memberships !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['memberships'],
+        message: 'give either akasse (one open membership) or memberships, not both',
+      });
+  });
 
 /**
- * PUT /admin/citizens/{cpr}: stores the citizen whole (name, who follows them, self-booking
- * deadlines); the deadlines sent replace the earlier ones. Answers the citizen as stored.
+ * PUT /admin/citizens/{cpr}: stores the citizen whole (name, who follows them and who may see
+ * them, self-booking deadlines); what is sent replaces what was stored. Answers the citizen as stored.
  */
 export const putCitizenHandler = adminEndpoint({
   params: z.object({ cpr: cprInput }),
   body: CitizenInput,
   response: CitizenView,
   handle: ({ store }, { params, body }) => {
-    store.citizens.save({ cpr: params.cpr, ...body });
+    const codeLists = store.codelists.current();
+    const unknown = body.selfBookingDeadlines.flatMap((d, i) =>
+      findCodeListItem(codeLists, 'InterviewType', d.interviewType)
+        ? []
+        : [
+            {
+              path: `body.selfBookingDeadlines.${i}.interviewType`,
+              message: 'an interview type of the code list',
+            },
+          ],
+    );
+    if (unknown.length > 0) throw new Problem(400, `${unknown.length} invalid field(s)`, unknown);
+    const { akasse, memberships, ...rest } = body;
+    store.citizens.save({
+      cpr: params.cpr,
+      ...rest,
+      memberships: memberships ?? (akasse ? [{ akasse, from: null, to: null }] : []),
+    });
     const saved = store.citizens.find(params.cpr);
     if (!saved) throw new Error(`citizen ${params.cpr} was saved but cannot be read back`);
     return citizenView(saved);

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { CLOCK_RANGE, isWithinClockRange } from '../../domain/clock';
 import { parseIsoDuration } from '../../domain/iso-duration';
 import { adminEndpoint } from '../admin-endpoint';
 import { instantInput } from '../admin-inputs';
+import { Problem } from '../problem';
 import { ClockView, clockView } from '../views/clock.view';
 
 const durationInput = z
@@ -16,9 +18,15 @@ const durationInput = z
     return ms;
   });
 
+const OUT_OF_RANGE = `the emulator's clock stays within ${CLOCK_RANGE.text}`;
+
+const clockInstantInput = instantInput.refine((instant) => isWithinClockRange(instant.getTime()), {
+  error: OUT_OF_RANGE,
+});
+
 const ClockChange = z
   .strictObject({
-    now: instantInput.optional(),
+    now: clockInstantInput.optional(),
     frozen: z.boolean().optional(),
     advance: durationInput.optional(),
   })
@@ -35,6 +43,12 @@ export const putClockHandler = adminEndpoint({
   body: ClockChange,
   response: ClockView,
   handle: ({ clock, logger }, { body }) => {
+    // Checked before anything changes: a refused PUT leaves the clock as it was.
+    const target = (body.now ?? clock.now()).getTime() + (body.advance ?? 0);
+    if (!isWithinClockRange(target)) {
+      const message = `${OUT_OF_RANGE}: advancing it that far would leave it`;
+      throw new Problem(400, '1 invalid field(s): body.advance', [{ path: 'body.advance', message }]);
+    }
     if (body.frozen === true) clock.freeze();
     if (body.now !== undefined) clock.set(body.now);
     if (body.advance !== undefined) clock.advance(body.advance);

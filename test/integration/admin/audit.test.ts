@@ -7,7 +7,7 @@ import { startAdminWorld, stopAdminWorld } from '../../helpers/admin-world';
 import { caseworker, requestBody } from '../../helpers/envelope';
 import {
   jobcenterCaseworker,
-  nextCpr,
+  saveCitizen,
   ORG,
   type Actor,
   type DfdgScenario,
@@ -33,7 +33,7 @@ let admin: AdminClient;
 let cpr: string;
 beforeAll(async () => {
   ({ emulator, dfdg, admin } = await startAdminWorld({ clockStart: NOW, clockFrozen: true }));
-  cpr = nextCpr();
+  cpr = saveCitizen(emulator); // a citizen of jobcenter 75100 (ACC-CPR, ACC-OWN)
   const getBookings = requestBody('BookingService', 'GetBookings', {
     PersonCivilRegistrationIdentifier: cpr,
   });

@@ -28,6 +28,11 @@ it('When a citizen is PUT, then the answer and a later GET are the citizen as st
   const stored = {
     cpr,
     ...anna,
+    memberships: [{ akasse: '17', from: null, to: null }],
+    andenAktoer: [],
+    guestAccess: [],
+    deceased: null,
+    cvNumber: null,
     selfBookingDeadlines: [
       { interviewType: 7, deadline: '2026-03-10' },
       { interviewType: 15, deadline: '2026-03-20' },
@@ -35,7 +40,7 @@ it('When a citizen is PUT, then the answer and a later GET are the citizen as st
   };
   expect(put).toMatchObject({ status: 200, body: stored });
   expect((await admin.get(`/admin/citizens/${cpr}`)).body).toEqual(stored);
-  expect(emulator.store.citizens.find(cpr)).toEqual(stored);
+  expect(emulator.store.citizens.find(cpr)).toEqual({ ...stored, akasse: undefined });
 });
 
 it('When a citizen is PUT again, then it is replaced whole: the deadlines sent replace the earlier ones', async () => {
@@ -61,8 +66,38 @@ it('When akasse and deadlines are left out, then the citizen has no a-kasse and 
     kommune: '101',
     jobcenter: '10100',
     akasse: null,
+    memberships: [],
+    andenAktoer: [],
+    guestAccess: [],
+    deceased: null,
+    cvNumber: null,
     selfBookingDeadlines: [],
   });
+});
+
+it('When a citizen is PUT with memberships, anden aktører, a guest access, a death date and a CV number, then GET and the list show them', async () => {
+  const cpr = nextCpr();
+  const body = {
+    name: anna.name,
+    kommune: anna.kommune,
+    jobcenter: anna.jobcenter,
+    selfBookingDeadlines: anna.selfBookingDeadlines,
+    memberships: [
+      { akasse: '81', from: '2020-01-01', to: '2025-12-31' },
+      { akasse: '17', from: '2026-01-01', to: null },
+    ],
+    andenAktoer: ['35669035'],
+    guestAccess: [{ organisation: '8:10100', until: '2026-03-01T23:59:59.000+01:00' }],
+    deceased: '2026-02-01',
+    cvNumber: '12345678',
+  };
+  const put = await admin.put(`/admin/citizens/${cpr}`, body);
+  expect(put.status).toBe(200);
+  const expected = { ...body, akasse: '17', selfBookingDeadlines: expect.any(Array) as unknown };
+  expect((await admin.get(`/admin/citizens/${cpr}`)).body).toEqual({ cpr, ...expected });
+  const list = (await admin.get('/admin/citizens')).body as { items: { cpr: string }[] };
+  expect(list.items.find((c) => c.cpr === cpr)).toEqual({ cpr, ...expected });
+  expect(list.items.map((c) => c.cpr)).toEqual(expect.arrayContaining(['0101575001', '0606575006', cpr]));
 });
 
 it('When an unknown citizen is read, then 404 problem', async () => {
@@ -77,10 +112,16 @@ it.each<[string, string, unknown, string[]]>([
   ['a jobcenter code of 3 digits', '0101575001', { ...anna, jobcenter: '751' }, ['body.jobcenter']],
   ['an a-kasse that is a name', '0101575001', { ...anna, akasse: 'FOA' }, ['body.akasse']],
   [
-    'an interview type outside 1..18 and a date that does not exist',
+    'a date that does not exist',
     '0101575001',
     { ...anna, selfBookingDeadlines: [{ interviewType: 19, deadline: '2026-02-30' }] },
-    ['body.selfBookingDeadlines.0.deadline', 'body.selfBookingDeadlines.0.interviewType'],
+    ['body.selfBookingDeadlines.0.deadline'],
+  ],
+  [
+    'an interview type outside the code list (1..19)',
+    '0101575001',
+    { ...anna, selfBookingDeadlines: [{ interviewType: 20, deadline: '2026-03-10' }] },
+    ['body.selfBookingDeadlines.0.interviewType'],
   ],
   [
     'two deadlines for one interview type',
@@ -95,6 +136,33 @@ it.each<[string, string, unknown, string[]]>([
     ['body.selfBookingDeadlines'],
   ],
   ['a misspelt field', '0101575001', { ...anna, akase: '17' }, ['body.akase']],
+  [
+    'both akasse and memberships',
+    '0101575001',
+    { ...anna, memberships: [{ akasse: '17', from: null, to: null }] },
+    ['body.memberships'],
+  ],
+  [
+    'a membership that ends before it starts',
+    '0101575001',
+    {
+      name: 'A',
+      kommune: '751',
+      jobcenter: '75100',
+      memberships: [{ akasse: '17', from: '2026-02-01', to: '2026-01-01' }],
+    },
+    ['body.memberships.0'],
+  ],
+  [
+    'a guest access without an offset and an anden aktør that is not a CVR',
+    '0101575001',
+    {
+      ...anna,
+      guestAccess: [{ organisation: '8:10100', until: '2026-03-01T10:00:00' }],
+      andenAktoer: ['123'],
+    },
+    ['body.andenAktoer.0', 'body.guestAccess.0.until'],
+  ],
 ])(
   'When PUT /admin/citizens gets %s, then 400 naming the fields and nothing is stored',
   async (_name, cpr, body, paths) => {

@@ -1,6 +1,9 @@
 import type { RunningEmulator } from '../../../src/emulator';
 import { adminClient, errorPaths, expectProblem, type AdminClient } from '../../helpers/admin-client';
+import { callSoap, getInterviewTypesBody } from '../../helpers/dfdg-calls';
 import { startTestEmulator } from '../../helpers/emulator';
+import { caseworker, dfdgHeaders } from '../../helpers/envelope';
+import { ORG } from '../../helpers/scenario-dfdg';
 
 interface Clock {
   now: string;
@@ -71,6 +74,19 @@ it.each<[string, unknown, string[]]>([
     ['body.advance', 'body.frozen', 'body.now'],
   ],
   ['a body that is not an object', [1, 2], ['body']],
+  [
+    'a year past 9999 (the last instant a JavaScript Date holds)',
+    { now: '275760-09-13T00:00:00Z' },
+    ['body.now'],
+  ],
+  ['a year before 1900', { now: '1899-12-31T23:59:59Z' }, ['body.now']],
+  ['an advance past the year 9999', { advance: 'P99999999D' }, ['body.advance']],
+  ['an advance back before 1900', { advance: '-P99999D' }, ['body.advance']],
+  [
+    'a time in range and an advance past it',
+    { now: '9999-01-01T00:00:00Z', advance: 'P365D' },
+    ['body.advance'],
+  ],
 ])(
   'When PUT /admin/clock gets %s, then 400 naming the field and the clock is unchanged',
   async (_name, body, paths) => {
@@ -82,7 +98,39 @@ it.each<[string, unknown, string[]]>([
   },
 );
 
-it('When the body is not JSON, then 400 problem, not a 500', async () => {
+it('When the body is not JSON, then a 4xx problem, not a 500', async () => {
   expectProblem(await admin.raw('PUT', '/admin/clock', '{"now": ', 'application/json'), 400);
-  expectProblem(await admin.raw('PUT', '/admin/clock', 'now=1', 'text/plain'), 400);
+  // Another content type is what a cross-site form sends (browser-guards.test.ts).
+  expectProblem(await admin.raw('PUT', '/admin/clock', 'now=1', 'text/plain'), 415);
+});
+
+it('When the clock is asked to leave the years 1900..9999, then 400 naming the bound, and the clock, health and SOAP calls go on', async () => {
+  for (const body of [{ advance: 'P99999999D' }, { now: '275760-09-13T00:00:00Z' }]) {
+    const problem = expectProblem(await admin.put('/admin/clock', body), 400);
+    expect(problem.errors.map((e) => e.message).join(' ')).toContain(
+      '1900-01-01T00:00:00Z to 9999-12-31T00:00:00Z',
+    );
+  }
+  expect((await admin.get<Clock>('/admin/clock')).status).toBe(200);
+  expect((await admin.get('/admin/health')).status).toBe(200);
+  const res = await callSoap(emulator.soapUrl, {
+    service: 'CodelistService',
+    operation: 'GetInterviewTypes',
+    body: getInterviewTypesBody(),
+    headers: dfdgHeaders(ORG.jobcenterAarhus, caseworker(ORG.jobcenterAarhus)),
+  });
+  expect(res.status).toBe(200);
+});
+
+it('When the clock is set to the first or last instant of its range, then it reads with a four-digit year', async () => {
+  expect(
+    (await admin.put<Clock>('/admin/clock', { now: '1900-01-01T00:00:00Z', frozen: true })).body,
+  ).toEqual({
+    now: '1900-01-01T01:00:00.000+01:00',
+    frozen: true,
+  });
+  expect((await admin.put<Clock>('/admin/clock', { now: '9999-12-31T00:00:00Z' })).body).toEqual({
+    now: '9999-12-31T01:00:00.000+01:00',
+    frozen: true,
+  });
 });

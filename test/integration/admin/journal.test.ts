@@ -4,7 +4,7 @@ import { startAdminWorld, stopAdminWorld } from '../../helpers/admin-world';
 import { caseworker, requestBody } from '../../helpers/envelope';
 import {
   jobcenterCaseworker,
-  nextCpr,
+  saveCitizen,
   ORG,
   type Actor,
   type DfdgScenario,
@@ -39,7 +39,7 @@ let admin: AdminClient;
 beforeAll(async () => {
   ({ emulator, dfdg, admin } = await startAdminWorld());
   emulator.journal.clear();
-  const cpr = nextCpr();
+  const cpr = saveCitizen(emulator); // a citizen of jobcenter 75100 (ACC-CPR, ACC-OWN)
   const getBookings = requestBody('BookingService', 'GetBookings', {
     PersonCivilRegistrationIdentifier: cpr,
   });

@@ -1,4 +1,5 @@
 import type { RunningEmulator } from '../../../src/emulator';
+import { adminClient } from '../../helpers/admin-client';
 import { startTestEmulator } from '../../helpers/emulator';
 import { NS, aBooking, caseworker, citizen, type Org, type User } from '../../helpers/envelope';
 import {
@@ -30,11 +31,23 @@ beforeAll(async () => {
   jobcenter = await asOrg(emulator, '8-75100', JOBCENTER_AARHUS);
 });
 afterAll(() => emulator.stop());
+// Tests that set the emulator's clock leave it running with real time again for the next one.
+afterEach(() => emulator.clock.reset());
 
 const inDays = (days: number, hour = 10): Date => {
   const d = new Date(Date.now() + days * DAY);
   d.setUTCHours(hour, 0, 0, 0);
   return d;
+};
+/** Stops the emulator's clock at the last whole second (through the admin API) and returns that instant. */
+const freezeClock = async (): Promise<Date> => {
+  const at = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const res = await adminClient(emulator.adminUrl).put('/admin/clock', {
+    now: at.toISOString(),
+    frozen: true,
+  });
+  expect(res.status).toBe(200);
+  return at;
 };
 const meeting = (start: Date, minutes = 30) => ({
   start: start.toISOString(),
@@ -47,6 +60,7 @@ it('When a jobcenter caseworker creates a booking with node-soap, then GetBookin
     meetingLocation: 'Jobcenter Aarhus, Værkmestergade 3',
     caseworkerName: 'Mette Hansen',
   });
+  const createdAt = await freezeClock();
   const { bookingId, referenceId } = await jobcenter.createBooking(fields);
   expect(bookingId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
   expect(referenceId).toMatch(/^[0-9a-f-]{36}$/);
@@ -65,13 +79,11 @@ it('When a jobcenter caseworker creates a booking with node-soap, then GetBookin
     accepted: undefined,
     acceptedTime: undefined,
     status: 'Active',
-    createdAt: expect.any(Date) as Date,
-    lastChangedAt: expect.any(Date) as Date,
+    createdAt,
+    lastChangedAt: createdAt,
     originator: JOBCENTER_AARHUS,
     createdBy: metadataSentBy(jobcenter.soap),
   });
-  expect(details.lastChangedAt).toEqual(details.createdAt);
-  expect(Math.abs(details.createdAt.getTime() - Date.now())).toBeLessThan(60 * 1000);
 });
 
 it('When node-soap builds a CreateBooking from a plain object, then the code-list and MeetingOrganisation children are in their STAR namespaces', async () => {
@@ -95,11 +107,19 @@ const updaters: Array<[string, CertificateName, Org]> = [
 ];
 
 it.each(updaters)(
-  'When %s updates the booking, then the times change but CreatedByRequestUserMetadata and BookingOriginator stay the creator ones (BK-OWNER-META)',
+  'When %s updates the booking, then the times change, LastChangedDateTime is the emulator time of the update, but CreatedByRequestUserMetadata and BookingOriginator stay the creator ones (BK-OWNER-META)',
   async (_label, certificate, activeOrganisation) => {
+    // The clock stands still at a whole second while the booking is created, then moves on by 1 h 1 s
+    // before the update: LastChangedDateTime must be exactly the moved time, CreatedDateTime the first.
+    const createdAt = await freezeClock();
     const fields = aBooking(meeting(inDays(9)));
     const { bookingId } = await jobcenter.createBooking(fields);
     const before = await jobcenter.getBookingDetails(bookingId);
+    const updatedAt = new Date(createdAt.getTime() + 3_601_000);
+    const advanced = await adminClient(emulator.adminUrl).put<{ now: string }>('/admin/clock', {
+      advance: 'PT1H1S',
+    });
+    expect(new Date(advanced.body.now)).toEqual(updatedAt);
 
     const kommune = await bookingClientFor(emulator, certificate, {
       activeOrganisation,
@@ -115,8 +135,10 @@ it.each(updaters)(
     expect(after.createdBy).toEqual(metadataSentBy(jobcenter.soap));
     expect(after.createdBy.name).not.toBe(kommuneEmployee.name);
     expect(after.originator).toEqual(JOBCENTER_AARHUS);
-    expect(after.createdAt).toEqual(before.createdAt);
-    expect(after.lastChangedAt.getTime()).toBeGreaterThanOrEqual(before.lastChangedAt.getTime());
+    expect(before.createdAt).toEqual(createdAt);
+    expect(before.lastChangedAt).toEqual(createdAt);
+    expect(after.createdAt).toEqual(createdAt);
+    expect(after.lastChangedAt).toEqual(updatedAt);
     expect(after.status).toBe('Active');
 
     const history = emulator.store.bookings.history(bookingId);
@@ -164,12 +186,12 @@ it('When a booking is deleted, then it is kept with status Cancelled and GetBook
   expect(listed).toEqual([expect.objectContaining({ id: bookingId, status: 'Cancelled' })]);
 });
 
-it('When GetBookingDetails names an unknown booking, then node-soap rejects with fault 5002 (BK-NOT-FOUND)', async () => {
+it('When GetBookingDetails names an unknown booking, then node-soap rejects with fault 4768 (BK-NOT-FOUND)', async () => {
   const fault = await expectFault(jobcenter.getBookingDetails('0f0f0f0f-0000-4000-8000-000000000000'));
   expect(fault).toMatchObject({
     httpStatus: 500,
     faultcode: 'soap:Client',
-    errorCode: 5002,
+    errorCode: 4768,
     source: 'BK-NOT-FOUND',
   });
 });
@@ -188,20 +210,25 @@ it('When UpdateBooking names another citizen CPR than the booking, then fault 81
   expect(fault).toMatchObject({ errorCode: 8107, source: 'BK-CPR-MATCH' });
 });
 
-it('When a booking has interview type 19, then fault 2002 (BK-VALID) and nothing is stored', async () => {
+it('When a booking has interview type 20 (not in the code list), then STAR’s fault 4709 (BK-VALID) and nothing is stored', async () => {
   const cpr = '0101575001';
   const start = inDays(50);
   const fault = await expectFault(
-    jobcenter.createBooking(aBooking({ cpr, interviewType: 19, ...meeting(start) })),
+    jobcenter.createBooking(aBooking({ cpr, interviewType: 20, ...meeting(start) })),
   );
-  expect(fault).toMatchObject({ faultcode: 'soap:Client', errorCode: 2002, source: 'BK-VALID' });
+  expect(fault).toMatchObject({
+    faultcode: 'soap:Client',
+    faultstring: 'The submitted InterviewTypeIdentifier is invalid',
+    errorCode: 4709,
+    source: 'BK-VALID',
+  });
   expect(await jobcenter.getBookings(cpr, { start: inDays(49), end: inDays(51) })).toEqual([]);
 });
 
-it('When a-kasse 2/17 asks for the type-6 fixture booking of its member, then fault 5002 (VIS-AKASSE), while the type-7 one is visible', async () => {
+it('When a-kasse 2/17 asks for the type-6 fixture booking of its member, then fault 4768 (VIS-AKASSE), while the type-7 one is visible', async () => {
   const akasse = await asOrg(emulator, '2-17', AKASSE_FOA);
   const fault = await expectFault(akasse.getBookingDetails(FIXTURE_TYPE_6));
-  expect(fault).toMatchObject({ errorCode: 5002, source: 'BK-NOT-FOUND' });
+  expect(fault).toMatchObject({ errorCode: 4768, source: 'BK-NOT-FOUND' });
 
   expect((await akasse.getBookingDetails(FIXTURE_TYPE_7)).interviewType).toBe(7);
   const listed = await akasse.getBookings('0505575005');

@@ -37,14 +37,14 @@ afterAll(async () => {
   await emulator.stop();
 });
 
-it('When RescheduleBooking or CancelBooking names a booking that does not exist, then fault 5002 BK-NOT-FOUND, audited with the caller', async () => {
+it('When RescheduleBooking or CancelBooking names a booking that does not exist, then fault 4768 BK-NOT-FOUND, audited with the caller', async () => {
   const unknown = randomUUID();
   expectRuleFault(
     await dfdg.reschedule(jobcenterCaseworker, unknown, meetingAt('2026-03-10T10:00:00+01:00')),
-    5002,
+    4768,
     'BK-NOT-FOUND',
   );
-  expectRuleFault(await dfdg.cancel(jobcenterCaseworker, unknown, 'Aflyst'), 5002, 'BK-NOT-FOUND');
+  expectRuleFault(await dfdg.cancel(jobcenterCaseworker, unknown, 'Aflyst'), 4768, 'BK-NOT-FOUND');
   expect(emulator.store.bookings.find(unknown)).toBeUndefined();
   expect(
     emulator.store.audit
@@ -52,20 +52,20 @@ it('When RescheduleBooking or CancelBooking names a booking that does not exist,
       .map((a) => [a.service, a.operation, a.outcome, a.ruleId])
       .reverse(),
   ).toEqual([
-    ['ExternalBookingService', 'RescheduleBooking', '5002', 'BK-NOT-FOUND'],
-    ['ExternalBookingService', 'CancelBooking', '5002', 'BK-NOT-FOUND'],
+    ['ExternalBookingService', 'RescheduleBooking', '4768', 'BK-NOT-FOUND'],
+    ['ExternalBookingService', 'CancelBooking', '4768', 'BK-NOT-FOUND'],
   ]);
 });
 
-it('When a reschedule of an unknown booking also has its end before its start, then BK-VALID (1014) answers before BK-NOT-FOUND', async () => {
+it('When a reschedule of an unknown booking also has its end before its start, then BK-VALID (4792) answers before BK-NOT-FOUND', async () => {
   const res = await dfdg.reschedule(jobcenterCaseworker, randomUUID(), {
     start: '2026-03-10T10:00:00+01:00',
     end: '2026-03-10T09:00:00+01:00',
   });
-  expectRuleFault(res, 1014, 'BK-VALID');
+  expectRuleFault(res, 4792, 'BK-VALID');
 });
 
-it("When an a-kasse reschedules or cancels its member's Sygeopfølgningssamtale (type 6), then fault 5002 BK-NOT-FOUND exactly as for an unknown booking and nothing changes (VIS-AKASSE), while the member's Jobsamtale it may reschedule and cancel", async () => {
+it("When an a-kasse reschedules or cancels its member's Sygeopfølgningssamtale (type 6), then fault 4768 BK-NOT-FOUND exactly as for an unknown booking and nothing changes (VIS-AKASSE), while the member's Jobsamtale it may reschedule and cancel", async () => {
   const cpr = saveCitizen(emulator);
   const sickFields = caseworkerBooking(cpr, '2026-03-09T10:00:00+01:00', { interviewType: 6 });
   const sick = await dfdg.createdBookingId(jobcenterCaseworker, sickFields);
@@ -79,8 +79,8 @@ it("When an a-kasse reschedules or cancels its member's Sygeopfølgningssamtale 
 
   const moved = meetingAt('2026-03-16T10:00:00+01:00');
   const hidden = await dfdg.reschedule(akasseCaseworker, sick, moved);
-  expectRuleFault(hidden, 5002, 'BK-NOT-FOUND');
-  expectRuleFault(await dfdg.cancel(akasseCaseworker, sick, 'Aflyst'), 5002, 'BK-NOT-FOUND');
+  expectRuleFault(hidden, 4768, 'BK-NOT-FOUND');
+  expectRuleFault(await dfdg.cancel(akasseCaseworker, sick, 'Aflyst'), 4768, 'BK-NOT-FOUND');
   const unknown = faultOf(await dfdg.reschedule(akasseCaseworker, randomUUID(), moved));
   expect(faultOf(hidden).faultstring).toBe(unknown.faultstring);
   // Reading it is no different (BookingService.GetBookingDetails).
@@ -91,7 +91,7 @@ it("When an a-kasse reschedules or cancels its member's Sygeopfølgningssamtale 
       'GetBookingDetails',
       requestBody('BookingService', 'GetBookingDetails', { BookingIdentifier: sick }),
     ),
-    5002,
+    4768,
     'BK-NOT-FOUND',
   );
 

@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ERROR_TABLE } from '../../../src/domain/errors';
 import type { RunningEmulator } from '../../../src/emulator';
 import type { AuditEntry } from '../../../src/store/audit.repository';
 import {
@@ -20,7 +21,7 @@ import {
   envelope,
   soapAction,
 } from '../../helpers/envelope';
-import { expectAccepted, expectFault, UUID } from '../../helpers/fault-assertions';
+import { expectAccepted, expectFault, expectTableFault, UUID } from '../../helpers/fault-assertions';
 import { postXml, type RawResponse } from '../../helpers/soap-request';
 import { testCertDir, type CertificateName } from '../../helpers/test-certificates';
 
@@ -243,18 +244,18 @@ it('When the body does not validate against its schema, then it is audited as 10
   });
 });
 
-it('When an operation rule refuses the call (5002 BK-NOT-FOUND), then it is audited with that code and rule', async () => {
+it('When an operation rule refuses the call (BK-NOT-FOUND), then the caller gets its code, rule and text, and it is audited with that code and rule', async () => {
   const res = await callSoap(emulator.soapUrl, {
     operation: 'GetBookingDetails',
     body: getBookingDetailsBody('c0000000-0000-4000-8000-00000000dead'),
     headers: headersOf(jobcenter, mette),
   });
-  expect(res.status).toBe(500);
+  await expectTableFault(res, 'BK-NOT-FOUND');
   expect(auditRowOf(res)).toMatchObject({
     service: 'BookingService',
     operation: 'GetBookingDetails',
-    outcome: '5002',
-    ruleId: 'BK-NOT-FOUND',
+    outcome: String(ERROR_TABLE['BK-NOT-FOUND'].code),
+    ruleId: ERROR_TABLE['BK-NOT-FOUND'].ruleId,
     activeOrganisation: { type: 8, code: '75100' },
     requestUserMetadata: metteAsAudited,
   });

@@ -155,11 +155,11 @@ describe('SEC-CITIZEN answers before REQ-SCHEMA (step 4 before step 5)', () => {
 });
 
 describe('SEC-CITIZEN: the CPR of the booking the body names, before BK-VALID and REQ-SCHEMA', () => {
-  it('When a citizen reschedules another citizen’s booking with its end before its start, then 4413 SEC-CITIZEN (not 1014 BK-VALID), while its own citizen gets 1014 BK-VALID', async () => {
+  it('When a citizen reschedules another citizen’s booking with its end before its start, then 4413 SEC-CITIZEN (not 4792 BK-VALID), while its own citizen gets 4792 BK-VALID', async () => {
     const { own, other, id } = await twoCitizens();
     const backwards = { start: MEETING, end: '2026-03-10T09:00:00+01:00' };
     expectRuleFault(await dfdg.reschedule(kssPlannerApp(other), id, backwards), 4413, 'SEC-CITIZEN');
-    expectRuleFault(await dfdg.reschedule(kssPlannerApp(own), id, backwards), 1014, 'BK-VALID');
+    expectRuleFault(await dfdg.reschedule(kssPlannerApp(own), id, backwards), 4792, 'BK-VALID');
   });
 
   it('When a citizen reschedules another citizen’s booking with a start that is no dateTime, then 4413 SEC-CITIZEN (not 1014 REQ-SCHEMA)', async () => {
@@ -169,28 +169,28 @@ describe('SEC-CITIZEN: the CPR of the booking the body names, before BK-VALID an
     expect(emulator.store.bookings.find(id)?.start.toISOString()).toBe(new Date(MEETING).toISOString());
   });
 
-  it('When a citizen updates another citizen’s booking, naming their own CPR and an interview type outside the code list, then 4413 SEC-CITIZEN (not 2002 BK-VALID), while its own citizen gets 2002 BK-VALID', async () => {
+  it('When a citizen updates another citizen’s booking, naming their own CPR and an interview type outside the code list, then 4413 SEC-CITIZEN (not 4709 BK-VALID), while its own citizen gets 4709 BK-VALID', async () => {
     const { own, other, id } = await twoCitizens();
     const update = (cpr: string): Promise<RawResponse> =>
       dfdg.updateBooking(kssPlannerApp(cpr), { ...caseworkerBooking(cpr, MEETING), id, interviewType: 99 });
     expectRuleFault(await update(other), 4413, 'SEC-CITIZEN');
-    expectRuleFault(await update(own), 2002, 'BK-VALID');
+    expectRuleFault(await update(own), 4709, 'BK-VALID');
     expect(emulator.store.bookings.find(id)?.interviewType).toBe(7);
   });
 
-  it('When a citizen updates another citizen’s booking with its start after its end, then 4413 SEC-CITIZEN (not 1014 BK-VALID)', async () => {
+  it('When a citizen updates another citizen’s booking with its start after its end, then 4413 SEC-CITIZEN (not 4792 BK-VALID)', async () => {
     const { other, id } = await twoCitizens();
     const backwards = { ...caseworkerBooking(other, MEETING), ...meetingAt(MEETING, -30), id };
     expectRuleFault(await dfdg.updateBooking(kssPlannerApp(other), backwards), 4413, 'SEC-CITIZEN');
   });
 
-  it('When a citizen names a booking that does not exist, then 5002 BK-NOT-FOUND answers as before', async () => {
+  it('When a citizen names a booking that does not exist, then 4768 BK-NOT-FOUND answers as before', async () => {
     const { own } = await twoCitizens();
     const unknown = 'c0000000-0000-4000-8000-00000000dead';
-    expectRuleFault(await deleteBooking(kssPlannerApp(own), unknown, own), 5002, 'BK-NOT-FOUND');
+    expectRuleFault(await deleteBooking(kssPlannerApp(own), unknown, own), 4768, 'BK-NOT-FOUND');
     expectRuleFault(
       await dfdg.reschedule(kssPlannerApp(own), unknown, meetingAt('2026-03-11T10:00:00+01:00')),
-      5002,
+      4768,
       'BK-NOT-FOUND',
     );
   });

@@ -42,6 +42,10 @@ interface Call {
   readonly user: User;
 }
 
+/** Fixture citizens (README): Camilla follows jobcenter 10100, Hanne is assigned to anden aktør 35669035. */
+const CAMILLA_OF_KOBENHAVN = '0303575003';
+const HANNE_ASSIGNED_TO_ANDEN_AKTOER = '0808575008';
+
 const getBookings = (c: Call, cpr = ANNA) =>
   callSoap(emulator.soapUrl, {
     operation: 'GetBookings',
@@ -100,11 +104,10 @@ describe('epic 950.8: calls from KSS systems (ActiveOrganisation jobcenter 8/751
   });
 
   it('When a KSS vendor acting for jobcenter 8/10100 names a municipal employee of kommune 7/101, then the call is accepted', async () => {
-    const res = await getBookings({
-      cert: 'kss-vendor',
-      ao: ORG.jobcenterKobenhavn,
-      user: caseworker(ORG.kommuneKobenhavn),
-    });
+    const res = await getBookings(
+      { cert: 'kss-vendor', ao: ORG.jobcenterKobenhavn, user: caseworker(ORG.kommuneKobenhavn) },
+      CAMILLA_OF_KOBENHAVN,
+    );
     expectAccepted(res);
   });
 });
@@ -317,7 +320,8 @@ describe('SEC-SAME-ORG', () => {
       { cert: '4-35669035', ao: ORG.andenAktoer, user: caseworker(ORG.andenAktoer) },
     ],
   ])('When %s, then the call is accepted', async (_who, c) => {
-    expectAccepted(await getBookings(c));
+    // About a citizen each may see (ACC-OWN): Hanne is of 75100, kommune 751, a-kasse 17 and 35669035.
+    expectAccepted(await getBookings(c, HANNE_ASSIGNED_TO_ANDEN_AKTOER));
   });
 
   it.each<[string, Call]>([

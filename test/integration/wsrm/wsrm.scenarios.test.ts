@@ -51,7 +51,7 @@ const kommuneCaseworker: Actor = {
 
 /** Jobsamtaler by the jobcenter for a citizen without an a-kasse, an hour apart from the given start. */
 const bookJobsamtaler = async (count: number, firstStart = '2026-03-10T08:00:00Z'): Promise<string[]> => {
-  const cpr = saveCitizen(emulator, [], { akasse: null });
+  const cpr = saveCitizen(emulator, [], { memberships: [] });
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const start = new Date(new Date(firstStart).getTime() + i * HOUR).toISOString();

@@ -142,6 +142,8 @@ export interface ServerProcess {
   /** Peak resident set size (VmHWM) since the process started, in MiB. */
   peakRssMiB(): number;
   isRunning(): boolean;
+  /** Closes the reading end of the server's stderr, as a parent that went away would: its log writes fail (EPIPE). */
+  closeStderr(): void;
 }
 
 export interface ServerProcessOptions {
@@ -253,6 +255,7 @@ export const startServerProcess = async (options: ServerProcessOptions): Promise
     rssMiB: () => procStatusMiB(pid, 'VmRSS'),
     peakRssMiB: () => procStatusMiB(pid, 'VmHWM'),
     isRunning: () => running,
+    closeStderr: () => child.stderr?.destroy(),
   };
 };
 
@@ -274,3 +277,41 @@ export const hasFileOpen = (pid: number, path: string): boolean => {
 /** A fresh folder for a test's database file (the server creates the file). */
 export const tempDbPath = (label: string): string =>
   join(mkdtempSync(join(tmpdir(), `dfdg-robustness-${label}-`)), 'dfdg.sqlite');
+
+export interface FailedStart {
+  readonly code: number | null;
+  readonly stderr: string;
+  /** It logged "dfdg-emulator listening" (and was then stopped): the start did not fail. */
+  readonly listened: boolean;
+}
+
+/**
+ * Runs `main.js` with exactly these flags, for a start that must fail: resolves with its exit code
+ * and stderr once it exits, or, should it start listening instead, stops it and says so. Rejects
+ * if it neither exits nor listens within the time given.
+ */
+export const runFailingStart = (args: readonly string[], timeoutMs = 30_000): Promise<FailedStart> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [builtServerMain(), ...args], {
+      env: cleanEnv(),
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    let listened = false;
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
+      stderr += chunk;
+      if (!listened && stderr.includes('"dfdg-emulator listening"')) {
+        listened = true;
+        child.kill('SIGTERM');
+      }
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the server neither exited nor listened within ${timeoutMs} ms:\n${stderr}`));
+    }, timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stderr, listened });
+    });
+  });

@@ -8,6 +8,8 @@ import { clientTls } from '../../helpers/test-certificates';
 
 export interface Cut {
   readonly kind: string;
+  /** Whether the server closed the connection, or the client gave up waiting for that. */
+  readonly by: 'server' | 'client gave up';
   /** Milliseconds from the connection's start until the server closed it. */
   readonly afterMs: number;
   /** The first bytes the server wrote (e.g. "HTTP/1.1 408 Request Timeout"). */
@@ -40,7 +42,11 @@ export const slowClient = (kind: Kind, port: number, giveUpMs: number): Promise<
               timer = setInterval(() => socket.write('<'), 1000);
             }
           });
-    const giveUp = setTimeout(() => socket.destroy(), giveUpMs);
+    let by: Cut['by'] = 'server';
+    const giveUp = setTimeout(() => {
+      by = 'client gave up';
+      socket.destroy();
+    }, giveUpMs);
     socket.on('data', (d: Buffer) => {
       if (answer.length < 200) answer += d.toString('latin1');
     });
@@ -48,6 +54,6 @@ export const slowClient = (kind: Kind, port: number, giveUpMs: number): Promise<
     socket.on('close', () => {
       clearTimeout(giveUp);
       if (timer) clearInterval(timer);
-      resolve({ kind, afterMs: Date.now() - started, answer: answer.split('\r\n')[0] ?? '' });
+      resolve({ kind, by, afterMs: Date.now() - started, answer: answer.split('\r\n')[0] ?? '' });
     });
   });

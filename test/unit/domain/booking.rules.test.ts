@@ -26,6 +26,7 @@ import {
   buildFacts,
   buildMetadata,
   buildSelfBookingInput,
+  CODE_LISTS,
   CPR,
   ORG,
   OTHER_CPR,
@@ -73,30 +74,33 @@ describe('BK-VALID', () => {
     ['a CPR with a hyphen', 'BK-VALID', '010157-5001'],
     ['an empty CPR', 'BK-VALID', ''],
   ])('When a booking carries %s, then %s', (_name, expected, cpr) => {
-    expect(validBooking(buildBookingInput({ cpr }))?.key ?? null).toBe(expected);
+    expect(validBooking(buildBookingInput({ cpr }), CODE_LISTS)?.key ?? null).toBe(expected);
   });
 
   it.each<[number, ErrorKey | null]>([
     [0, 'BK-VALID-INTERVIEW-TYPE'],
     [1, null],
     [7, null],
+    [17, null],
     [18, null],
-    [19, 'BK-VALID-INTERVIEW-TYPE'],
+    [19, null],
+    [20, 'BK-VALID-INTERVIEW-TYPE'],
     [-1, 'BK-VALID-INTERVIEW-TYPE'],
     [100, 'BK-VALID-INTERVIEW-TYPE'],
   ])('When a booking has interview type %i, then %s', (interviewType, expected) => {
-    expect(validBooking(buildBookingInput({ interviewType }))?.key ?? null).toBe(expected);
+    expect(validBooking(buildBookingInput({ interviewType }), CODE_LISTS)?.key ?? null).toBe(expected);
   });
 
   it.each<[string, ErrorKey | null, number]>([
     ['ends a minute after it starts', null, 60 * SECOND],
     ['ends one millisecond after it starts', null, 1],
-    ['ends when it starts', 'BK-VALID', 0],
-    ['ends before it starts', 'BK-VALID', -60 * SECOND],
+    ['ends when it starts', null, 0],
+    ['ends one millisecond before it starts', 'BK-VALID-END', -1],
+    ['ends before it starts', 'BK-VALID-END', -60 * SECOND],
   ])('When a booking %s, then %s', (_name, expected, durationMs) => {
     const start = at('2026-02-10T09:00:00Z');
     const b = buildBookingInput({ start, end: new Date(start.getTime() + durationMs) });
-    expect(validBooking(b)?.key ?? null).toBe(expected);
+    expect(validBooking(b, CODE_LISTS)?.key ?? null).toBe(expected);
   });
 
   it.each<[string, ErrorKey | null, boolean]>([
@@ -108,14 +112,26 @@ describe('BK-VALID', () => {
     expect(v?.key ?? null).toBe(expected);
   });
 
-  it('When the interview type is not in the code list, then the violation is the one with code 2002', () => {
+  it('When the interview type is not in the code list, then the violation is STAR’s 4709', () => {
     const v = createBookingRules(
-      buildBookingInput({ interviewType: 19 }),
+      buildBookingInput({ interviewType: 20 }),
       buildCall(at('2026-02-01T09:00:00Z')),
       buildFacts(),
     );
     expect(v?.key).toBe('BK-VALID-INTERVIEW-TYPE');
-    expect(v && ERROR_TABLE[v.key]).toMatchObject({ ruleId: 'BK-VALID', code: 2002 });
+    expect(v && ERROR_TABLE[v.key]).toMatchObject({
+      ruleId: 'BK-VALID',
+      code: 4709,
+      text: 'The submitted InterviewTypeIdentifier is invalid',
+    });
+  });
+
+  it('When the code list the rules are given lacks a type, then that type is refused (the list is data, not code)', () => {
+    const without7 = { ...CODE_LISTS, InterviewType: CODE_LISTS.InterviewType.filter((t) => t.id !== 7) };
+    expect(validBooking(buildBookingInput({ interviewType: 7 }), without7)?.key).toBe(
+      'BK-VALID-INTERVIEW-TYPE',
+    );
+    expect(validBooking(buildBookingInput({ interviewType: 8 }), without7)).toBeNull();
   });
 
   it('When a self-booked request breaks BK-VALID and BK-SELF-CITIZEN, then BK-VALID answers', () => {
@@ -525,21 +541,21 @@ describe('Order of the booking rules (RULES.md step 6)', () => {
 });
 
 describe('VIS-AKASSE', () => {
-  // RULES.md: an a-kasse sees interview types 7, 8, 9, 10, 11, 12, 13, 15 and 17 only.
-  const VISIBLE_TO_AKASSE = new Set([7, 8, 9, 10, 11, 12, 13, 15, 17]);
-  const allTypes = Array.from({ length: 18 }, (_, i) => i + 1);
+  // RULES.md: an a-kasse sees interview types 7, 8, 9, 10, 11, 12, 13, 15, 17 and 19 only.
+  const VISIBLE_TO_AKASSE = new Set([7, 8, 9, 10, 11, 12, 13, 15, 17, 19]);
+  const allTypes = Array.from({ length: 19 }, (_, i) => i + 1);
 
   it.each(allTypes.map((t) => [t, VISIBLE_TO_AKASSE.has(t)] as const))(
     'When a-kasse 2/17 reads a booking of interview type %i, then visible is %s',
     (interviewType, visible) => {
-      expect(isVisibleTo(ORG.akasse17, { interviewType })).toBe(visible);
+      expect(isVisibleTo(ORG.akasse17, { interviewType }, CODE_LISTS)).toBe(visible);
     },
   );
 
   it.each(allTypes)(
     'When jobcenter 8/75100 reads a booking of interview type %i, then it is visible',
     (interviewType) => {
-      expect(isVisibleTo(ORG.jobcenterAarhus, { interviewType })).toBe(true);
+      expect(isVisibleTo(ORG.jobcenterAarhus, { interviewType }, CODE_LISTS)).toBe(true);
     },
   );
 
@@ -548,11 +564,22 @@ describe('VIS-AKASSE', () => {
     ['anden aktør 4/35669035', ORG.andenAktoer],
     ['Jobnet 5/4', ORG.jobnet],
   ])('When %s reads a sygeopfølgningssamtale (6), then it is visible', (_name, org) => {
-    expect(isVisibleTo(org, { interviewType: 6 })).toBe(true);
+    expect(isVisibleTo(org, { interviewType: 6 }, CODE_LISTS)).toBe(true);
   });
 
   it('When an a-kasse reads a booking of a type outside the code list, then it is not visible', () => {
-    expect(isVisibleTo(ORG.akasse81, { interviewType: 19 })).toBe(false);
+    expect(isVisibleTo(ORG.akasse81, { interviewType: 20 }, CODE_LISTS)).toBe(false);
+  });
+
+  it('When the code list marks a type visible to unemployment funds, then an a-kasse sees it (the flag is data)', () => {
+    const lists = {
+      ...CODE_LISTS,
+      InterviewType: CODE_LISTS.InterviewType.map((t) =>
+        t.id === 6 ? { ...t, visibleToUnemploymentFund: true } : t,
+      ),
+    };
+    expect(isVisibleTo(ORG.akasse17, { interviewType: 6 }, lists)).toBe(true);
+    expect(isVisibleTo(ORG.akasse17, { interviewType: 6 }, CODE_LISTS)).toBe(false);
   });
 });
 

@@ -1,4 +1,4 @@
-import { configuredClock, ControllableClock, fixedClock } from '../../../src/domain/clock';
+import { CLOCK_RANGE, configuredClock, ControllableClock, fixedClock } from '../../../src/domain/clock';
 
 const SECOND = 1000;
 const HOUR = 3600 * SECOND;
@@ -161,6 +161,29 @@ describe('ControllableClock', () => {
     clock.set(instant);
     instant.setTime(0);
     expect(clock.now().toISOString()).toBe('2026-06-01T12:00:00.000Z');
+  });
+});
+
+describe('ControllableClock range', () => {
+  it.each<[string, (clock: ControllableClock) => void]>([
+    ['set past the year 9999', (clock) => clock.set(new Date('+275760-09-13T00:00:00Z'))],
+    ['set before 1900', (clock) => clock.set(new Date('1899-12-31T23:59:59Z'))],
+    ['set to an invalid date', (clock) => clock.set(new Date(Number.NaN))],
+    ['advanced by 99999999 days', (clock) => clock.advance(99_999_999 * 24 * HOUR)],
+  ])('When it is %s, then it refuses naming its range and reads as before', (_name, change) => {
+    const clock = new ControllableClock(fakeRealTime('2026-01-15T10:00:00Z').now);
+    clock.freeze();
+    expect(() => change(clock)).toThrow('1900-01-01T00:00:00Z to 9999-12-31T00:00:00Z');
+    expect(clock.now().toISOString()).toBe('2026-01-15T10:00:00.000Z');
+  });
+
+  it('When it is set to either end of its range, then it reads that instant', () => {
+    const clock = new ControllableClock(fakeRealTime('2026-01-15T10:00:00Z').now);
+    clock.freeze();
+    clock.set(new Date(CLOCK_RANGE.earliest));
+    expect(clock.now().toISOString()).toBe('1900-01-01T00:00:00.000Z');
+    clock.set(new Date(CLOCK_RANGE.latest));
+    expect(clock.now().toISOString()).toBe('9999-12-31T00:00:00.000Z');
   });
 });
 

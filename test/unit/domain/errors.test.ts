@@ -51,6 +51,14 @@ const EXTENSIONS: ReadonlyMap<string, RuleRow> = new Map([
       row: 'issue 7: a signed request identifies its caller; a bad signature or certificate is 1012 (Logon failed)',
     },
   ],
+  [
+    'CL-UNKNOWN-LIST',
+    {
+      id: 'CL-UNKNOWN-LIST',
+      fault: '2001',
+      row: 'CONTRACT.md CodelistService: GetCodeList with an unknown CodeListName is 2001 (Invalid CodeList name, STAR P11)',
+    },
+  ],
 ]);
 
 const RULES = ruleRows(RULES_MD);
@@ -78,9 +86,13 @@ const EXPECTED_CODES: Record<ErrorKey, number> = {
   'REQ-XML': 1014,
   'REQ-OP': 1014,
   'REQ-SCHEMA': 1014,
+  'REQ-MUSTUNDERSTAND': 1014,
   'BK-VALID': 1014,
-  'BK-VALID-INTERVIEW-TYPE': 2002,
-  'BK-NOT-FOUND': 5002,
+  'BK-VALID-INTERVIEW-TYPE': 4709,
+  'BK-VALID-END': 4792,
+  'REQ-CODELIST': 2003,
+  'CL-UNKNOWN-LIST': 2001,
+  'BK-NOT-FOUND': 4768,
   'BK-CPR-MATCH': 8107,
   'BK-SELF-CITIZEN': 5100,
   'BK-SELF-ACCEPT': 5101,
@@ -90,7 +102,27 @@ const EXPECTED_CODES: Record<ErrorKey, number> = {
   'BK-DEADLINES-CREATE': 5105,
   'WSRM-ONE-OPEN': 5200,
   'WSRM-UNKNOWN': 5201,
+  'ACC-CPR-MALFORMED': 1001,
+  'ACC-CPR-UNKNOWN': 1010,
+  'ACC-CPR-DEAD': 4405,
+  'ACC-OWN-JOBCENTER': 6005,
+  'ACC-OWN-ANDEN-AKTOER': 4511,
+  'ACC-OWN': 4575,
+  'BK-AKASSE-NOT-MEMBER': 4856,
+  'BK-AKASSE-OTHER': 4857,
   INTERNAL: 1011,
+  'INTERNAL-STORE-FULL': 1011,
+};
+
+/**
+ * Codes of RULES.md revision 2 that the emulator does not raise yet (issue 13: the booking's STAR
+ * names bring the meeting form, group type and the ReBookingPossible/CancellationPossible flags that
+ * these rules read; BK-START waits for the same change). Each entry must go when its code lands.
+ */
+const NOT_YET_RAISED: Readonly<Record<string, readonly string[]>> = {
+  'BK-VALID': ['4708', '4805'],
+  'BK-START': ['4783'],
+  'BK-DEADLINES-CONSISTENT': ['8125', '8126', '8127'],
 };
 
 describe('ERROR_TABLE', () => {
@@ -125,12 +157,14 @@ describe('ERROR_TABLE', () => {
   it.each(
     RULES.filter((r) => r.fault !== null && /\d{4}/.test(r.fault)).map((r) => [r.id, r.fault] as const),
   )(
-    'When RULES.md gives rule %s a fault (%s), then the table has an entry for it with each of its codes',
+    'When RULES.md gives rule %s a fault (%s), then the table has an entry for it with each of its codes, or the code is listed as not yet raised',
     (id, fault) => {
-      const codes = KEYS.filter((k) => ERROR_TABLE[k].ruleId === id).map((k) => ERROR_TABLE[k].code);
+      const codes = KEYS.filter((k) => ERROR_TABLE[k].ruleId === id).map((k) => String(ERROR_TABLE[k].code));
+      const pending = NOT_YET_RAISED[id] ?? [];
       const documented = (fault ?? '').match(/\b\d{4}\b/g) ?? [];
-      expect(codes.length).toBeGreaterThan(0);
-      expect([...new Set(codes.map(String))].sort()).toEqual([...new Set(documented)].sort());
+      // A code both raised and listed as pending means the list was not updated when it landed.
+      expect(codes.filter((c) => pending.includes(c))).toEqual([]);
+      expect([...new Set([...codes, ...pending])].sort()).toEqual([...new Set(documented)].sort());
     },
   );
 
@@ -150,14 +184,44 @@ describe('ERROR_TABLE', () => {
     ['SEC-AO-CERT', 'User has insufficient permissions to access this webservice'],
     ['BK-VALID', 'The submitted message is not valid'],
     ['REQ-XML', 'The submitted message is not valid'],
+    ['REQ-MUSTUNDERSTAND', 'The submitted message is not valid'],
     ['INTERNAL', 'Internal error on server'],
     ['WSRM-ONE-OPEN', 'A sequence is already open for this receiver: close or terminate it first'],
+    ['BK-VALID-INTERVIEW-TYPE', 'The submitted InterviewTypeIdentifier is invalid'],
+    ['REQ-CODELIST', 'Use of expired CodeList value not allowed'],
+    ['CL-UNKNOWN-LIST', 'Invalid CodeList name'],
+    [
+      'ACC-CPR-MALFORMED',
+      'The submitted cpr is either to long or short or contains data not interpretable as a date',
+    ],
+    ['ACC-CPR-UNKNOWN', 'Unknown cpr'],
+    ['ACC-CPR-DEAD', 'The person with specified cpr is dead'],
+    [
+      'ACC-OWN-JOBCENTER',
+      'The person with specified cpr does not belong to the jobcenter specified in ActiveOrganisationHeader',
+    ],
+    ['ACC-OWN-ANDEN-AKTOER', 'The External operator is not allowed to view data for the person'],
+    ['ACC-OWN', 'You are not authorized to execute the operation'],
+    ['BK-AKASSE-NOT-MEMBER', 'Citizen not member of unemployment fund'],
+    ['BK-AKASSE-OTHER', 'Citizen belongs to different unemployment fund'],
   ])('When the fault is %s, then its text is STAR’s: "%s"', (key, text) => {
     expect(ERROR_TABLE[key].text).toBe(text);
   });
 
-  it.each(KEYS)('When the fault is %s, then it is a Server fault only if it is INTERNAL', (key) => {
-    expect(ERROR_TABLE[key].fault).toBe(key === 'INTERNAL' ? 'Server' : 'Client');
+  it.each(KEYS)(
+    'When the fault is %s, then it is a Server fault only if it is INTERNAL, MustUnderstand only for REQ-MUSTUNDERSTAND',
+    (key) => {
+      const ruleId = ERROR_TABLE[key].ruleId;
+      const expected =
+        ruleId === 'INTERNAL' ? 'Server' : ruleId === 'REQ-MUSTUNDERSTAND' ? 'MustUnderstand' : 'Client';
+      expect(ERROR_TABLE[key].fault).toBe(expected);
+    },
+  );
+
+  it('When the database is full, then the Message starts with STAR’s INTERNAL text and says so', () => {
+    expect(ERROR_TABLE['INTERNAL-STORE-FULL'].text).toMatch(
+      /^Internal error on server: the emulator database is full \(SQLITE_FULL\)/,
+    );
   });
 });
 
@@ -165,7 +229,9 @@ describe('DfdgFault', () => {
   it.each<[ErrorKey, number, string]>([
     ['BK-SELF-DEADLINE', 5102, 'BK-SELF-DEADLINE'],
     ['SEC-AO-MISSING', 8232, 'SEC-AO-PRESENT'],
-    ['BK-VALID-INTERVIEW-TYPE', 2002, 'BK-VALID'],
+    ['BK-VALID-INTERVIEW-TYPE', 4709, 'BK-VALID'],
+    ['REQ-CODELIST', 2003, 'REQ-CODELIST'],
+    ['CL-UNKNOWN-LIST', 2001, 'CL-UNKNOWN-LIST'],
   ])(
     'When a violation of %s is raised as a fault, then it carries code %i and rule %s',
     (key, code, ruleId) => {
@@ -177,6 +243,13 @@ describe('DfdgFault', () => {
       expect(fault.spec.code).toBe(code);
       expect(fault.spec.ruleId).toBe(ruleId);
       expect(fault.message).toBe(`${key}: the detail`);
+      expect(fault.faultMessage).toBe(ERROR_TABLE[key].text);
     },
   );
+
+  it('When a violation names what is wrong for Message, then Message is STAR’s text followed by it, and the detail is kept whole', () => {
+    const fault = DfdgFault.of(violation('REQ-SCHEMA', 'line 36: Sneaky; line 40: Other', 'line 36: Sneaky'));
+    expect(fault.faultMessage).toBe('The submitted message is not valid: line 36: Sneaky');
+    expect(fault.detail).toBe('line 36: Sneaky; line 40: Other');
+  });
 });

@@ -174,18 +174,25 @@ describe('ensureDevCertificates', () => {
     expect(existsSync(join(certDir, 'ca.pem'))).toBe(false);
   });
 
-  it('creates the CA, server and 8 clients in reasonable time', () => {
+  // How long this takes is printed, not asserted (a loaded machine would make any bound flaky).
+  it('creates the CA, server and 8 distinct clients issued by that CA, and a second run reuses all of them', () => {
     const names = Array.from({ length: 8 }, (_, index) => `8-7510${index}`);
     const started = process.hrtime.bigint();
     const result = ensureDevCertificates(certDir, names);
     const firstRunMs = Number(process.hrtime.bigint() - started) / 1e6;
     const restarted = process.hrtime.bigint();
-    ensureDevCertificates(certDir, names);
+    const again = ensureDevCertificates(certDir, names);
     const secondRunMs = Number(process.hrtime.bigint() - restarted) / 1e6;
     process.stdout.write(
       `ensureDevCertificates, 8 clients: first run ${firstRunMs.toFixed(0)} ms, second run ${secondRunMs.toFixed(0)} ms\n`,
     );
-    expect(Object.keys(result.clients)).toHaveLength(8);
-    expect(firstRunMs).toBeLessThan(20_000);
+    const ca = new X509Certificate(readFileSync(result.caPath, 'utf8'));
+    const clients = Object.values(result.clients);
+    expect(Object.keys(result.clients)).toEqual(names);
+    expect(new Set(clients.map((c) => c.fingerprint)).size).toBe(8);
+    expect(
+      clients.filter((c) => !new X509Certificate(readFileSync(c.certPath, 'utf8')).verify(ca.publicKey)),
+    ).toEqual([]);
+    expect(fingerprints(again)).toEqual(fingerprints(result));
   });
 });

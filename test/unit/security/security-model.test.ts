@@ -1,13 +1,16 @@
 import type { ErrorKey } from '../../../src/domain/errors';
 import type { Organisation } from '../../../src/domain/organisation';
 import type { RequestUserMetadata } from '../../../src/domain/request-user-metadata';
+import { SERVICE_CONTRACTS, type ServiceName } from '../../../src/soap/contracts';
 import {
   activeOrganisationMatchesCertificate,
   caseworkerNameRule,
   checkSecurityModel,
   citizenDataVerdict,
   citizenMayTouch,
+  citizenServiceRule,
   isCitizenCall,
+  securityModelVerdict,
   userOrganisationRule,
   type NamedBooking,
 } from '../../../src/security/security-model';
@@ -25,12 +28,13 @@ const caseworkerOf = (organisation: Organisation, userFullName = 'Mette Hansen')
 const systemOf = (organisation: Organisation, userFullName = 'KSS nightly sync'): RequestUserMetadata =>
   buildMetadata({ organisation, userFullName, userType: 3, userIdentifier: 'CVR:12345678-FID:42' });
 
-/** The security model for a certificate registered for `certOrgs` only. */
+/** The security model for a certificate registered for `certOrgs` only, on BookingService (or the one given). */
 const check = (
   certOrgs: readonly Organisation[],
   ao: Organisation,
   user: RequestUserMetadata,
-): ErrorKey | null => checkSecurityModel(buildCaller(certOrgs), ao, user)?.key ?? null;
+  service: ServiceName = 'BookingService',
+): ErrorKey | null => checkSecurityModel(buildCaller(certOrgs), ao, user, service)?.key ?? null;
 
 /** The security model for a certificate registered for the ActiveOrganisation itself. */
 const checkAs = (ao: Organisation, user: RequestUserMetadata): ErrorKey | null => check([ao], ao, user);
@@ -191,6 +195,74 @@ describe('SEC-CITIZEN', () => {
     ['a system touches any CPR', null, ORG.jobcenterAarhus, systemOf(ORG.jobcenterAarhus), CPR],
   ])('When %s, then %s', (_name, expected, activeOrganisation, requestUserMetadata, cpr) => {
     expect(citizenMayTouch({ activeOrganisation, requestUserMetadata }, cpr)?.key ?? null).toBe(expected);
+  });
+});
+
+describe('SEC-CITIZEN, service part: no citizen-type call to BookingWsrmMessageService', () => {
+  const WSRM: ServiceName = 'BookingWsrmMessageService';
+
+  it.each(SERVICE_CONTRACTS.map((c) => c.name))(
+    'When a citizen calls %s, then the service part says so',
+    (service) => {
+      expect(citizenServiceRule(service)?.key ?? null).toBe(service === WSRM ? 'SEC-CITIZEN' : null);
+    },
+  );
+
+  it.each<[string, ErrorKey | null, Organisation, RequestUserMetadata]>([
+    ['a citizen through jobcenter 8/75100', 'SEC-CITIZEN', ORG.jobcenterAarhus, buildCitizenMetadata(CPR, 8)],
+    ['a citizen through a-kasse 2/17', 'SEC-CITIZEN', ORG.akasse17, buildCitizenMetadata(CPR, 2)],
+    [
+      'a citizen whose organisation type is not the ActiveOrganisation’s',
+      'SEC-CITIZEN',
+      ORG.jobcenterAarhus,
+      buildCitizenMetadata(CPR, 2),
+    ],
+    [
+      'a citizen through Jobnet 5/4 (SEC-STAR skips SEC-CITIZEN)',
+      null,
+      ORG.jobnet,
+      buildCitizenMetadata(CPR, 5),
+    ],
+    ['a caseworker of the jobcenter', null, ORG.jobcenterAarhus, caseworkerOf(ORG.jobcenterAarhus)],
+    ['a system (type 3) of the jobcenter', null, ORG.jobcenterAarhus, systemOf(ORG.jobcenterAarhus)],
+    [
+      'an employee (type 4) of the jobcenter',
+      null,
+      ORG.jobcenterAarhus,
+      buildMetadata({ organisation: ORG.jobcenterAarhus, userType: 4, userFullName: 'Mette Hansen' }),
+    ],
+  ])('When %s calls BookingWsrmMessageService, then %s', (_name, expected, ao, user) => {
+    expect(check([ao], ao, user, WSRM)).toBe(expected);
+  });
+
+  it('When a citizen calls BookingService with the same headers, then the call passes step 4', () => {
+    expect(check([ORG.jobcenterAarhus], ORG.jobcenterAarhus, buildCitizenMetadata(CPR, 8))).toBeNull();
+  });
+
+  it('When a citizen’s header is malformed, then the header part answers first, still SEC-CITIZEN', () => {
+    const user = buildCitizenMetadata(CPR, 8, { userIdentifier: OTHER_CPR });
+    const v = checkSecurityModel(buildCaller([ORG.jobcenterAarhus]), ORG.jobcenterAarhus, user, WSRM);
+    expect(v?.key).toBe('SEC-CITIZEN');
+    expect(v?.detail).toMatch(/UserIdentifier/);
+  });
+
+  it('When the certificate is not registered for the ActiveOrganisation, then SEC-AO-CERT answers first', () => {
+    expect(check([ORG.jobcenterKobenhavn], ORG.jobcenterAarhus, buildCitizenMetadata(CPR, 8), WSRM)).toBe(
+      'SEC-AO-CERT',
+    );
+  });
+
+  it('When a citizen call to BookingWsrmMessageService is refused, then the journal’s decisions end with SEC-CITIZEN failed', () => {
+    const { decisions } = securityModelVerdict(
+      buildCaller([ORG.jobcenterAarhus]),
+      ORG.jobcenterAarhus,
+      buildCitizenMetadata(CPR, 8),
+      WSRM,
+    );
+    expect(decisions.map((d) => [d.ruleId, d.passed])).toEqual([
+      ['SEC-AO-CERT', true],
+      ['SEC-CITIZEN', false],
+    ]);
   });
 });
 

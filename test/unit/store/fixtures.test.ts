@@ -127,9 +127,27 @@ describe('loadFixtures', () => {
       name: 'Dennis Demo',
       kommune: '751',
       jobcenter: '75100',
-      akasse: null,
+      memberships: [],
+      andenAktoer: [],
+      guestAccess: [],
+      deceased: null,
+      cvNumber: null,
       selfBookingDeadlines: [{ interviewType: 15, deadline: '2026-01-13' }],
     });
+  });
+
+  it('When the fixtures are loaded, then "akasse" is one open membership and relative access dates resolve from today', () => {
+    loadAt(WINTER_NOW); // 2026-01-10, Copenhagen
+    expect(store.citizens.find('0101575001')?.memberships).toEqual([{ akasse: '17', from: null, to: null }]);
+    expect(store.citizens.find('0606575006')?.memberships).toEqual([
+      { akasse: '17', from: '2023-07-25', to: '2025-10-02' },
+    ]);
+    expect(store.citizens.find('0808575008')?.andenAktoer).toEqual(['35669035']);
+    expect(store.citizens.find('0909575009')?.guestAccess).toEqual([
+      { organisation: { type: 8, code: '10100' }, until: new Date('2026-02-09T22:59:00.000Z') },
+    ]);
+    expect(store.citizens.find('1010575010')?.deceased).toBe('2025-12-31');
+    expect(store.citizens.find('1111575011')?.cvNumber).toBe('12345678');
   });
 
   it.each<[string, Date, string, string]>([
@@ -185,5 +203,18 @@ describe('loadFixtures', () => {
     const ids = readFixtures(FIXTURES_DIR).bookings.map((b) => b.id);
     expect(ids.filter((id) => store.bookings.find(id) === undefined)).toEqual([]);
     expect(store.bookings.listByCpr('0505575005').map((b) => b.interviewType)).toEqual([6, 7]);
+  });
+
+  it('When a fixture booking id is written in upper case, then it is stored in lower case, with its history', () => {
+    const fixtures = readFixtures(FIXTURES_DIR);
+    const upper = fixtures.bookings.map((b) => ({ ...b, id: b.id.toUpperCase() }));
+    loadFixtures(store, { ...fixtures, bookings: upper }, WINTER_NOW);
+    const stored = store.db
+      .prepare<[], { id: string }>('SELECT id FROM bookings ORDER BY id')
+      .all()
+      .map((r) => r.id);
+    expect(stored).toEqual(fixtures.bookings.map((b) => b.id.toLowerCase()).sort());
+    for (const id of stored) expect(store.bookings.history(id)).toHaveLength(1);
+    expect(store.db.pragma('foreign_key_check')).toEqual([]);
   });
 });

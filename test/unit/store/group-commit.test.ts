@@ -95,6 +95,29 @@ describe('GroupCommit', () => {
     expect(committedCalls()).toEqual([call(3).referenceId]);
   });
 
+  it('When the disk fills up mid-group, then every call of the group fails with SQLITE_FULL, and health says so until a call commits', async () => {
+    const failures: unknown[] = [];
+    const committed: number[] = [];
+    const run = (n: number): void =>
+      store.group.run(
+        () => store.audit.record({ ...call(n), detail: 'x'.repeat(3000) }),
+        () => committed.push(n),
+        (error) => failures.push(error),
+      );
+    store.db.pragma(`max_page_count = ${String(store.db.pragma('page_count', { simple: true }))}`);
+    for (let n = 1; n <= 20 && failures.length === 0; n++) run(n);
+    await nextTurn();
+    expect(committed).toEqual([]);
+    expect(failures.length).toBeGreaterThan(1);
+    expect(failures.map((e) => (e as { code?: string }).code)).toEqual(failures.map(() => 'SQLITE_FULL'));
+    expect(store.health.report().status).toBe('degraded');
+    store.db.pragma('max_page_count = 4294967294');
+    run(99);
+    await nextTurn();
+    expect(committed).toEqual([99]);
+    expect(store.health.report()).toEqual({ status: 'ok' });
+  });
+
   it('When a transaction of its own is asked for, then the open group is committed first', () => {
     const t = track();
     t.run(1, () => store.audit.record(call(1)));
@@ -116,6 +139,28 @@ describe('GroupCommit', () => {
     await nextTurn();
     expect(t.committed).toEqual([call(2).referenceId]);
     expect(reported).toHaveLength(1);
+  });
+
+  it('When the report of a thrown callback throws too, then nothing escapes the commit and the other calls are still answered', async () => {
+    const group = new GroupCommit(store.db, () => {
+      throw new Error('the log cannot be written');
+    });
+    const committed: number[] = [];
+    group.run(
+      () => undefined,
+      () => {
+        throw new Error('socket gone');
+      },
+      () => undefined,
+    );
+    group.run(
+      () => store.audit.record(call(2)),
+      () => committed.push(2),
+      () => undefined,
+    );
+    await nextTurn();
+    expect(committed).toEqual([2]);
+    expect(committedCalls()).toEqual([call(2).referenceId]);
   });
 
   it('When another process holds the write lock, then the calls wait without blocking, in order, and run once it is released', async () => {

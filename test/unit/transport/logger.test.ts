@@ -1,4 +1,4 @@
-import { jsonLogger } from '../../../src/transport/logger';
+import { jsonLogger, neverThrows } from '../../../src/transport/logger';
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -40,5 +40,42 @@ describe('jsonLogger', () => {
     jsonLogger((line) => writes.push(line), 'error').info('soap call');
     await nextTurn();
     expect(writes).toEqual([]);
+  });
+});
+
+describe('neverThrows', () => {
+  it('When the logger it wraps throws, then the line is lost and the caller goes on', () => {
+    const broken = neverThrows({
+      info: () => {
+        throw new Error('the log cannot be written');
+      },
+      error: () => {
+        throw new Error('the log cannot be written');
+      },
+    });
+    expect(() => broken.info('soap call')).not.toThrow();
+    expect(() => broken.error('internal error', { error: new Error('boom') })).not.toThrow();
+  });
+
+  it('When the logger it wraps works, then every line reaches it', () => {
+    const lines: string[] = [];
+    const logger = neverThrows({
+      info: (m) => lines.push(`info ${m}`),
+      error: (m) => lines.push(`error ${m}`),
+    });
+    logger.info('soap call');
+    logger.error('internal error');
+    expect(lines).toEqual(['info soap call', 'error internal error']);
+  });
+});
+
+describe('jsonLogger writing', () => {
+  it('When its output cannot be written, then logging goes on without throwing', async () => {
+    const logger = jsonLogger(() => {
+      throw new Error('EPIPE');
+    });
+    logger.info('soap call');
+    expect(() => logger.error('internal error')).not.toThrow();
+    await nextTurn();
   });
 });

@@ -1,0 +1,93 @@
+/**
+ * Issue 12, item 4: a damaged database file. A real file, written by the emulator through SOAP
+ * calls, whose `bookings` b-tree pages (found with SQLite's dbstat) are overwritten with garbage, as
+ * a disk error or a copy taken mid-write leaves them. It started and reported healthy, then every
+ * booking call answered 1011; now start refuses it with one clear line and exit 1.
+ */
+import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { startTestEmulator } from '../helpers/emulator';
+import { testCertDir } from '../helpers/test-certificates';
+import { emptyStats, runCreateLoad } from './support/booking-load';
+import { builtServerMain, freePort, runFailingStart } from './support/server-process';
+
+jest.setTimeout(120_000);
+
+beforeAll(() => {
+  builtServerMain();
+});
+
+/** A database file the emulator wrote, with `bookings` bookings in it, closed (its WAL checkpointed). */
+const writtenDatabase = async (bookings: number): Promise<string> => {
+  const emulator = await startTestEmulator();
+  const stats = emptyStats();
+  await runCreateLoad({
+    soapUrl: emulator.soapUrl,
+    workers: 2,
+    shouldStop: () => stats.acknowledged >= bookings || stats.broken.length > 0,
+    onAcknowledged: () => undefined,
+    stats,
+  });
+  await emulator.stop();
+  expect(stats.broken).toEqual([]);
+  return emulator.dbPath;
+};
+
+/** Overwrites every page of a table's b-tree with random bytes; returns how many pages. */
+const damageTable = (dbPath: string, table: string): number => {
+  const db = new Database(dbPath, { readonly: true });
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const pages = db
+    .prepare<[string], { pageno: number }>('SELECT pageno FROM dbstat WHERE name = ?')
+    .all(table)
+    .map((r) => r.pageno);
+  db.close();
+  const fd = openSync(dbPath, 'r+');
+  try {
+    for (const page of pages) writeSync(fd, randomBytes(pageSize), 0, pageSize, (page - 1) * pageSize);
+  } finally {
+    closeSync(fd);
+  }
+  return pages.length;
+};
+
+it('When the bookings table of the database file is damaged, then start refuses it with one line naming the file and exit 1', async () => {
+  const dbPath = await writtenDatabase(60);
+  expect(damageTable(dbPath, 'bookings')).toBeGreaterThan(1);
+  const { code, stderr, listened } = await runFailingStart([
+    '--host',
+    '127.0.0.1',
+    '--port',
+    '0',
+    '--admin-port',
+    String(await freePort()),
+    '--db',
+    dbPath,
+    '--cert-dir',
+    testCertDir(),
+  ]);
+  expect(listened).toBe(false);
+  expect(code).toBe(1);
+  const lines = stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^dfdg-emulator: the database file .* is damaged \(PRAGMA quick_check: .+\): /);
+  expect(lines[0]).toContain(dbPath);
+});
+
+it('When the database file is whole, then start serves it (the check refuses only damage)', async () => {
+  const dbPath = await writtenDatabase(5);
+  const { listened } = await runFailingStart([
+    '--host',
+    '127.0.0.1',
+    '--port',
+    '0',
+    '--admin-port',
+    String(await freePort()),
+    '--db',
+    dbPath,
+    '--cert-dir',
+    testCertDir(),
+  ]);
+  expect(listened).toBe(true);
+});
