@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 
 export interface TlsMaterial {
   readonly key: string;
@@ -46,6 +47,7 @@ export const listenTls = (
   server.headersTimeout = limits.headersTimeoutMs;
   server.requestTimeout = limits.requestTimeoutMs;
   server.maxConnections = limits.maxConnections;
+  server.on('secureConnection', readThroughStream);
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException): void => {
       // Without IPv6, "::" cannot be bound: fall back to every IPv4 interface.
@@ -62,5 +64,22 @@ export const listenTls = (
     });
   });
 };
+
+/**
+ * Makes node's HTTP parser read a TLS connection through the socket's stream instead of consuming
+ * its TLS handle directly (adding a 'data' listener is what switches it over).
+ *
+ * Why: on Node 20, while an answer larger than the socket's high-water mark (16 KiB) is still being
+ * written, the server pauses the connection's parser when the next request's headers arrive. The
+ * TLS handle keeps handing over every record it has already decrypted, pause or not, so when the
+ * headers and the body came in two TLS records read at once (Python requests, Java, .NET send them
+ * so), the body reaches the paused parser: HPE_PAUSED, and the connection is dropped with the
+ * request unanswered. A paused stream holds that record until the parser resumes instead. The
+ * emulator always answers in a later tick (after its group commit), which is when this happens.
+ */
+const readThroughStream = (socket: TLSSocket): void => {
+  socket.on('data', ignoreData);
+};
+const ignoreData = (): void => undefined;
 
 export const portOf = (server: Server): number => (server.address() as AddressInfo).port;
