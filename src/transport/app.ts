@@ -34,9 +34,29 @@ export const createSoapApp = (
       identifySignerStep(deps),
       checkRequestStep(service, deps),
     );
+    // node-soap answers every other method with an empty 200; GET ?wsdl is served above.
+    app.all(`/${service.name}`, onlyPost(service));
   }
   return app;
 };
+
+/**
+ * 405 for anything but POST (GET without ?wsdl, PUT, DELETE, PATCH, OPTIONS, HEAD) on a service
+ * path. Not a SOAP call, so neither audited nor journaled, and no certificate is asked for: it says
+ * no more than the WSDL, which is served the same way.
+ */
+const onlyPost =
+  (service: ServiceContract) =>
+  (req: Request, res: Response, next: NextFunction): void => {
+    if (req.method === 'POST') return next();
+    res
+      .status(405)
+      .set('Allow', 'GET, POST')
+      .type('text/plain')
+      .send(
+        `${req.method} is not served at /${service.name}: POST calls its operations, GET /${service.name}?wsdl reads its WSDL\n`,
+      );
+  };
 
 /** Added after node-soap's routes: unknown paths, and body errors (too large, bad encoding) as REQ-XML faults. */
 export const finishSoapApp = (app: Express, deps: PipelineDeps): void => {
