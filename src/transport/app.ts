@@ -2,6 +2,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import { DfdgFault } from '../domain/errors';
 import type { ServiceContract } from '../soap/contracts';
 import { identifySignerStep } from './identify-signer-step';
+import { readRequestBody, RequestBodyError } from './request-body';
 import {
   checkRequestStep,
   identifyCallerStep,
@@ -25,7 +26,7 @@ export const createSoapApp = (
   app.disable('x-powered-by');
   app.set('etag', false);
   serveContracts(app, deps.wsdlDir, services, deps.publicBaseUrl);
-  const body = express.raw({ type: () => true, limit: deps.maxBodyBytes });
+  const body = readRequestBody(deps.maxBodyBytes);
   for (const service of services) {
     app.post(
       `/${service.name}`,
@@ -70,8 +71,8 @@ export const finishSoapApp = (app: Express, deps: PipelineDeps): void => {
     if (res.headersSent) return next(error);
     const status = (error as { status?: number }).status;
     const fault =
-      status === 413
-        ? new DfdgFault('REQ-XML', 'the request body is larger than the configured limit')
+      error instanceof RequestBodyError && error.status === 413
+        ? new DfdgFault('REQ-XML', error.message)
         : status !== undefined && status < 500
           ? new DfdgFault('REQ-XML', `the request body could not be read: ${(error as Error).message}`)
           : new DfdgFault('INTERNAL', 'unexpected error');
