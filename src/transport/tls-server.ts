@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
+import { admitConnections } from './connection-admission';
 
 export interface TlsMaterial {
   readonly key: string;
@@ -17,6 +18,7 @@ export interface TlsMaterial {
 /** How long a connection may take over what, and how many may be open at once (issue 5: bounded). */
 export interface ConnectionLimits {
   readonly maxConnections: number;
+  readonly handshakeTimeoutMs: number;
   readonly headersTimeoutMs: number;
   readonly requestTimeoutMs: number;
   readonly keepAliveTimeoutMs: number;
@@ -37,6 +39,8 @@ export const listenTls = (
       requestCert: true,
       rejectUnauthorized: false,
       minVersion: 'TLSv1.2',
+      // Node's default (120 s) let sockets that never send a ClientHello hold their slot for minutes.
+      handshakeTimeout: limits.handshakeTimeoutMs,
       // Node checks the timeouts below every 30 s by default; check often enough for short ones.
       connectionsCheckingInterval: Math.min(30_000, Math.max(250, Math.floor(limits.headersTimeoutMs / 4))),
     },
@@ -46,7 +50,14 @@ export const listenTls = (
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
   server.headersTimeout = limits.headersTimeoutMs;
   server.requestTimeout = limits.requestTimeoutMs;
-  server.maxConnections = limits.maxConnections;
+  const admission = admitConnections(server, limits.maxConnections);
+  // node's closeAllConnections closes HTTP connections only: a stop would wait for every socket still
+  // in its handshake to time out.
+  const closeHttpConnections = server.closeAllConnections.bind(server);
+  server.closeAllConnections = (): void => {
+    closeHttpConnections();
+    admission.closeAll();
+  };
   server.on('secureConnection', readThroughStream);
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException): void => {
