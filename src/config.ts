@@ -38,6 +38,8 @@ export interface Config {
   readonly auditRetention: number;
   /** Most TLS connections served at once; more are refused until one closes. */
   readonly maxConnections: number;
+  /** A connection must complete its TLS handshake within this many milliseconds. */
+  readonly handshakeTimeoutMs: number;
   /** A request's headers must arrive within this many milliseconds. */
   readonly headersTimeoutMs: number;
   /** A whole request must arrive within this many milliseconds. */
@@ -233,6 +235,13 @@ export const OPTIONS = [
     parse: int(1, 100_000),
   },
   {
+    key: 'handshakeTimeoutMs',
+    flag: '--handshake-timeout-ms',
+    env: 'DFDG_HANDSHAKE_TIMEOUT_MS',
+    doc: 'milliseconds a connection may take to complete its TLS handshake',
+    parse: int(1000, 3_600_000),
+  },
+  {
     key: 'headersTimeoutMs',
     flag: '--headers-timeout-ms',
     env: 'DFDG_HEADERS_TIMEOUT_MS',
@@ -331,6 +340,7 @@ export const DEFAULTS: Config = {
   journalSize: 200,
   auditRetention: 1_000_000,
   maxConnections: 1000,
+  handshakeTimeoutMs: 5000,
   headersTimeoutMs: 30_000,
   requestTimeoutMs: 60_000,
   keepAliveTimeoutMs: 65_000,

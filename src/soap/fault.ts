@@ -5,6 +5,9 @@ import { FAULT_DETAILS_NS, SOAP_ENV_NS } from './contracts';
 
 export const REFERENCE_ID_HEADER = 'X-ServiceRequestLogReferenceIdentifier';
 
+/** Every SOAP answer, fault or not, whatever Content-Type the request came with (CONTRACT.md). */
+export const SOAP_CONTENT_TYPE = 'text/xml; charset=utf-8';
+
 const escapeXml = (s: string): string =>
   s.replace(
     /[&<>"']/g,
@@ -54,7 +57,7 @@ export const sendFault = (res: ServerResponse, fault: DfdgFault, referenceId: st
   }
   const body = renderFault(fault.spec, fault.detail, fault.faultMessage);
   res.writeHead(500, {
-    'Content-Type': 'text/xml; charset=utf-8',
+    'Content-Type': SOAP_CONTENT_TYPE,
     'Content-Length': Buffer.byteLength(body),
     [REFERENCE_ID_HEADER]: referenceId,
   });

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as soap from 'soap';
 import type { ServiceContract } from './contracts';
+import { SOAP_CONTENT_TYPE } from './fault';
 
 /** node-soap's view of one operation: it calls this with the parsed args, a callback, headers, req, res. */
 export type SoapMethod = (
@@ -12,6 +13,23 @@ export type SoapMethod = (
   req: Request,
   res: Response,
 ) => void;
+
+/**
+ * node-soap answers with the request's own Content-Type (text/html, image/svg+xml, charset=utf-16
+ * were all copied); it sets it before calling the operation, so the operation sets SOAP's instead.
+ */
+const answeringAsSoap = (
+  methods: Readonly<Record<string, SoapMethod>>,
+): Readonly<Record<string, SoapMethod>> =>
+  Object.fromEntries(
+    Object.entries(methods).map(([operation, method]): [string, SoapMethod] => [
+      operation,
+      (args, callback, headers, req, res) => {
+        res.setHeader('Content-Type', SOAP_CONTENT_TYPE);
+        method(args, callback, headers, req, res);
+      },
+    ]),
+  );
 
 /**
  * Hosts one WSDL with node-soap on the express app: node-soap dispatches the (already checked)
@@ -28,7 +46,7 @@ export const hostService = (
     const wsdlPath = join(wsdlDir, `${service.name}.wsdl`);
     const server = soap.listen(app, {
       path: `/${service.name}`,
-      services: { [service.name]: { [service.name]: methods } },
+      services: { [service.name]: { [service.name]: answeringAsSoap(methods) } },
       xml: readFileSync(wsdlPath, 'utf8'),
       uri: wsdlPath,
       suppressStack: true,

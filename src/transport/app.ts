@@ -2,6 +2,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import { DfdgFault } from '../domain/errors';
 import type { ServiceContract } from '../soap/contracts';
 import { identifySignerStep } from './identify-signer-step';
+import { readRequestBody, RequestBodyError } from './request-body';
 import {
   checkRequestStep,
   identifyCallerStep,
@@ -25,7 +26,7 @@ export const createSoapApp = (
   app.disable('x-powered-by');
   app.set('etag', false);
   serveContracts(app, deps.wsdlDir, services, deps.publicBaseUrl);
-  const body = express.raw({ type: () => true, limit: deps.maxBodyBytes });
+  const body = readRequestBody(deps.maxBodyBytes);
   for (const service of services) {
     app.post(
       `/${service.name}`,
@@ -34,9 +35,29 @@ export const createSoapApp = (
       identifySignerStep(deps),
       checkRequestStep(service, deps),
     );
+    // node-soap answers every other method with an empty 200; GET ?wsdl is served above.
+    app.all(`/${service.name}`, onlyPost(service));
   }
   return app;
 };
+
+/**
+ * 405 for anything but POST (GET without ?wsdl, PUT, DELETE, PATCH, OPTIONS, HEAD) on a service
+ * path. Not a SOAP call, so neither audited nor journaled, and no certificate is asked for: it says
+ * no more than the WSDL, which is served the same way.
+ */
+const onlyPost =
+  (service: ServiceContract) =>
+  (req: Request, res: Response, next: NextFunction): void => {
+    if (req.method === 'POST') return next();
+    res
+      .status(405)
+      .set('Allow', 'GET, POST')
+      .type('text/plain')
+      .send(
+        `${req.method} is not served at /${service.name}: POST calls its operations, GET /${service.name}?wsdl reads its WSDL\n`,
+      );
+  };
 
 /** Added after node-soap's routes: unknown paths, and body errors (too large, bad encoding) as REQ-XML faults. */
 export const finishSoapApp = (app: Express, deps: PipelineDeps): void => {
@@ -50,8 +71,8 @@ export const finishSoapApp = (app: Express, deps: PipelineDeps): void => {
     if (res.headersSent) return next(error);
     const status = (error as { status?: number }).status;
     const fault =
-      status === 413
-        ? new DfdgFault('REQ-XML', 'the request body is larger than the configured limit')
+      error instanceof RequestBodyError && error.status === 413
+        ? new DfdgFault('REQ-XML', error.message)
         : status !== undefined && status < 500
           ? new DfdgFault('REQ-XML', `the request body could not be read: ${(error as Error).message}`)
           : new DfdgFault('INTERNAL', 'unexpected error');

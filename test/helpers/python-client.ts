@@ -9,13 +9,17 @@ const PYTHON = '/usr/bin/python3';
  * Runs a Python client script and reads the one JSON object it prints. Async on purpose: the
  * emulator answers the script from this same process. A failure carries the script's stderr.
  */
-export const runPythonClient = (script: string, args: readonly string[]): Promise<Record<string, unknown>> =>
+export const runPythonClient = (
+  script: string,
+  args: readonly string[],
+  { timeoutMs = 60_000 }: { timeoutMs?: number } = {},
+): Promise<Record<string, unknown>> =>
   new Promise((resolve, reject) => {
     const name = basename(script);
     execFile(
       PYTHON,
       [script, ...args],
-      { timeout: 60_000, maxBuffer: 10 * 1024 * 1024 },
+      { timeout: timeoutMs, maxBuffer: 10 * 1024 * 1024 },
       (error, stdout, stderr) => {
         if (error) {
           reject(new Error(`${name} failed (${error.message}):\n${stderr}\n${stdout}`));

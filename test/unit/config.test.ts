@@ -33,6 +33,7 @@ describe('loadConfig defaults', () => {
       clockFrozen: false,
       adminPort: 8080,
       adminHost: '127.0.0.1',
+      handshakeTimeoutMs: 5000,
     });
   });
 
