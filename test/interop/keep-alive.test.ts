@@ -40,7 +40,7 @@ afterAll(async () => {
 });
 
 it(`When Python requests alternates a GetBookings answer over 40 KB and a small GetBookingDetails ${ROUNDS} times on one keep-alive connection, then every call is answered, all on that one connection`, async () => {
-  const cpr = saveCitizen(emulator, [], { akasse: null });
+  const cpr = saveCitizen(emulator, [], { memberships: [] });
   const ids: string[] = [];
   for (let i = 0; i < BOOKINGS; i++) {
     const start = new Date(new Date('2026-03-10T08:00:00Z').getTime() + i * HOUR).toISOString();
