@@ -30,12 +30,13 @@ export interface Prerequisite {
 export const DEBIAN_PYTHON = '/usr/bin/python3';
 
 const INTEROP = 'test/interop/';
+const README_SNIPPETS = 'test/integration/readme-snippets.test.ts';
 const DASHBOARD = 'test/integration/dashboard.browser.test.ts';
 
 const python = (debianPackage: string, module: string): Prerequisite => ({
   debianPackage,
   checks: [{ kind: 'python-module', module }],
-  neededBy: [INTEROP],
+  neededBy: [INTEROP, README_SNIPPETS],
 });
 const commands = (debianPackage: string, names: readonly string[], neededBy = [INTEROP]): Prerequisite => ({
   debianPackage,
@@ -58,6 +59,8 @@ export const TEST_PREREQUISITES: readonly Prerequisite[] = [
   { debianPackage: 'php-soap', checks: [{ kind: 'php-extension', extension: 'soap' }], neededBy: [INTEROP] },
   commands('jaxws', ['wsimport']),
   commands('default-jdk-headless', ['javac']),
+  commands('curl', ['curl'], [README_SNIPPETS]),
+  commands('jq', ['jq'], [README_SNIPPETS]),
 ];
 
 /** The one line that installs the given prerequisites (all of them: the README's line). */

@@ -34,7 +34,7 @@ const machine = (has: {
 
 const COMPLETE = {
   modules: ['zeep', 'xmlsec', 'requests'],
-  executables: ['/usr/bin/chromium', 'wsdl2h', 'soapcpp2', 'php', 'wsimport', 'javac'],
+  executables: ['/usr/bin/chromium', 'wsdl2h', 'soapcpp2', 'php', 'wsimport', 'javac', 'curl', 'jq'],
   files: ['/usr/include/stdsoap2.h'],
   php: ['soap'],
 };
@@ -69,7 +69,7 @@ describe('Test prerequisites: what is missing', () => {
     const missing = missingPrerequisites(TEST_PREREQUISITES, machine({}));
     expect(installLine(missing)).toBe(
       'sudo apt-get install -y python3-zeep python3-xmlsec python3-requests chromium gsoap libgsoap-dev ' +
-        'php-cli php-soap jaxws default-jdk-headless',
+        'php-cli php-soap jaxws default-jdk-headless curl jq',
     );
   });
 
@@ -77,14 +77,15 @@ describe('Test prerequisites: what is missing', () => {
     const has = {
       ...COMPLETE,
       modules: ['zeep', 'requests'],
-      executables: without(COMPLETE.executables, 'javac'),
+      executables: without(COMPLETE.executables, 'curl'),
     };
     expect(missingMessage(missingPrerequisites(TEST_PREREQUISITES, machine(has))).split('\n')).toEqual([
       'The tests about to run need Debian packages that are not installed:',
-      '  python3-xmlsec         Python module xmlsec for /usr/bin/python3; needed by test/interop/',
-      '  default-jdk-headless   javac on PATH; needed by test/interop/',
+      '  python3-xmlsec         Python module xmlsec for /usr/bin/python3; needed by test/interop/, ' +
+        'test/integration/readme-snippets.test.ts',
+      '  curl                   curl on PATH; needed by test/integration/readme-snippets.test.ts',
       'Install them with:',
-      '  sudo apt-get install -y python3-xmlsec default-jdk-headless',
+      '  sudo apt-get install -y python3-xmlsec curl',
       'README.md, "Tests", lists everything the tests need.',
     ]);
   });
@@ -93,6 +94,7 @@ describe('Test prerequisites: what is missing', () => {
 describe('Test prerequisites: which the selected tests need', () => {
   const FILES = [
     'test/integration/dashboard.browser.test.ts',
+    'test/integration/readme-snippets.test.ts',
     'test/integration/smoke.test.ts',
     'test/interop/gsoap/gsoap.test.ts',
     'test/interop/zeep.test.ts',
@@ -109,7 +111,8 @@ describe('Test prerequisites: which the selected tests need', () => {
     ['test/integration/smoke.test.ts', []],
     ['test/unit', []],
     ['dashboard', ['chromium']],
-    ['TEST/INTEROP/ZEEP', without(packages(TEST_PREREQUISITES), 'chromium')],
+    ['TEST/INTEROP/ZEEP', without(packages(TEST_PREREQUISITES), 'chromium', 'curl', 'jq')],
+    ['readme-snippets', ['python3-zeep', 'python3-xmlsec', 'python3-requests', 'curl', 'jq']],
     ['smoke|dashboard', ['chromium']],
   ])('When jest runs %s, then it needs %j', (pattern, expected) => {
     expect(needed(pattern)).toEqual(expected);
