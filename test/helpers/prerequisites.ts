@@ -44,21 +44,27 @@ const commands = (debianPackage: string, names: readonly string[], neededBy = [I
   neededBy,
 });
 
+const header = (debianPackage: string, path: string): Prerequisite => ({
+  debianPackage,
+  checks: [{ kind: 'file', path }],
+  neededBy: [INTEROP],
+});
+
+/** In the order of `.ci/run`, which installs them (curl and jq: for the README's snippets). */
 export const TEST_PREREQUISITES: readonly Prerequisite[] = [
   python('python3-zeep', 'zeep'),
   python('python3-xmlsec', 'xmlsec'),
   python('python3-requests', 'requests'),
   commands('chromium', ['/usr/bin/chromium'], [DASHBOARD]),
+  // gSOAP: wsdl2h and soapcpp2 generate the client, g++ builds it against stdsoap2 and OpenSSL.
   commands('gsoap', ['wsdl2h', 'soapcpp2']),
-  {
-    debianPackage: 'libgsoap-dev',
-    checks: [{ kind: 'file', path: '/usr/include/stdsoap2.h' }],
-    neededBy: [INTEROP],
-  },
-  commands('php-cli', ['php']),
-  { debianPackage: 'php-soap', checks: [{ kind: 'php-extension', extension: 'soap' }], neededBy: [INTEROP] },
+  header('libgsoap-dev', '/usr/include/stdsoap2.h'),
+  header('libssl-dev', '/usr/include/openssl/ssl.h'),
+  commands('g++', ['g++']),
   commands('jaxws', ['wsimport']),
   commands('default-jdk-headless', ['javac']),
+  commands('php-cli', ['php']),
+  { debianPackage: 'php-soap', checks: [{ kind: 'php-extension', extension: 'soap' }], neededBy: [INTEROP] },
   commands('curl', ['curl'], [README_SNIPPETS]),
   commands('jq', ['jq'], [README_SNIPPETS]),
 ];

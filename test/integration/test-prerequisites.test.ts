@@ -6,8 +6,8 @@ import { runCommand } from '../helpers/project-copy';
 
 /**
  * jest itself, run as `npm test` runs it, on a machine where the interop stacks cannot be found:
- * a PATH holding nothing but node hides gsoap, PHP, JAX-WS and the JDK (the Python modules, found
- * by Debian's Python at its absolute path, stay). The run must stop before its first test with the
+ * a PATH holding nothing but node hides gsoap, g++, PHP, JAX-WS and the JDK (the Python modules,
+ * found by Debian's Python at its absolute path, and the header files stay). The run must stop before its first test with the
  * install line, and a unit-only run must not ask for any of it.
  */
 const pathWithNodeOnly = (): string => {
@@ -28,7 +28,9 @@ it('When the interop stacks are not installed, then a run of an interop test fai
   const output = run.stdout + run.stderr;
   expect(run.code).not.toBe(0);
   expect(output).toContain('The tests about to run need Debian packages that are not installed:');
-  expect(output).toContain('  sudo apt-get install -y gsoap php-cli php-soap jaxws default-jdk-headless\n');
+  expect(output).toContain(
+    '  sudo apt-get install -y gsoap g++ jaxws default-jdk-headless php-cli php-soap\n',
+  );
   expect(output).toContain('  php-soap               PHP extension soap; needed by test/interop/');
   // Not a single test ran, so there is no summary.
   expect(output).not.toMatch(/^Tests:/m);

@@ -34,8 +34,8 @@ const machine = (has: {
 
 const COMPLETE = {
   modules: ['zeep', 'xmlsec', 'requests'],
-  executables: ['/usr/bin/chromium', 'wsdl2h', 'soapcpp2', 'php', 'wsimport', 'javac', 'curl', 'jq'],
-  files: ['/usr/include/stdsoap2.h'],
+  executables: ['/usr/bin/chromium', 'wsdl2h', 'soapcpp2', 'g++', 'php', 'wsimport', 'javac', 'curl', 'jq'],
+  files: ['/usr/include/stdsoap2.h', '/usr/include/openssl/ssl.h'],
   php: ['soap'],
 };
 const packages = (list: readonly Prerequisite[]): string[] => list.map((p) => p.debianPackage);
@@ -52,7 +52,9 @@ describe('Test prerequisites: what is missing', () => {
     ['python3-xmlsec', { ...COMPLETE, modules: without(COMPLETE.modules, 'xmlsec') }],
     ['chromium', { ...COMPLETE, executables: without(COMPLETE.executables, '/usr/bin/chromium') }],
     ['gsoap', { ...COMPLETE, executables: without(COMPLETE.executables, 'soapcpp2') }],
-    ['libgsoap-dev', { ...COMPLETE, files: [] }],
+    ['libgsoap-dev', { ...COMPLETE, files: without(COMPLETE.files, '/usr/include/stdsoap2.h') }],
+    ['libssl-dev', { ...COMPLETE, files: without(COMPLETE.files, '/usr/include/openssl/ssl.h') }],
+    ['g++', { ...COMPLETE, executables: without(COMPLETE.executables, 'g++') }],
     ['php-soap', { ...COMPLETE, php: ['json'] }],
     ['jaxws', { ...COMPLETE, executables: without(COMPLETE.executables, 'wsimport') }],
     ['default-jdk-headless', { ...COMPLETE, executables: without(COMPLETE.executables, 'javac') }],
@@ -69,7 +71,7 @@ describe('Test prerequisites: what is missing', () => {
     const missing = missingPrerequisites(TEST_PREREQUISITES, machine({}));
     expect(installLine(missing)).toBe(
       'sudo apt-get install -y python3-zeep python3-xmlsec python3-requests chromium gsoap libgsoap-dev ' +
-        'php-cli php-soap jaxws default-jdk-headless curl jq',
+        'libssl-dev g++ jaxws default-jdk-headless php-cli php-soap curl jq',
     );
   });
 
