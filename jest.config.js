@@ -11,6 +11,8 @@ module.exports = {
     {
       ...common,
       displayName: 'integration',
+      // Before any integration test: are the Debian packages the selected ones need installed?
+      globalSetup: '<rootDir>/test/helpers/prerequisites-setup.ts',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts', '<rootDir>/test/interop/**/*.test.ts'],
     },
     { ...common, displayName: 'robustness', testMatch: ['<rootDir>/test/robustness/**/*.test.ts'] },

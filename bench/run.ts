@@ -3,30 +3,36 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { PROJECT_ROOT } from '../src/project-root';
+import { loadDataset } from './lib/dataset';
 import { prepareInstallation } from './lib/installation';
+import { measureNpmStart } from './lib/npm-start';
 import { profileMarkdown, runProfile } from './lib/profile-run';
-import { machineInfo, reportMarkdown } from './lib/report';
+import { machineInfo, npmStartMarkdown, reportMarkdown } from './lib/report';
 import type { OperationName } from './lib/scenarios';
 import { runSuite } from './lib/suite';
 
 /**
- * npm run bench [-- --quick | --profile[=Operation]] [--out DIR] [--rounds N] [--seconds S]
- *                  [--connections C] [--sizes 1000,100000,1000000] [--keep]
+ * npm run bench [-- --quick | --profile[=Operation] | --npm-start] [--out DIR] [--rounds N] [--seconds S]
+ *                  [--connections C] [--sizes 1000,100000,1000000] [--starts N] [--keep]
  *
- * Full (default): the emulator against both references, then 1k / 100k / 1M bookings; < 10 min.
+ * Full (default): the emulator against both references, then 1k / 100k / 1M bookings, then the time
+ * to the first answer of `npm start`; < 10 min.
  * --quick: the same path in seconds (one short round, 1k and 10k bookings), for CI.
  * --profile: the emulator under CreateBooking load (or the named operation) with --cpu-prof.
+ * --npm-start: only the time to the first answer of `npm start` (building, then --starts times
+ * again, default 5), on 1k bookings.
  * Writes <mode>.json and <mode>.md (profile-<Operation>.*) into bench/results/ (or --out) and prints
  * the Markdown.
  */
 interface Cli {
-  readonly mode: 'full' | 'quick' | 'profile';
+  readonly mode: 'full' | 'quick' | 'profile' | 'npm-start';
   readonly profileOperation: OperationName;
   readonly out: string;
   readonly rounds?: number;
   readonly seconds?: number;
   readonly connections: number;
   readonly sizes?: number[];
+  readonly starts?: number;
   readonly keep: boolean;
 }
 
@@ -63,14 +69,22 @@ const parseCli = (argv: readonly string[]): Cli => {
     throw new Error('--sizes: integers of at least 200');
   const rounds = number('--rounds');
   const seconds = number('--seconds');
+  const starts = number('--starts');
   return {
-    mode: profile ? 'profile' : argv.includes('--quick') ? 'quick' : 'full',
+    mode: profile
+      ? 'profile'
+      : argv.includes('--npm-start')
+        ? 'npm-start'
+        : argv.includes('--quick')
+          ? 'quick'
+          : 'full',
     profileOperation,
     out: resolve(value('--out') ?? join(PROJECT_ROOT, 'bench', 'results')),
     ...(rounds !== undefined ? { rounds } : {}),
     ...(seconds !== undefined ? { seconds } : {}),
     connections: number('--connections') ?? 10,
     ...(sizes ? { sizes } : {}),
+    ...(starts !== undefined ? { starts } : {}),
     keep: argv.includes('--keep'),
   };
 };
@@ -111,6 +125,24 @@ const main = async (): Promise<void> => {
         json({ operation: run.operation, result: run.result, summary: run.summary }),
       );
       copyFileSync(run.profileFile, join(cli.out, `${name}.cpuprofile`));
+      process.stdout.write(`${markdown}\n`);
+      return;
+    }
+    if (cli.mode === 'npm-start') {
+      const bookings = cli.sizes?.[0] ?? 1000;
+      loadDataset(installation.dbPath('npm-start'), installation.fixturesDir, bookings);
+      const times = await measureNpmStart(
+        installation,
+        installation.dbPath('npm-start'),
+        cli.starts ?? 5,
+        log,
+      );
+      const machine = machineInfo();
+      const markdown =
+        `${npmStartMarkdown(times, bookings)}\n\nMachine: ${machine['cpu']}, Node ${machine['node']}, ` +
+        `commit ${machine['commit']}; 1-minute load average when the run began: ${machine['load']}.\n`;
+      await write(join(cli.out, 'npm-start.md'), markdown);
+      await write(join(cli.out, 'npm-start.json'), json({ machine, bookings, ...times }));
       process.stdout.write(`${markdown}\n`);
       return;
     }

@@ -78,16 +78,21 @@ export class ServerDidNotServe extends Error {
   }
 }
 
-/** Children still running; killed if the bench itself ends early, so no server outlives it. */
-const running = new Set<ChildProcess>();
+/** Children still running, each with how to signal it; killed if the bench itself ends early, so no server outlives it. */
+const running = new Map<ChildProcess, (signal: NodeJS.Signals) => void>();
 process.once('exit', () => {
-  for (const child of running) child.kill('SIGKILL');
+  for (const signal of running.values()) signal('SIGKILL');
 });
 
 export interface SpawnSpec {
   readonly label: string;
   readonly nodeArgs?: readonly string[];
   readonly script: string;
+  /**
+   * Run the server in a process group of its own and signal the whole group: for a launcher such as
+   * `npm start`, whose shell would die of a SIGTERM and leave the server it started running.
+   */
+  readonly processGroup?: boolean;
   readonly args: (port: number) => readonly string[];
   readonly env?: Readonly<Record<string, string>>;
   /** A request the server answers with 200 once it is ready. */
@@ -105,8 +110,18 @@ export const spawnServer = async (spec: SpawnSpec): Promise<ServerProcess> => {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...spec.env },
     stdio: ['ignore', 'ignore', 'pipe'],
+    detached: spec.processGroup === true,
   });
-  running.add(child);
+  const signal = (name: NodeJS.Signals): void => {
+    if (spec.processGroup && child.pid !== undefined) {
+      try {
+        process.kill(-child.pid, name);
+      } catch {
+        // the group is gone already
+      }
+    } else child.kill(name);
+  };
+  running.set(child, signal);
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => {
     stderr = (stderr + c.toString('utf8')).slice(-8000);
@@ -125,7 +140,7 @@ export const spawnServer = async (spec: SpawnSpec): Promise<ServerProcess> => {
     if (exitCode !== undefined)
       throw new Error(`${spec.label} exited (${exitCode}) before it served:\n${stderr}`);
     if (performance.now() > deadline) {
-      child.kill('SIGKILL');
+      signal('SIGKILL');
       await exited;
       throw new ServerDidNotServe(spec.label, timeoutMs, stderr);
     }
@@ -144,15 +159,43 @@ export const spawnServer = async (spec: SpawnSpec): Promise<ServerProcess> => {
     coldStartMs,
     coldStartCpuMs,
     usage: () => usageOf(child.pid ?? 0),
-    stop: () => stopChild(child, exited),
+    stop: async () => {
+      await stopChild(child, exited, signal);
+      if (spec.processGroup && child.pid !== undefined) await groupGone(child.pid);
+    },
   };
 };
 
+const groupAlive = (pgid: number): boolean => {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The launcher may exit before the server it started has stopped: wait for the whole group, SIGKILL
+ * it after 15 s, and give up after 20 s (an unreaped zombie would look alive for ever).
+ */
+const groupGone = async (pgid: number): Promise<void> => {
+  const started = performance.now();
+  while (groupAlive(pgid) && performance.now() - started < 20_000) {
+    if (performance.now() - started > 15_000) process.kill(-pgid, 'SIGKILL');
+    await sleep(20);
+  }
+};
+
 /** SIGTERM (the emulator stops cleanly, and writes its --cpu-prof profile); SIGKILL after 15 s. */
-const stopChild = async (child: ChildProcess, exited: Promise<number | null>): Promise<void> => {
+const stopChild = async (
+  child: ChildProcess,
+  exited: Promise<number | null>,
+  signal: (name: NodeJS.Signals) => void,
+): Promise<void> => {
   if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  signal('SIGTERM');
+  const timer = setTimeout(() => signal('SIGKILL'), 15_000);
   await exited;
   clearTimeout(timer);
 };

@@ -4,6 +4,7 @@ import { loadDataset, type DatasetSummary } from './dataset';
 import type { Installation } from './installation';
 import { combineRounds, median, runLoad, type RunResult } from './load';
 import { measureXmlCosts } from './micro';
+import { measureNpmStart } from './npm-start';
 import { ServerDidNotServe, type ServerProcess } from './processes';
 import {
   machineInfo,
@@ -33,7 +34,7 @@ export interface SuiteSettings {
   /** Bookings preloaded; the first is the comparison's, the others the history-size steps. */
   readonly sizes: readonly number[];
   readonly xmlIterations: number;
-  /** Starts per size for the cold-start median (the last one stays up for the load). */
+  /** Starts per size for the cold-start median (the last one stays up for the load); also of `npm start`. */
   readonly coldStarts: number;
   readonly log: (line: string) => void;
 }
@@ -163,6 +164,10 @@ export const runSuite = async (installation: Installation, s: SuiteSettings): Pr
     };
   });
 
+  // Last: its first start rebuilds the project's dist/, which no server of the run may be reading.
+  s.log('npm start');
+  const npmStart = await measureNpmStart(installation, installation.dbPath('base'), s.coldStarts, s.log);
+
   return {
     mode: s.mode,
     startedAt: startedAt.toISOString(),
@@ -173,6 +178,7 @@ export const runSuite = async (installation: Installation, s: SuiteSettings): Pr
     scale,
     ratios,
     xml,
+    npmStart,
     targets: checkTargets(comparison, scale, ratios),
   };
 };

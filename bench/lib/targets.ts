@@ -41,7 +41,7 @@ const exchange = (service: BenchService, operation: string, body: string): SoapE
 });
 
 /** Every server must answer this before it counts as started (a preloaded booking, read in full). */
-const probe = exchange(
+export const probe = exchange(
   'BookingService',
   'GetBookingDetails',
   getBookingDetailsEnvelope(LOAD_ORGANISATION, bookingIdOf(0)),

@@ -1,8 +1,9 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StartupError } from '../startup-error';
 import { applyMigrations } from './migrate';
+import { openSqliteFile } from './sqlite-driver';
 
 export type Db = Database.Database;
 export type SyncMode = 'normal' | 'full';
@@ -17,7 +18,7 @@ export const BUSY_TIMEOUT_MS = 5000;
  */
 export const openDatabase = (path: string, sync: SyncMode = 'normal'): Db => {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  const db = openSqliteFile(path);
   // The busy timeout first: another process may hold the file while this one switches to WAL.
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.pragma('journal_mode = WAL');

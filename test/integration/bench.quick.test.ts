@@ -55,5 +55,11 @@ it('When the quick benchmark runs, then every operation is answered on every ser
   }
   expect(report.scale.map((s) => s.dataset.bookings)).toEqual([1000, 10_000]);
   expect(report.ratios.map((r) => r.operation)).toEqual(operations);
+  // `npm start` served its first request, building dist/ and then from it, each time.
+  const { buildingStartMs, secondStartMs, directStartMs, starts } = report.npmStart;
+  expect({ starts, served: [buildingStartMs, secondStartMs, directStartMs].every((ms) => ms > 0) }).toEqual({
+    starts: 1,
+    served: true,
+  });
   expect(readFileSync(join(out, 'quick.md'), 'utf8')).toMatch(/\|\s*CreateBooking\s*\|\s*emulator\s*\|/);
 }, 300_000);

@@ -3,6 +3,8 @@ import { isAbsolute, join, relative } from 'node:path';
 import { DEFAULTS, OPTIONS, type Config } from '../../src/config';
 import { ERROR_TABLE } from '../../src/domain/errors';
 import { PROJECT_ROOT } from '../../src/project-root';
+import { installLine } from '../helpers/prerequisites';
+import { snippet, snippetsOf } from '../helpers/readme-snippets';
 
 /** The README is the user's manual: its tables must say what the code does. */
 const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
@@ -58,4 +60,8 @@ it('When the README lists the fault codes, then each entry of the error table is
   const rows = new Set(tableBetween('error-table').map(([code, rule]) => `${code} ${rule}`));
   const entries = new Set(Object.values(ERROR_TABLE).map((e) => `${e.code} ${e.ruleId}`));
   expect([...rows].sort()).toEqual([...entries].sort());
+});
+
+it('When the README lists what the tests need, then it is the one install line of test/helpers/prerequisites.ts', () => {
+  expect(snippet('test-prerequisites', snippetsOf(readme)).code).toBe(`${installLine()}\n`);
 });
