@@ -13,6 +13,7 @@ import {
   cprOf,
   jobcenterOf,
   KOMMUNER,
+  LOAD_ORGANISATION,
   PICKUP_QUEUE_LENGTH,
   PICKUP_RECEIVERS,
   seededRandom,
@@ -68,8 +69,14 @@ export const loadDataset = (dbPath: string, fixturesDir: string, bookingCount: n
   for (const index of indexes) db.exec(`DROP INDEX "${index.name}"`);
   const insert = {
     organisation: db.prepare('INSERT OR IGNORE INTO organisations (type, code, name) VALUES (?, ?, ?)'),
-    citizen: db.prepare(
-      'INSERT INTO citizens (cpr, name, kommune, jobcenter, akasse) VALUES (?, ?, ?, ?, ?)',
+    citizen: db.prepare('INSERT INTO citizens (cpr, name, kommune, jobcenter) VALUES (?, ?, ?, ?)'),
+    // The load's caller (LOAD_ORGANISATION) reads citizens of every jobcenter: a guest access each
+    // lets it (ACC-OWN), and costs the read the same lookup an own citizen's would.
+    guest: db.prepare(
+      "INSERT INTO citizen_guest_access (cpr, org_type, org_code, until) VALUES (?, ?, ?, '9999-12-31T00:00:00.000Z')",
+    ),
+    membership: db.prepare(
+      'INSERT INTO citizen_memberships (cpr, position, akasse, from_date, to_date) VALUES (?, 0, ?, NULL, NULL)',
     ),
     deadline: db.prepare(
       'INSERT INTO self_booking_deadlines (cpr, interview_type, deadline) VALUES (?, ?, ?)',
@@ -127,7 +134,10 @@ export const loadDataset = (dbPath: string, fixturesDir: string, bookingCount: n
       const kommune = KOMMUNER[Math.floor(random() * KOMMUNER.length)] ?? '101';
       const jobcenter = jobcenterOf(kommune);
       const akasse = random() < 0.7 ? (AKASSER[Math.floor(random() * AKASSER.length)] ?? null) : null;
-      insert.citizen.run(cpr, `Borger ${c}`, kommune, jobcenter.code, akasse?.code ?? null);
+      insert.citizen.run(cpr, `Borger ${c}`, kommune, jobcenter.code);
+      if (akasse) insert.membership.run(cpr, akasse.code);
+      if (jobcenter.code !== LOAD_ORGANISATION.code)
+        insert.guest.run(cpr, LOAD_ORGANISATION.type, LOAD_ORGANISATION.code);
       count('citizens');
       if (random() < 0.5) {
         const deadline = new Date(now.getTime() + (random() * 60 - 30) * DAY_MS).toISOString().slice(0, 10);

@@ -61,6 +61,9 @@ export const startEmulator = (
     args: (port) => [
       ...['--port', String(port), '--host', '127.0.0.1', '--admin-port', '0'],
       ...['--db', options.dbPath, '--cert-dir', installation.certDir, '--fixtures', installation.fixturesDir],
+      // CreateBooking under load names new CPRs (CREATE_CPR_BASE): each becomes a citizen of the
+      // calling jobcenter on its first booking, as a trial user would run it (ACC-CPR).
+      ...['--unknown-citizens', 'create'],
       ...(options.args ?? []),
     ],
     probe,

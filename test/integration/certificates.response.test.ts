@@ -20,10 +20,13 @@ beforeAll(async () => {
 afterAll(() => emulator.stop());
 
 /** A GetBookings as the given organisation, by one of its caseworkers, presenting the given certificate. */
+/** A fixture citizen of the organisation, so that ACC-OWN lets the call through once SEC-* has. */
+const citizenOf = (org: Org): string => (org.code === '10100' ? '0303575003' : '0101575001');
+
 const getBookingsAs = (cert: CertificateName | null, org: Org = ORG.jobcenterAarhus) =>
   callSoap(emulator.soapUrl, {
     operation: 'GetBookings',
-    body: getBookingsBody('0101575001'),
+    body: getBookingsBody(citizenOf(org)),
     headers: dfdgHeaders(org, caseworker(org)),
     cert,
   });
@@ -120,10 +123,10 @@ it.each<['TLSv1.2' | 'TLSv1.3']>([['TLSv1.2'], ['TLSv1.3']])(
   },
 );
 
-it('When CodelistService GetInterviewTypes is called with a certificate and no headers, then it answers the 18 interview types', async () => {
+it('When CodelistService GetInterviewTypes is called with a certificate and no headers, then it answers the 19 interview types', async () => {
   const res = await getInterviewTypes('2-17');
   expectAccepted(res);
-  expect(res.body.match(/<(?:\w+:)?InterviewType>/g)).toHaveLength(18);
+  expect(res.body.match(/<(?:\w+:)?InterviewType>/g)).toHaveLength(19);
   expect(res.body).toMatch(/<(?:\w+:)?Name>Jobsamtale<\/(?:\w+:)?Name>/);
 });
 
