@@ -145,7 +145,7 @@ it('When the zeep snippets run, then CreateBooking and GetBookingDetails are ser
   const result = await run(DEBIAN_PYTHON, ['-c', localised('zeep-client') + localised('zeep-calls')]);
   expectSuccess(result);
   await expectCreatedBooking(result.stdout);
-  expect(result.stdout).toMatch(/^refused 5002 \S/m);
+  expect(result.stdout).toMatch(/^refused 4768 \S/m);
 });
 
 it('When the node-soap snippet runs, then its one https.Agent loads the WSDL and makes both calls', async () => {

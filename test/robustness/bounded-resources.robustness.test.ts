@@ -115,7 +115,11 @@ describe('the server process with its default limits', () => {
   let slow: Promise<Cut[]>;
   beforeAll(async () => {
     builtServerMain();
-    server = await startServerProcess({ dbPath: tempDbPath('bounded') });
+    // The mixed load books for random new CPRs: each becomes a citizen of the calling jobcenter.
+    server = await startServerProcess({
+      dbPath: tempDbPath('bounded'),
+      extraArgs: ['--unknown-citizens', 'create'],
+    });
     const port = Number(new URL(server.soapUrl).port);
     slow = Promise.all([
       slowClient('headers-trickle', port, 100_000),

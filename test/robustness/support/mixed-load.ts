@@ -37,7 +37,8 @@ interface Step {
 }
 
 const headers = dfdgHeaders(JOBCENTER, JOBCENTER_CASEWORKER);
-const CAMILLA = '0303575003'; // fixture bookings only: her GetBookings answer keeps its size
+// A citizen of the load's jobcenter that the load never books for: her GetBookings answer keeps its size.
+const ANNA = '0101575001';
 const DENNIS = '0404575004';
 
 const STEPS: readonly Step[] = [
@@ -54,7 +55,7 @@ const STEPS: readonly Step[] = [
   },
   {
     name: 'GetBookings',
-    send: ({ ok }) => ok.post('BookingService', 'GetBookings', envelope(getBookingsBody(CAMILLA), headers)),
+    send: ({ ok }) => ok.post('BookingService', 'GetBookings', envelope(getBookingsBody(ANNA), headers)),
     expect: 'ok',
   },
   {
@@ -98,7 +99,7 @@ const STEPS: readonly Step[] = [
   {
     name: 'GetBookings (unregistered certificate)',
     send: ({ unregistered }) =>
-      unregistered.post('BookingService', 'GetBookings', envelope(getBookingsBody(CAMILLA), headers)),
+      unregistered.post('BookingService', 'GetBookings', envelope(getBookingsBody(ANNA), headers)),
     expect: 1012,
   },
   {
