@@ -11,6 +11,7 @@ import {
 } from '../domain/organisation';
 import { RequestUserType, type RequestUserMetadata } from '../domain/request-user-metadata';
 import type { ServiceName } from '../soap/contracts';
+import { isPersonName } from './person-name';
 
 /**
  * Step 4 of RULES.md's order of checks (epic 950.8.1): the certificate, ActiveOrganisation and
@@ -217,19 +218,13 @@ export const citizenDataVerdict = (
     : null;
 };
 
-const NOT_A_PERSON = /^(unknown|ukendt)$/i;
-const NAME_WORD = /^\p{L}[\p{L}\p{M}'’.-]*$/u;
-
 /**
  * SEC-USERTYPE: a caseworker call names a concrete person (first and last name), never "Unknown"
  * or a system name; only batch jobs (type 3) may send a system name.
  */
 export const caseworkerNameRule = (user: RequestUserMetadata): Violation | null => {
   if (user.userType !== RequestUserType.Caseworker) return null;
-  const words = user.userFullName.trim().split(/\s+/).filter(Boolean);
-  const isPersonName =
-    words.length >= 2 && words.every((w) => NAME_WORD.test(w)) && !words.some((w) => NOT_A_PERSON.test(w));
-  return isPersonName
+  return isPersonName(user.userFullName)
     ? null
     : violation(
         'SEC-USERTYPE',
