@@ -47,6 +47,14 @@ describe.each<ConformanceMode>(['strict', 'dfdg'])('--conformance %s', (mode) =>
     return entry?.decisions ?? [];
   };
 
+  /** The dashboard's detail pane of the call, as the browser fetches it. */
+  const callDetail = async (res: RawResponse): Promise<string> => {
+    const referenceId = String(res.headers['x-servicerequestlogreferenceidentifier']);
+    const page = await fetch(`${emulator.adminUrl}/dashboard/calls/${referenceId}`);
+    expect(page.status).toBe(200);
+    return page.text();
+  };
+
   /** The decisions that did not simply pass: a refusal or a warning, with its kind. */
   const notPassed = (decisions: JournalDecision[]) =>
     decisions
@@ -83,12 +91,25 @@ describe.each<ConformanceMode>(['strict', 'dfdg'])('--conformance %s', (mode) =>
         expect(notPassed(await journalDecisions(res))).toEqual([
           { ruleId, kind: 'commitment', passed: false, warning: false },
         ]);
+        expect(await callDetail(res)).toMatch(
+          new RegExp(
+            `data-testid="decision-failed"[^]*?<code>${ruleId}</code>[^<]*<span[^>]*kind-commitment`,
+          ),
+        );
       } else {
         expectAccepted(res);
         expect(res.body).toContain('GetBookingsResponse');
         expect(notPassed(await journalDecisions(res))).toEqual([
           { ruleId, kind: 'commitment', passed: true, warning: true },
         ]);
+        // The dashboard marks the warning and says the rule is a commitment.
+        const detail = await callDetail(res);
+        expect(detail).toMatch(
+          new RegExp(
+            `data-testid="decision-warning"[^]*?<code>${ruleId}</code>[^<]*<span[^>]*kind-commitment`,
+          ),
+        );
+        expect(detail).toMatch(/data-testid="verdict"[^>]*>\s*Accepted, with 1 commitment warning/);
       }
     },
   );
