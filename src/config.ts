@@ -1,5 +1,6 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { CLOCK_RANGE, isWithinClockRange } from './domain/clock';
+import { CONFORMANCE_MODES, type ConformanceMode } from './domain/decision';
 import { PROJECT_ROOT } from './project-root';
 
 /** Everything the emulator can be told, from flags and the environment, checked once and frozen. */
@@ -25,6 +26,11 @@ export interface Config {
   readonly schemaValidation: 'strict' | 'lenient';
   /** ACC-CPR: "refuse" answers an unknown CPR with 1010; "create" makes it a citizen of the caller. */
   readonly unknownCitizens: UnknownCitizens;
+  /**
+   * Commitments (rules STAR asks of its consumers that DFDG does not check): "strict" refuses them,
+   * "dfdg" serves the call as production would and notes a warning in the journal.
+   */
+  readonly conformance: ConformanceMode;
   readonly maxBodyBytes: number;
   readonly maxXmlDepth: number;
   /** STAR's CVR number, shown as BookingOriginator of bookings made through STAR systems (BK-ORIGINATOR). */
@@ -177,6 +183,13 @@ export const OPTIONS = [
     env: 'DFDG_UNKNOWN_CITIZENS',
     doc: "an unknown well-formed CPR: refuse (1010) or create a citizen of the caller's organisation",
     parse: oneOf(...UNKNOWN_CITIZENS),
+  },
+  {
+    key: 'conformance',
+    flag: '--conformance',
+    env: 'DFDG_CONFORMANCE',
+    doc: 'commitments STAR asks of consumers but DFDG does not check: strict refuses (4413), dfdg warns in the journal',
+    parse: oneOf(...CONFORMANCE_MODES),
   },
   {
     key: 'maxBodyBytes',
@@ -332,6 +345,7 @@ export const DEFAULTS: Config = {
   sync: 'normal',
   schemaValidation: 'strict',
   unknownCitizens: 'refuse',
+  conformance: 'strict',
   maxBodyBytes: 10 * 1024 * 1024,
   maxXmlDepth: 64,
   starCvr: '55568510',

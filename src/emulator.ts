@@ -105,6 +105,7 @@ export const startEmulator = async (
     limits: { maxDepth: config.maxXmlDepth },
     strictSchema: config.schemaValidation === 'strict',
     unknownCitizens: config.unknownCitizens,
+    conformance: config.conformance,
     validatorFor: (s: ServiceContract) => validators.get(s.name) as SchemaValidator,
     starCvr: config.starCvr,
     journal,

@@ -1,6 +1,6 @@
 import type { Caller } from '../domain/caller';
 import { isWellFormedCpr } from '../domain/cpr';
-import { failed, passed, type Decision } from '../domain/decision';
+import { commitmentDecision, failed, passed, type ConformanceMode, type Decision } from '../domain/decision';
 import { ERROR_TABLE, violation, type Violation } from '../domain/errors';
 import {
   formatOrganisation,
@@ -11,30 +11,48 @@ import {
 } from '../domain/organisation';
 import { RequestUserType, type RequestUserMetadata } from '../domain/request-user-metadata';
 import type { ServiceName } from '../soap/contracts';
+import { isPersonName } from './person-name';
 
 /**
  * Step 4 of RULES.md's order of checks (epic 950.8.1): the certificate, ActiveOrganisation and
  * RequestUserMetadata must tell one consistent story, and fit the service called. Pure: returns the
- * first violation, or null.
+ * violation that refuses the call, or null.
  */
 export const checkSecurityModel = (
   caller: Caller,
   activeOrganisation: Organisation,
   user: RequestUserMetadata,
   service: ServiceName,
-): Violation | null => securityModelVerdict(caller, activeOrganisation, user, service).violation;
+  mode: ConformanceMode = 'strict',
+): Violation | null => securityModelVerdict(caller, activeOrganisation, user, service, mode).violation;
 
-/** The same checks, with each rule's verdict in order (the journal's explanation of a call). */
+/**
+ * The same checks, with each rule's verdict in order (the journal's explanation of a call). DFDG's own
+ * checks refuse in either mode; the commitments (SEC-SAME-ORG's organisation code, SEC-USERTYPE) refuse
+ * in `strict` and are warnings in `dfdg` (RULES.md, revision 2).
+ */
 export const securityModelVerdict = (
   caller: Caller,
   ao: Organisation,
   user: RequestUserMetadata,
   service: ServiceName,
+  mode: ConformanceMode = 'strict',
 ): { decisions: Decision[]; violation: Violation | null } => {
   const decisions: Decision[] = [];
   const run = (ruleId: string, v: Violation | null, why: string): boolean => {
     decisions.push(v ? failed(ERROR_TABLE[v.key].ruleId, v.detail) : passed(ruleId, why));
     return v === null;
+  };
+  /** A commitment: refuses only in strict mode; true when the call goes on. */
+  const commit = (ruleId: string, v: Violation | null, why: string): boolean => {
+    const { decision, refuses } = commitmentDecision(
+      v ? ERROR_TABLE[v.key].ruleId : ruleId,
+      v === null,
+      v ? v.detail : why,
+      mode,
+    );
+    decisions.push(decision);
+    return !refuses;
   };
   const done = (v: Violation | null) => ({ decisions, violation: v });
 
@@ -48,30 +66,31 @@ export const securityModelVerdict = (
   const organisation =
     userOrganisationRule(ao, user) ??
     (user.userType === RequestUserType.Citizen ? citizenServiceRule(service) : null);
-  const organisationRule =
-    user.userType === RequestUserType.Citizen
-      ? 'SEC-CITIZEN'
-      : sameOrganisation(user.organisation, ao)
-        ? 'SEC-SAME-ORG'
-        : 'SEC-JOBCENTER';
-  if (
+  if (user.userType === RequestUserType.Citizen) {
+    if (!run('SEC-CITIZEN', organisation, `a citizen's header, the CPR ${user.organisation.code} twice`))
+      return done(organisation);
+  } else if (user.organisation.type === ao.type) {
+    // DFDG compares the OrganisationType; the same OrganisationCode is the consumer's commitment.
+    decisions.push(
+      passed('SEC-SAME-ORG', `the user's OrganisationType ${user.organisation.type} is ActiveOrganisation's`),
+    );
+    const code = `the user's OrganisationCode ${user.organisation.code} is ActiveOrganisation's`;
+    if (!commit('SEC-SAME-ORG', organisation, code)) return done(organisation);
+  } else if (
     !run(
-      organisationRule,
+      'SEC-JOBCENTER',
       organisation,
-      `the user's organisation ${formatOrganisation(user.organisation)} fits ActiveOrganisation ${formatOrganisation(ao)}`,
+      `the user's organisation ${formatOrganisation(user.organisation)} may act for jobcenter ${formatOrganisation(ao)}`,
     )
   ) {
     return done(organisation);
   }
+  if (user.userType !== RequestUserType.Caseworker) {
+    decisions.push(passed('SEC-USERTYPE', `user type ${user.userType} has no name rule`, 'commitment'));
+    return done(null);
+  }
   const name = caseworkerNameRule(user);
-  run(
-    'SEC-USERTYPE',
-    name,
-    user.userType === RequestUserType.Caseworker
-      ? `"${user.userFullName}" is a person's name`
-      : `user type ${user.userType} has no name rule`,
-  );
-  return done(name);
+  return done(commit('SEC-USERTYPE', name, `"${user.userFullName}" is a person's name`) ? null : name);
 };
 
 /** SEC-AO-CERT */
@@ -217,19 +236,13 @@ export const citizenDataVerdict = (
     : null;
 };
 
-const NOT_A_PERSON = /^(unknown|ukendt)$/i;
-const NAME_WORD = /^\p{L}[\p{L}\p{M}'’.-]*$/u;
-
 /**
  * SEC-USERTYPE: a caseworker call names a concrete person (first and last name), never "Unknown"
  * or a system name; only batch jobs (type 3) may send a system name.
  */
 export const caseworkerNameRule = (user: RequestUserMetadata): Violation | null => {
   if (user.userType !== RequestUserType.Caseworker) return null;
-  const words = user.userFullName.trim().split(/\s+/).filter(Boolean);
-  const isPersonName =
-    words.length >= 2 && words.every((w) => NAME_WORD.test(w)) && !words.some((w) => NOT_A_PERSON.test(w));
-  return isPersonName
+  return isPersonName(user.userFullName)
     ? null
     : violation(
         'SEC-USERTYPE',

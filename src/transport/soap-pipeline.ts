@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { TLSSocket } from 'node:tls';
 import type { Clock } from '../domain/clock';
 import type { Caller } from '../domain/caller';
-import { failed, passed, type Decision } from '../domain/decision';
+import { failed, passed, type ConformanceMode, type Decision } from '../domain/decision';
 import { formatOrganisation } from '../domain/organisation';
 import { DfdgFault, type Violation } from '../domain/errors';
 import { identifyCaller } from '../security/client-identity';
@@ -41,6 +41,8 @@ export interface PipelineDeps {
   readonly identity: IdentityPolicy;
   /** ACC-CPR: what an unknown well-formed CPR gets (--unknown-citizens; refuse when not given). */
   readonly unknownCitizens?: UnknownCitizensMode;
+  /** Commitments refuse (strict, when not given) or are journal warnings (dfdg): --conformance. */
+  readonly conformance?: ConformanceMode;
 }
 
 /** What is known of a call so far: enough to audit it whichever check answers. */
@@ -196,6 +198,7 @@ export const checkRequestStep =
           headers.activeOrganisation,
           headers.requestUserMetadata,
           service.name,
+          deps.conformance ?? 'strict',
         );
         record.decisions.push(...verdict.decisions);
         if (verdict.violation) return refuse(verdict.violation);

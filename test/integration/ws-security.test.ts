@@ -86,8 +86,16 @@ describe('identity mode wss', () => {
         why: expect.stringMatching(
           /^signed by .*CN=8-75100 .* over Body, RequestUserMetadataHeader, ActiveOrganisationHeader, Timestamp$/,
         ) as string,
+        kind: 'dfdg',
+        warning: false,
       },
-      { ruleId: 'SEC-CERT', passed: true, why: 'registered as 8-75100 for 8/75100' },
+      {
+        ruleId: 'SEC-CERT',
+        passed: true,
+        why: 'registered as 8-75100 for 8/75100',
+        kind: 'dfdg',
+        warning: false,
+      },
     ]);
   });
 

@@ -1,3 +1,4 @@
+import type { Decision } from '../../domain/decision';
 import { formatOrganisation, type Organisation } from '../../domain/organisation';
 import type { RequestUserMetadata } from '../../domain/request-user-metadata';
 import type { JournalEntry } from '../../transport/journal';
@@ -22,7 +23,14 @@ const user = (m: RequestUserMetadata | null): SafeHtml =>
 /** The rule that refused the call, said first: the "near miss" a vendor came to the page for. */
 const verdict = (e: JournalEntry): SafeHtml => {
   const refusal = e.decisions.find((d) => !d.passed);
-  if (e.outcome === 'ok') return html`<p class="verdict verdict-ok" data-testid="verdict">Accepted.</p>`;
+  const warnings = e.decisions.filter((d) => d.warning).length;
+  if (e.outcome === 'ok')
+    return warnings === 0
+      ? html`<p class="verdict verdict-ok" data-testid="verdict">Accepted.</p>`
+      : html`<p class="verdict verdict-warning" data-testid="verdict">
+          Accepted, with ${warnings} commitment ${warnings === 1 ? 'warning' : 'warnings'}: DFDG serves this
+          call, <code>--conformance strict</code> refuses it.
+        </p>`;
   return html`<p class="verdict verdict-fault" data-testid="verdict">
     Refused with <strong>${e.outcome}</strong> by rule
     <code data-testid="failing-rule">${refusal?.ruleId ?? e.ruleId ?? 'unknown'}</code>${
@@ -30,6 +38,25 @@ const verdict = (e: JournalEntry): SafeHtml => {
     }
   </p>`;
 };
+
+/** How the decision table shows a decision's result: a commitment not kept is a warning, not a pass. */
+const result = (d: Decision): { cls: string; label: string } =>
+  d.warning
+    ? { cls: 'decision-warning', label: 'WARNING' }
+    : d.passed
+      ? { cls: 'decision-passed', label: 'pass' }
+      : { cls: 'decision-failed', label: 'FAIL' };
+
+/** A commitment is marked, so a vendor sees which rules production itself does not check. */
+const kindLabel = (d: Decision): SafeHtml =>
+  d.kind === 'commitment'
+    ? html` <span
+        class="kind kind-commitment"
+        data-testid="kind-commitment"
+        title="a commitment STAR asks of its consumers; DFDG does not check it"
+        >commitment</span
+      >`
+    : html``;
 
 const decisions = (e: JournalEntry): SafeHtml =>
   e.decisions.length === 0
@@ -43,17 +70,14 @@ const decisions = (e: JournalEntry): SafeHtml =>
           </tr>
         </thead>
         <tbody>
-          ${e.decisions.map(
-            (d) =>
-              html`<tr
-                class="${d.passed ? 'decision-passed' : 'decision-failed'}"
-                data-testid="${d.passed ? 'decision-passed' : 'decision-failed'}"
-              >
-                <td><code>${d.ruleId}</code></td>
-                <td>${d.passed ? 'pass' : 'FAIL'}</td>
-                <td>${d.why}</td>
-              </tr>`,
-          )}
+          ${e.decisions.map((d) => {
+            const { cls, label } = result(d);
+            return html`<tr class="${cls}" data-testid="${cls}">
+              <td><code>${d.ruleId}</code>${kindLabel(d)}</td>
+              <td>${label}</td>
+              <td>${d.why}</td>
+            </tr>`;
+          })}
         </tbody>
       </table>`;
 

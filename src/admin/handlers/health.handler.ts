@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { UNKNOWN_CITIZENS } from '../../config';
+import { CONFORMANCE_MODES } from '../../domain/decision';
 import { adminEndpoint } from '../admin-endpoint';
 
 /**
- * GET /admin/health: is the emulator up, where are its SOAP services, what time is it there, and
- * what it does with an unknown CPR. "degraded" (still HTTP 200: the process serves) when the store
- * cannot be written, with why.
+ * GET /admin/health: is the emulator up, where are its SOAP services, what time is it there, what
+ * it does with an unknown CPR and whether it refuses commitments (--conformance). "degraded" (still
+ * HTTP 200: the process serves) when the store cannot be written, with why.
  */
 export const healthHandler = adminEndpoint({
   response: z.object({
@@ -16,6 +17,9 @@ export const healthHandler = adminEndpoint({
     now: z.string().describe('ISO-8601 instant (UTC) of the emulator clock'),
     frozen: z.boolean(),
     unknownCitizens: z.enum(UNKNOWN_CITIZENS).describe('--unknown-citizens: refuse (1010) or create'),
+    conformance: z
+      .enum(CONFORMANCE_MODES)
+      .describe('--conformance: strict refuses commitments (4413), dfdg notes them as journal warnings'),
   }),
   handle: (ctx) => {
     const store = ctx.store.health.report();
@@ -26,6 +30,7 @@ export const healthHandler = adminEndpoint({
       now: ctx.clock.now().toISOString(),
       frozen: ctx.clock.frozen,
       unknownCitizens: ctx.config.unknownCitizens,
+      conformance: ctx.config.conformance,
     };
   },
 });

@@ -16,12 +16,30 @@ export const JournalEntryView = z.object({
   certificate: z.object({ subject: z.string(), fingerprint: z.string() }).nullable(),
   activeOrganisation: OrganisationView.nullable(),
   requestUserMetadata: RequestUserMetadataView.nullable(),
-  decisions: z.array(z.object({ ruleId: z.string(), passed: z.boolean(), why: z.string() })),
+  decisions: z.array(
+    z.object({
+      ruleId: z.string(),
+      passed: z.boolean().describe('false only for the rule that refused the call'),
+      why: z.string(),
+      kind: z
+        .enum(['dfdg', 'commitment'])
+        .describe(
+          'a check DFDG makes, or a commitment STAR asks of consumers (refused only in --conformance strict)',
+        ),
+      warning: z.boolean().describe('a commitment not kept, noted in --conformance dfdg; the call went on'),
+    }),
+  ),
   request: z.string().describe('the request body as received (cut at 256 KiB)'),
   response: z.string().describe('the response body as sent (cut at 256 KiB)'),
 });
 
 export const journalEntryView = (e: JournalEntry): z.input<typeof JournalEntryView> => ({
   ...e,
-  decisions: e.decisions.map((d) => ({ ruleId: d.ruleId, passed: d.passed, why: d.why })),
+  decisions: e.decisions.map((d) => ({
+    ruleId: d.ruleId,
+    passed: d.passed,
+    why: d.why,
+    kind: d.kind,
+    warning: d.warning,
+  })),
 });

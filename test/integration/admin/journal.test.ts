@@ -14,6 +14,8 @@ interface Decision {
   ruleId: string;
   passed: boolean;
   why: string;
+  kind: 'dfdg' | 'commitment';
+  warning: boolean;
 }
 interface Entry {
   referenceId: string;
@@ -83,8 +85,15 @@ it('When the journal is read, then it lists the exchanges newest first, raw, wit
   expect(refused?.response).toContain('<ErrorCode>4413</ErrorCode>');
   // The near miss: which rule refused the call, and what it expected instead.
   const failed = refused?.decisions.filter((d) => !d.passed) ?? [];
+  // Another jobcenter's code with the same type: DFDG checks the type, the code is a commitment.
   expect(failed).toEqual([
-    { ruleId: refused?.ruleId, passed: false, why: expect.stringMatching(/8\/10100.*8\/75100/) as string },
+    {
+      ruleId: refused?.ruleId,
+      passed: false,
+      why: expect.stringMatching(/8\/10100.*8\/75100/) as string,
+      kind: 'commitment',
+      warning: false,
+    },
   ]);
   expect(typeof refused?.durationMs).toBe('number');
 });

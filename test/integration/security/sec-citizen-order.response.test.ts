@@ -223,7 +223,13 @@ describe('SEC-CITIZEN: the CPR of the booking the body names, before BK-VALID an
     expectRuleFault(res, 4413, 'SEC-CITIZEN');
     const decisions = emulator.journal.find(referenceIdOf(res))?.decisions ?? [];
     expect(decisions.filter((d) => !d.passed)).toEqual([
-      { ruleId: 'SEC-CITIZEN', passed: false, why: expect.stringContaining(`booking ${id}`) as string },
+      {
+        ruleId: 'SEC-CITIZEN',
+        passed: false,
+        why: expect.stringContaining(`booking ${id}`) as string,
+        kind: 'dfdg',
+        warning: false,
+      },
     ]);
     expect(decisions.map((d) => d.ruleId)).not.toContain('REQ-SCHEMA');
     expect(decisions.map((d) => d.ruleId)).toContain('SEC-AO-CERT');

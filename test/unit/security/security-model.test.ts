@@ -603,3 +603,120 @@ describe('SEC-USERTYPE', () => {
     expect(checkAs(ORG.jobcenterAarhus, user)).toBeNull();
   });
 });
+
+describe('Conformance modes: DFDG checks and commitments', () => {
+  const verdict = (ao: Organisation, user: RequestUserMetadata, mode: 'strict' | 'dfdg') =>
+    securityModelVerdict(buildCaller([ao]), ao, user, 'BookingService', mode);
+  const summary = (ao: Organisation, user: RequestUserMetadata, mode: 'strict' | 'dfdg') => {
+    const v = verdict(ao, user, mode);
+    return {
+      violation: v.violation?.key ?? null,
+      decisions: v.decisions
+        .filter((d) => d.ruleId !== 'SEC-AO-CERT')
+        .map((d) => `${d.ruleId} ${d.kind} ${d.passed ? (d.warning ? 'warning' : 'pass') : 'FAIL'}`),
+    };
+  };
+
+  it.each<[string, 'strict' | 'dfdg', Organisation, RequestUserMetadata, ErrorKey | null, string[]]>([
+    [
+      'the same organisation, a real name',
+      'strict',
+      ORG.akasse17,
+      caseworkerOf(ORG.akasse17),
+      null,
+      ['SEC-SAME-ORG dfdg pass', 'SEC-SAME-ORG commitment pass', 'SEC-USERTYPE commitment pass'],
+    ],
+    [
+      'the same type, another code',
+      'strict',
+      ORG.akasse17,
+      caseworkerOf(ORG.akasse81),
+      'SEC-SAME-ORG',
+      ['SEC-SAME-ORG dfdg pass', 'SEC-SAME-ORG commitment FAIL'],
+    ],
+    [
+      'the same type, another code',
+      'dfdg',
+      ORG.akasse17,
+      caseworkerOf(ORG.akasse81),
+      null,
+      ['SEC-SAME-ORG dfdg pass', 'SEC-SAME-ORG commitment warning', 'SEC-USERTYPE commitment pass'],
+    ],
+    [
+      'another type',
+      'dfdg',
+      ORG.akasse17,
+      caseworkerOf({ type: 8, code: '17' }),
+      'SEC-SAME-ORG',
+      ['SEC-SAME-ORG dfdg FAIL'],
+    ],
+    [
+      'another type',
+      'strict',
+      ORG.kommuneAarhus,
+      caseworkerOf(ORG.jobcenterAarhus),
+      'SEC-SAME-ORG',
+      ['SEC-SAME-ORG dfdg FAIL'],
+    ],
+    [
+      'a caseworker named "System"',
+      'strict',
+      ORG.akasse17,
+      caseworkerOf(ORG.akasse17, 'System'),
+      'SEC-USERTYPE',
+      ['SEC-SAME-ORG dfdg pass', 'SEC-SAME-ORG commitment pass', 'SEC-USERTYPE commitment FAIL'],
+    ],
+    [
+      'a caseworker named "System"',
+      'dfdg',
+      ORG.akasse17,
+      caseworkerOf(ORG.akasse17, 'System'),
+      null,
+      ['SEC-SAME-ORG dfdg pass', 'SEC-SAME-ORG commitment pass', 'SEC-USERTYPE commitment warning'],
+    ],
+    [
+      'another a-kasse\'s caseworker named "Unknown"',
+      'dfdg',
+      ORG.akasse17,
+      caseworkerOf(ORG.akasse81, 'Unknown'),
+      null,
+      ['SEC-SAME-ORG dfdg pass', 'SEC-SAME-ORG commitment warning', 'SEC-USERTYPE commitment warning'],
+    ],
+    [
+      'a kommune employee of its jobcenter, named "Unknown"',
+      'dfdg',
+      ORG.jobcenterAarhus,
+      caseworkerOf(ORG.kommuneAarhus, 'Unknown'),
+      null,
+      ['SEC-JOBCENTER dfdg pass', 'SEC-USERTYPE commitment warning'],
+    ],
+    [
+      'an employee of another municipality',
+      'dfdg',
+      ORG.jobcenterAarhus,
+      caseworkerOf(ORG.kommuneKobenhavn),
+      'SEC-JOBCENTER',
+      ['SEC-JOBCENTER dfdg FAIL'],
+    ],
+    [
+      'a system (type 3) of the same organisation',
+      'strict',
+      ORG.akasse17,
+      systemOf(ORG.akasse17, 'KSS Batch'),
+      null,
+      ['SEC-SAME-ORG dfdg pass', 'SEC-SAME-ORG commitment pass', 'SEC-USERTYPE commitment pass'],
+    ],
+  ])(
+    'When %s, in %s mode, then the violation and the decisions say which rule is which kind',
+    (_name, mode, ao, user, violation, decisions) => {
+      expect(summary(ao, user, mode)).toEqual({ violation, decisions });
+    },
+  );
+
+  it('When a call breaks a commitment in dfdg mode, then the warning says what was expected', () => {
+    const warning = verdict(ORG.akasse17, caseworkerOf(ORG.akasse81), 'dfdg').decisions.find(
+      (d) => d.warning,
+    );
+    expect(warning?.why).toMatch(/2\/81.*2\/17/);
+  });
+});
