@@ -1,6 +1,7 @@
 import type { Booking, BookingInput, Citizen, SelfBookingDeadline } from './booking';
-import { addDays, copenhagenDate, endOfCopenhagenDay } from './copenhagen-time';
+import { copenhagenDate, endOfCopenhagenDay } from './copenhagen-time';
 import { isWellFormedCpr } from './cpr';
+import { interviewDateLimit, isOpenDeadline } from './deadline-status.rules';
 import { violation, type Violation } from './errors';
 import { findCodeListItem, visibleToUnemploymentFund, type CodeListValue, type CodeLists } from './codelists';
 import { OrganisationType, type Organisation } from './organisation';
@@ -23,8 +24,7 @@ export interface CreateBookingFacts {
   readonly codeLists: CodeLists;
 }
 
-/** SELF_BOOKING_GRACE_DAYS: a self-booked meeting may start at most this many days after the deadline (905.3). */
-export const SELF_BOOKING_GRACE_DAYS = 7;
+export { interviewDateLimit, SELF_BOOKING_GRACE_DAYS } from './deadline-status.rules';
 const ONE_FUTURE_TYPES: ReadonlySet<number> = new Set([7, 15]);
 
 /** RULES.md step 6 for CreateBooking, in its order; the first violation answers. */
@@ -43,7 +43,10 @@ const selfBookingRules = (
   call: BookingCall,
   facts: CreateBookingFacts,
 ): Violation | null => {
-  const deadline = facts.citizen?.selfBookingDeadlines.find((d) => d.interviewType === b.interviewType);
+  // BK-DEADLINE-STATUS: a fulfilled or closed deadline no longer limits self-booking.
+  const deadline = facts.citizen?.selfBookingDeadlines.find(
+    (d) => d.interviewType === b.interviewType && isOpenDeadline(d, call.now),
+  );
   return (
     selfBookedByCitizen(b, call.user) ??
     selfBookingAccepted(b, call.now) ??
@@ -116,10 +119,6 @@ export const selfBookingAccepted = (b: BookingInput, now: Date): Violation | nul
     : null;
 };
 
-/** InterviewDateLimit: the last Copenhagen date a self-booked meeting may start on. */
-export const interviewDateLimit = (deadline: SelfBookingDeadline): string =>
-  addDays(deadline.deadline, SELF_BOOKING_GRACE_DAYS);
-
 /** BK-SELF-DEADLINE */
 export const withinSelfBookingDeadline = (
   b: BookingInput,
@@ -136,14 +135,16 @@ export const withinSelfBookingDeadline = (
 };
 
 /**
- * Straksbooking (905.3): the deadline has passed and the citizen has no future booking of that
- * type. The one definition, read by BK-STRAKS and by PersonStatusService's ImmediateBookingRequired.
+ * Straksbooking (905.3): the deadline is open (BK-DEADLINE-STATUS), has passed, and the citizen has no
+ * future booking of that type. The one definition, read by BK-STRAKS and by PersonStatusService's
+ * ImmediateBookingRequired.
  */
 export const isStraksbookingRamt = (
   deadline: SelfBookingDeadline,
   bookings: readonly Booking[],
   now: Date,
 ): boolean =>
+  isOpenDeadline(deadline, now) &&
   now.getTime() > endOfCopenhagenDay(deadline.deadline).getTime() &&
   !bookings.some((b) => b.interviewType === deadline.interviewType && isFutureActive(b, now));
 

@@ -82,8 +82,23 @@ export interface GuestAccess {
   readonly until: Date;
 }
 
+/**
+ * BK-DEADLINE-STATUS: STAR's Frist service (P19). "Closed" is also what a fulfilled deadline becomes on
+ * its meeting's date: that is derived when read (deadline-status.rules.ts), not stored.
+ */
+export type DeadlineStatus = 'open' | 'fulfilled' | 'closed';
+
+/** The booking that fulfilled a deadline, with its meeting start as it is now (it may have moved). */
+export interface FulfillingBooking {
+  readonly bookingId: string;
+  readonly start: Date;
+}
+
 export interface SelfBookingDeadline {
   readonly interviewType: number;
   /** A Copenhagen calendar date, YYYY-MM-DD; the deadline ends at the end of that day. */
   readonly deadline: string;
+  /** The status as stored: set by a fulfilling booking or by the admin API. */
+  readonly status: DeadlineStatus;
+  readonly fulfilledBy?: FulfillingBooking | undefined;
 }

@@ -8,6 +8,7 @@ import {
   validBooking,
 } from '../domain/booking.rules';
 import { codeListValuesInForce } from '../domain/codelists';
+import { deadlinesFulfilledBy } from '../domain/deadline-status.rules';
 import { isWellFormedCpr } from '../domain/cpr';
 import { DfdgFault, violation } from '../domain/errors';
 import { OrganisationType } from '../domain/organisation';
@@ -27,13 +28,14 @@ const createBooking: OperationHandler = (ctx, deps) => {
   const now = deps.clock.now();
   const codeLists = deps.store.codelists.current();
   check(codeListValuesInForce(bookingCodeListValues(input), codeLists, now));
+  const citizen = deps.store.citizens.find(input.cpr);
   check(
     createBookingRules(
       input,
       { activeOrganisation, user, now },
       {
         idTaken: input.id !== undefined && deps.store.bookings.find(input.id) !== undefined,
-        citizen: deps.store.citizens.find(input.cpr),
+        citizen,
         citizenBookings: deps.store.bookings.listByCpr(input.cpr),
         codeLists,
       },
@@ -49,6 +51,9 @@ const createBooking: OperationHandler = (ctx, deps) => {
     createdSelfBookedOutsideStar: input.selfBooked && activeOrganisation.type !== OrganisationType.Star,
   };
   saveChange(call, deps, booking, 'Created');
+  // BK-DEADLINE-STATUS: in the same transaction, so the booking and the deadline it fulfils go together.
+  for (const d of deadlinesFulfilledBy(booking, citizen?.selfBookingDeadlines ?? [], now))
+    deps.store.citizens.markFulfilled(booking.cpr, d.interviewType, booking.id);
   return {
     response: [el(call.service.schemaNamespace, 'BookingIdentifier', booking.id), referenceIdXml(call)],
     cprs: [booking.cpr],

@@ -1,5 +1,6 @@
 import { isStraksbookingRamt, interviewDateLimit, isVisibleTo } from '../domain/booking.rules';
 import { currentAkasse } from '../domain/citizen-access.rules';
+import { DEADLINE_STATUS_IDS, deadlineStatus } from '../domain/deadline-status.rules';
 import { el } from '../soap/xml-writer';
 import { bookingReadXml, codeListXml } from './booking-xml';
 import { referenceIdXml, withHeaders, type OperationHandler } from './call-context';
@@ -8,7 +9,8 @@ import { requiredChild, requiredText, toBoolean } from './xml-read';
 /**
  * PersonStatusService.GetVariablePersonStatus: only the collections asked for (STAR: the caller asks
  * for what it needs); a collection asked for is present even when empty. VIS-AKASSE applies to the
- * bookings and deadlines an a-kasse gets. ImmediateBookingRequired is BK-STRAKS's own predicate.
+ * bookings and deadlines an a-kasse gets. ImmediateBookingRequired is BK-STRAKS's own predicate, which
+ * only an open deadline can meet (BK-DEADLINE-STATUS).
  */
 const getVariablePersonStatus: OperationHandler = (ctx, deps) => {
   const call = withHeaders(ctx);
@@ -53,6 +55,11 @@ const getVariablePersonStatus: OperationHandler = (ctx, deps) => {
         el(ns, 'InterviewDeadlineCollection', [
           ...deadlines.map((d) =>
             el(ns, 'InterviewDeadline', [
+              codeListXml(
+                ns,
+                'InterviewDeadlineStatusTypeIdentifier',
+                DEADLINE_STATUS_IDS[deadlineStatus(d, now)],
+              ),
               codeListXml(ns, 'InterviewTypeIdentifier', d.interviewType),
               el(ns, 'InterviewDeadlineDate', d.deadline),
               el(ns, 'InterviewDateLimit', interviewDateLimit(d)),

@@ -1,4 +1,10 @@
-import type { AkasseMembership, Citizen, GuestAccess, SelfBookingDeadline } from '../domain/booking';
+import type {
+  AkasseMembership,
+  Citizen,
+  DeadlineStatus,
+  GuestAccess,
+  SelfBookingDeadline,
+} from '../domain/booking';
 import type { Db } from './db';
 
 interface CitizenRow {
@@ -16,6 +22,14 @@ interface MembershipRow {
   to: string | null;
 }
 
+interface DeadlineRow {
+  interviewType: number;
+  deadline: string;
+  status: DeadlineStatus;
+  fulfilledBy: string | null;
+  fulfillingStart: string | null;
+}
+
 interface GuestAccessRow {
   type: number;
   code: string;
@@ -27,6 +41,7 @@ export class CitizenRepository {
   private readonly upsertStmt;
   private readonly clearStmts;
   private readonly addDeadlineStmt;
+  private readonly fulfilDeadlineStmt;
   private readonly addMembershipStmt;
   private readonly addAndenAktoerStmt;
   private readonly addGuestAccessStmt;
@@ -51,7 +66,11 @@ export class CitizenRepository {
       'citizen_guest_access',
     ].map((table) => db.prepare<[string]>(`DELETE FROM ${table} WHERE cpr = ?`));
     this.addDeadlineStmt = db.prepare(
-      'INSERT INTO self_booking_deadlines (cpr, interview_type, deadline) VALUES (?, ?, ?)',
+      'INSERT INTO self_booking_deadlines (cpr, interview_type, deadline, status, fulfilled_by) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.fulfilDeadlineStmt = db.prepare(
+      `UPDATE self_booking_deadlines SET status = 'fulfilled', fulfilled_by = ?
+       WHERE cpr = ? AND interview_type = ?`,
     );
     this.addMembershipStmt = db.prepare(
       'INSERT INTO citizen_memberships (cpr, position, akasse, from_date, to_date) VALUES (?, ?, ?, ?, ?)',
@@ -67,8 +86,12 @@ export class CitizenRepository {
       'SELECT cpr, name, kommune, jobcenter, deceased, cv_number AS cvNumber FROM citizens WHERE cpr = ?',
     );
     this.cprsStmt = db.prepare<[], { cpr: string }>('SELECT cpr FROM citizens ORDER BY cpr');
-    this.deadlinesStmt = db.prepare<[string], SelfBookingDeadline>(
-      'SELECT interview_type AS interviewType, deadline FROM self_booking_deadlines WHERE cpr = ? ORDER BY interview_type',
+    // The fulfilling booking's start as it is now: a fulfilled deadline closes on that date.
+    this.deadlinesStmt = db.prepare<[string], DeadlineRow>(
+      `SELECT d.interview_type AS interviewType, d.deadline, d.status, d.fulfilled_by AS fulfilledBy,
+         b.start_at AS fulfillingStart
+       FROM self_booking_deadlines d LEFT JOIN bookings b ON b.id = d.fulfilled_by
+       WHERE d.cpr = ? ORDER BY d.interview_type`,
     );
     this.membershipsStmt = db.prepare<[string], MembershipRow>(
       'SELECT akasse, from_date AS "from", to_date AS "to" FROM citizen_memberships WHERE cpr = ? ORDER BY position',
@@ -88,7 +111,13 @@ export class CitizenRepository {
       this.upsertStmt.run({ cpr, name, kommune, jobcenter, deceased, cvNumber });
       for (const clear of this.clearStmts) clear.run(cpr);
       for (const d of citizen.selfBookingDeadlines)
-        this.addDeadlineStmt.run(cpr, d.interviewType, d.deadline);
+        this.addDeadlineStmt.run(
+          cpr,
+          d.interviewType,
+          d.deadline,
+          d.status,
+          d.fulfilledBy?.bookingId ?? null,
+        );
       citizen.memberships.forEach((m, i) => this.addMembershipStmt.run(cpr, i, m.akasse, m.from, m.to));
       for (const cvr of citizen.andenAktoer) this.addAndenAktoerStmt.run(cpr, cvr);
       for (const g of citizen.guestAccess)
@@ -108,8 +137,13 @@ export class CitizenRepository {
       memberships,
       andenAktoer: this.andenAktoerStmt.all(cpr).map((r) => r.cvr),
       guestAccess,
-      selfBookingDeadlines: this.deadlinesStmt.all(cpr),
+      selfBookingDeadlines: this.deadlinesStmt.all(cpr).map(toDeadline),
     };
+  }
+
+  /** BK-DEADLINE-STATUS: the booking fulfilled the citizen's deadline of that interview type. */
+  markFulfilled(cpr: string, interviewType: number, bookingId: string): void {
+    this.fulfilDeadlineStmt.run(bookingId, cpr, interviewType);
   }
 
   /** Every citizen, by CPR (GET /admin/citizens). */
@@ -117,3 +151,13 @@ export class CitizenRepository {
     return this.cprsStmt.all().flatMap((r) => this.find(r.cpr) ?? []);
   }
 }
+
+const toDeadline = (r: DeadlineRow): SelfBookingDeadline => ({
+  interviewType: r.interviewType,
+  deadline: r.deadline,
+  status: r.status,
+  fulfilledBy:
+    r.fulfilledBy !== null && r.fulfillingStart !== null
+      ? { bookingId: r.fulfilledBy, start: new Date(r.fulfillingStart) }
+      : undefined,
+});

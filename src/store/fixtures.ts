@@ -66,7 +66,11 @@ export const FixtureFiles = {
           .nullable()
           .default(null),
         selfBookingDeadlines: z.array(
-          z.object({ interviewType: z.number().int(), deadline: relativeOrIsoDate }),
+          z.object({
+            interviewType: z.number().int(),
+            deadline: relativeOrIsoDate,
+            status: z.enum(['open', 'fulfilled', 'closed']).default('open'),
+          }),
         ),
       })
       .refine((c) => c.akasse === undefined || c.memberships === undefined, {

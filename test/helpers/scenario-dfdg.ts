@@ -83,9 +83,13 @@ let cprSequence = 0;
 export const nextCpr = (): string => `150780${String(1000 + (cprSequence++ % 9000))}`;
 
 /** Saves a new citizen of jobcenter Aarhus and a-kasse 17 (unless overridden); returns the CPR. */
+/** A deadline as a scenario gives it: open unless it says otherwise. */
+export type DeadlineGiven = Omit<SelfBookingDeadline, 'status'> &
+  Partial<Pick<SelfBookingDeadline, 'status'>>;
+
 export const saveCitizen = (
   emulator: RunningEmulator,
-  deadlines: readonly SelfBookingDeadline[] = [],
+  deadlines: readonly DeadlineGiven[] = [],
   overrides: Partial<Citizen> = {},
 ): string => {
   const cpr = overrides.cpr ?? nextCpr();
@@ -99,7 +103,7 @@ export const saveCitizen = (
     guestAccess: [],
     deceased: null,
     cvNumber: null,
-    selfBookingDeadlines: deadlines,
+    selfBookingDeadlines: deadlines.map((d) => ({ status: 'open', ...d })),
     ...overrides,
   });
   return cpr;

@@ -49,6 +49,7 @@ const deadlinesIn = (status: Node) => {
   const collection = one(status, 'InterviewDeadlineCollection');
   return {
     deadlines: all(collection, 'InterviewDeadline').map((d) => ({
+      status: Number(textIn(one(d, 'InterviewDeadlineStatusTypeIdentifier'), 'CodeListItemIdentifier')),
       interviewType: Number(textIn(one(d, 'InterviewTypeIdentifier'), 'CodeListItemIdentifier')),
       deadline: textIn(d, 'InterviewDeadlineDate'),
       limit: textIn(d, 'InterviewDateLimit'),
@@ -93,7 +94,7 @@ it("When an a-kasse asks GetVariablePersonStatus for a member with a Sygeopfølg
       textIn(authority, 'UnemploymentFundCode'),
     ]).toEqual(['751', '75100', '17']);
     expect(deadlinesIn(status)).toEqual({
-      deadlines: [{ interviewType: 7, deadline: '2026-03-13', limit: '2026-03-20' }],
+      deadlines: [{ status: 1, interviewType: 7, deadline: '2026-03-13', limit: '2026-03-20' }],
       immediateBookingRequired: 'false',
     });
   }
@@ -111,15 +112,16 @@ it('When a citizen is straksbooking-ramt (deadline passed, no future booking of 
     caseworkerBooking(otherType, '2026-03-05T10:00:00+01:00', { interviewType: 15 }),
   );
   const cancelled = saveCitizen(emulator, [{ interviewType: 7, deadline: '2026-02-27' }]);
+  // After the InterviewDateLimit (2026-03-06), so that the booking does not fulfil the deadline.
   const cancelledId = await dfdg.createdBookingId(
     jobcenterCaseworker,
-    caseworkerBooking(cancelled, '2026-03-05T10:00:00+01:00'),
+    caseworkerBooking(cancelled, '2026-03-09T10:00:00+01:00'),
   );
   await dfdg.cancelAccepted(jobcenterCaseworker, cancelledId);
   const noDeadline = saveCitizen(emulator);
 
   expect(deadlinesIn(await personStatus(akasseCaseworker, straks))).toEqual({
-    deadlines: [{ interviewType: 7, deadline: '2026-02-27', limit: '2026-03-06' }],
+    deadlines: [{ status: 1, interviewType: 7, deadline: '2026-02-27', limit: '2026-03-06' }],
     immediateBookingRequired: 'true',
   });
   expect(await immediateBookingRequired(straks)).toBe('true');
@@ -151,9 +153,9 @@ it('When deadlines fall at a month, year or leap-day boundary, then InterviewDat
     { interviewType: 15, deadline: '2026-03-25' },
   ]);
   expect(deadlinesIn(await personStatus(akasseCaseworker, cpr)).deadlines).toEqual([
-    { interviewType: 7, deadline: '2026-12-28', limit: '2027-01-04' },
-    { interviewType: 10, deadline: '2028-02-25', limit: '2028-03-03' },
-    { interviewType: 15, deadline: '2026-03-25', limit: '2026-04-01' },
+    { status: 1, interviewType: 7, deadline: '2026-12-28', limit: '2027-01-04' },
+    { status: 1, interviewType: 10, deadline: '2028-02-25', limit: '2028-03-03' },
+    { status: 1, interviewType: 15, deadline: '2026-03-25', limit: '2026-04-01' },
   ]);
 });
 

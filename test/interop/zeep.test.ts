@@ -154,6 +154,14 @@ it('When zeep calls PersonStatusService, ExternalBookingService and a WSRM picku
   expect(pathOf(output, 'personStatus', 'InterviewDeadlineCollection', 'ImmediateBookingRequired')).toBe(
     false,
   );
+  // Anna's open Jobsamtale deadline (fixtures), with its status first (BK-DEADLINE-STATUS).
+  const deadlines = pathOf(output, 'personStatus', 'InterviewDeadlineCollection', 'InterviewDeadline');
+  expect(
+    (Array.isArray(deadlines) ? deadlines : []).map((d) => [
+      pathOf(d, 'InterviewDeadlineStatusTypeIdentifier', 'CodeListItemIdentifier'),
+      pathOf(d, 'InterviewTypeIdentifier', 'CodeListItemIdentifier'),
+    ]),
+  ).toEqual([[1, 7]]);
   expect(pathOf(output, 'reschedule')).toMatch(/^[0-9a-f-]{36}$/);
   expect(pathOf(output, 'wsrm', 'messageCount')).toBeGreaterThanOrEqual(2);
   const messages = pathOf(output, 'wsrm', 'messages', 'BookingMessage');

@@ -9,10 +9,10 @@ export const getCitizenHandler = adminEndpoint({
   params: z.object({ cpr: cprInput }),
   response: CitizenView,
   problems: { 404: 'no such citizen' },
-  handle: ({ store }, { params }) => {
+  handle: ({ store, clock }, { params }) => {
     const citizen = store.citizens.find(params.cpr);
     if (!citizen)
       throw notFound(`no citizen ${params.cpr}; create one with PUT /admin/citizens/${params.cpr}`);
-    return citizenView(citizen);
+    return citizenView(citizen, clock.now());
   },
 });

@@ -5,5 +5,8 @@ import { itemsOf } from '../views/items.view';
 /** GET /admin/citizens: every citizen, by CPR, with who may see them (the world a user can call about). */
 export const listCitizensHandler = adminEndpoint({
   response: itemsOf(CitizenView),
-  handle: ({ store }) => ({ items: store.citizens.list().map(citizenView) }),
+  handle: ({ store, clock }) => {
+    const now = clock.now();
+    return { items: store.citizens.list().map((c) => citizenView(c, now)) };
+  },
 });

@@ -51,6 +51,10 @@ const CitizenInput = z
             .int()
             .describe('an interview type of the code list (GET /admin/codelists/InterviewType)'),
           deadline: dateInput,
+          status: z
+            .enum(['open', 'fulfilled', 'closed'])
+            .default('open')
+            .describe('BK-DEADLINE-STATUS; a deadline set fulfilled here has no booking and stays fulfilled'),
         }),
       )
       .default([])
@@ -76,7 +80,7 @@ export const putCitizenHandler = adminEndpoint({
   params: z.object({ cpr: cprInput }),
   body: CitizenInput,
   response: CitizenView,
-  handle: ({ store }, { params, body }) => {
+  handle: ({ store, clock }, { params, body }) => {
     const codeLists = store.codelists.current();
     const unknown = body.selfBookingDeadlines.flatMap((d, i) =>
       findCodeListItem(codeLists, 'InterviewType', d.interviewType)
@@ -97,6 +101,6 @@ export const putCitizenHandler = adminEndpoint({
     });
     const saved = store.citizens.find(params.cpr);
     if (!saved) throw new Error(`citizen ${params.cpr} was saved but cannot be read back`);
-    return citizenView(saved);
+    return citizenView(saved, clock.now());
   },
 });

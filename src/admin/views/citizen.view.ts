@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Citizen } from '../../domain/booking';
 import { copenhagenIsoString } from '../../domain/copenhagen-time';
+import { deadlineStatus } from '../../domain/deadline-status.rules';
 
 /** A citizen as CONTRACT.md's PUT /admin/citizens/{cpr} takes and answers it (revision 2). */
 export const CitizenView = z.object({
@@ -29,11 +30,17 @@ export const CitizenView = z.object({
   deceased: z.string().nullable().describe('date of death YYYY-MM-DD, or null'),
   cvNumber: z.string().nullable(),
   selfBookingDeadlines: z.array(
-    z.object({ interviewType: z.number().int(), deadline: z.string().describe('YYYY-MM-DD') }),
+    z.object({
+      interviewType: z.number().int(),
+      deadline: z.string().describe('YYYY-MM-DD'),
+      status: z
+        .enum(['open', 'fulfilled', 'closed'])
+        .describe('BK-DEADLINE-STATUS now: a fulfilled deadline reads closed from its meeting date'),
+    }),
   ),
 });
 
-export const citizenView = (c: Citizen): z.input<typeof CitizenView> => ({
+export const citizenView = (c: Citizen, now: Date): z.input<typeof CitizenView> => ({
   cpr: c.cpr,
   name: c.name,
   kommune: c.kommune,
@@ -50,5 +57,6 @@ export const citizenView = (c: Citizen): z.input<typeof CitizenView> => ({
   selfBookingDeadlines: c.selfBookingDeadlines.map((d) => ({
     interviewType: d.interviewType,
     deadline: d.deadline,
+    status: deadlineStatus(d, now),
   })),
 });

@@ -34,8 +34,8 @@ it('When a citizen is PUT, then the answer and a later GET are the citizen as st
     deceased: null,
     cvNumber: null,
     selfBookingDeadlines: [
-      { interviewType: 7, deadline: '2026-03-10' },
-      { interviewType: 15, deadline: '2026-03-20' },
+      { interviewType: 7, deadline: '2026-03-10', status: 'open' },
+      { interviewType: 15, deadline: '2026-03-20', status: 'open' },
     ],
   };
   expect(put).toMatchObject({ status: 200, body: stored });
@@ -53,8 +53,29 @@ it('When a citizen is PUT again, then it is replaced whole: the deadlines sent r
   });
   expect(res.body).toMatchObject({
     akasse: null,
-    selfBookingDeadlines: [{ interviewType: 15, deadline: '2026-04-01' }],
+    selfBookingDeadlines: [{ interviewType: 15, deadline: '2026-04-01', status: 'open' }],
   });
+});
+
+it('When deadlines are PUT with a status, then the answer, GET and the store show each status (BK-DEADLINE-STATUS)', async () => {
+  const cpr = nextCpr();
+  const deadlines = [
+    { interviewType: 4, deadline: '2026-03-10', status: 'closed' },
+    { interviewType: 7, deadline: '2026-03-10', status: 'fulfilled' },
+    { interviewType: 15, deadline: '2026-03-10', status: 'open' },
+  ];
+  const put = await admin.put(`/admin/citizens/${cpr}`, { ...anna, selfBookingDeadlines: deadlines });
+  expect(put).toMatchObject({ status: 200, body: { selfBookingDeadlines: deadlines } });
+  expect((await admin.get(`/admin/citizens/${cpr}`)).body).toMatchObject({ selfBookingDeadlines: deadlines });
+  expect(emulator.store.citizens.find(cpr)?.selfBookingDeadlines).toEqual(deadlines);
+});
+
+it('When a deadline is PUT with an unknown status, then 400 names the field', async () => {
+  const res = await admin.put(`/admin/citizens/${nextCpr()}`, {
+    ...anna,
+    selfBookingDeadlines: [{ interviewType: 7, deadline: '2026-03-10', status: 'met' }],
+  });
+  expect(errorPaths(expectProblem(res, 400))).toEqual(['body.selfBookingDeadlines.0.status']);
 });
 
 it('When akasse and deadlines are left out, then the citizen has no a-kasse and no deadlines', async () => {

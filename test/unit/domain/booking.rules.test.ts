@@ -249,7 +249,7 @@ describe('BK-SELF-DEADLINE', () => {
   ])(
     'When a self-booked meeting (%s, deadline %s) starts at %s, then %s',
     (_season, deadline, start, expected) => {
-      const d = { interviewType: 7, deadline };
+      const d = { interviewType: 7, deadline, status: 'open' as const };
       expect(
         withinSelfBookingDeadline(buildSelfBookingInput(at(start), { start: at(start) }), d)?.key ?? null,
       ).toBe(expected);
@@ -269,14 +269,22 @@ describe('BK-SELF-DEADLINE', () => {
     ['on the deadline day itself', null, '2026-01-08T10:00:00+01:00'],
     ['a week after InterviewDateLimit', 'BK-SELF-DEADLINE', '2026-01-22T10:00:00+01:00'],
   ])('When a self-booked meeting starts %s, then %s', (_name, expected, start) => {
-    const deadlines = [{ interviewType: 7, deadline: '2026-01-08' }];
+    const deadlines = [{ interviewType: 7, deadline: '2026-01-08', status: 'open' as const }];
     expect(selfBook({ now: at('2026-01-02T09:00:00Z'), start: at(start), deadlines })).toBe(expected);
   });
 
   it.each<[string, ErrorKey | null, readonly SelfBookingDeadline[]]>([
-    ['a deadline for another interview type only', null, [{ interviewType: 15, deadline: '2026-01-08' }]],
+    [
+      'a deadline for another interview type only',
+      null,
+      [{ interviewType: 15, deadline: '2026-01-08', status: 'open' as const }],
+    ],
     ['no deadlines', null, []],
-    ['a deadline for this type', 'BK-SELF-DEADLINE', [{ interviewType: 7, deadline: '2026-01-08' }]],
+    [
+      'a deadline for this type',
+      'BK-SELF-DEADLINE',
+      [{ interviewType: 7, deadline: '2026-01-08', status: 'open' as const }],
+    ],
   ])('When the citizen has %s and the meeting is a month later, then %s', (_name, expected, deadlines) => {
     expect(selfBook({ now: at('2026-01-02T09:00:00Z'), start: at('2026-02-10T09:00:00Z'), deadlines })).toBe(
       expected,
@@ -299,7 +307,9 @@ describe('BK-SELF-DEADLINE', () => {
       buildBookingInput({ start: at('2026-02-10T09:00:00Z') }),
       buildCall(now, { user: buildMetadata() }),
       buildFacts({
-        citizen: buildCitizen({ selfBookingDeadlines: [{ interviewType: 7, deadline: '2026-01-08' }] }),
+        citizen: buildCitizen({
+          selfBookingDeadlines: [{ interviewType: 7, deadline: '2026-01-08', status: 'open' as const }],
+        }),
       }),
     );
     expect(v).toBeNull();
@@ -308,7 +318,7 @@ describe('BK-SELF-DEADLINE', () => {
 
 describe('BK-STRAKS', () => {
   // Deadline for Informationsmøde (type 9, which BK-ONE-FUTURE does not limit) on 8 January 2026.
-  const deadline: SelfBookingDeadline = { interviewType: 9, deadline: '2026-01-08' };
+  const deadline: SelfBookingDeadline = { interviewType: 9, deadline: '2026-01-08', status: 'open' as const };
   const start = at('2026-01-12T09:00:00Z'); // within InterviewDateLimit (2026-01-15)
   const afterDeadline = at('2026-01-09T10:00:00Z');
   const future = (overrides: Partial<Booking>): Booking =>
@@ -346,7 +356,7 @@ describe('BK-STRAKS', () => {
     ['summer: 00:00 Copenhagen time the day after', '2026-07-08', '2026-07-08T22:00:00Z', 'BK-STRAKS'],
     ['the morning of the deadline day', '2026-01-08', '2026-01-08T08:00:00Z', null],
   ])('When now is %s (deadline %s, now %s), then %s', (_name, date, now, expected) => {
-    const d = { interviewType: 9, deadline: date };
+    const d = { interviewType: 9, deadline: date, status: 'open' as const };
     expect(notStraksbookingRamt(d, [], at(now))?.key ?? null).toBe(expected);
     const meeting = new Date(at(now).getTime() + 2 * 24 * HOUR);
     expect(selfBook({ now: at(now), start: meeting, interviewType: 9, deadlines: [d] })).toBe(expected);
@@ -368,7 +378,7 @@ describe('BK-STRAKS', () => {
   );
 
   it('When the deadline for another interview type has passed, then no violation', () => {
-    const deadlines = [{ interviewType: 10, deadline: '2026-01-08' }];
+    const deadlines = [{ interviewType: 10, deadline: '2026-01-08', status: 'open' as const }];
     expect(selfBook({ now: afterDeadline, start, interviewType: 9, deadlines })).toBeNull();
   });
 
@@ -475,7 +485,7 @@ describe('BK-DEADLINES-CREATE', () => {
 });
 
 describe('Order of the booking rules (RULES.md step 6)', () => {
-  const deadline = { interviewType: 7, deadline: '2026-01-08' };
+  const deadline = { interviewType: 7, deadline: '2026-01-08', status: 'open' as const };
 
   it.each<[string, ErrorKey, SelfBookingScenario]>([
     [

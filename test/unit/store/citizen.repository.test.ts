@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { applyMigrations } from '../../../src/store/migrate';
 import { openStore, type Store } from '../../../src/store/store';
 import { PROJECT_ROOT } from '../../../src/project-root';
-import { buildCitizen, CPR, OTHER_CPR, ORG } from '../../helpers/builders';
+import { buildBooking, buildCitizen, CPR, OTHER_CPR, ORG } from '../../helpers/builders';
 
 const MIGRATIONS = join(PROJECT_ROOT, 'src', 'store', 'migrations');
 
@@ -64,7 +64,40 @@ it('When a database written before memberships existed is opened, then each a-ka
 
   store = openStore(file);
   expect(store.citizens.find(CPR)).toEqual(
-    buildCitizen({ selfBookingDeadlines: [{ interviewType: 7, deadline: '2026-02-01' }] }),
+    buildCitizen({
+      selfBookingDeadlines: [{ interviewType: 7, deadline: '2026-02-01', status: 'open' as const }],
+    }),
   );
   expect(store.citizens.find(OTHER_CPR)?.memberships).toEqual([]);
+});
+
+it('When a deadline is marked fulfilled by a booking, then it reads back fulfilled with that booking and its current start (BK-DEADLINE-STATUS)', () => {
+  store = openStore(join(dir, 'dfdg.sqlite'));
+  store.citizens.save(
+    buildCitizen({
+      selfBookingDeadlines: [
+        { interviewType: 7, deadline: '2026-02-01', status: 'open' },
+        { interviewType: 15, deadline: '2026-02-01', status: 'closed' },
+      ],
+    }),
+  );
+  const booking = buildBooking({ interviewType: 7, start: new Date('2026-02-03T09:00:00.000Z') });
+  store.bookings.insert(booking);
+  store.citizens.markFulfilled(CPR, 7, booking.id);
+  expect(store.citizens.find(CPR)?.selfBookingDeadlines).toEqual([
+    {
+      interviewType: 7,
+      deadline: '2026-02-01',
+      status: 'fulfilled',
+      fulfilledBy: { bookingId: booking.id, start: booking.start },
+    },
+    { interviewType: 15, deadline: '2026-02-01', status: 'closed' },
+  ]);
+  // The meeting moved: the deadline reads the booking's start as it is now.
+  const moved = new Date('2026-02-05T09:00:00.000Z');
+  store.bookings.update({ ...booking, start: moved, end: new Date('2026-02-05T09:30:00.000Z') });
+  expect(store.citizens.find(CPR)?.selfBookingDeadlines[0]?.fulfilledBy).toEqual({
+    bookingId: booking.id,
+    start: moved,
+  });
 });

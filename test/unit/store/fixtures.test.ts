@@ -112,10 +112,10 @@ describe('loadFixtures', () => {
     (_name, plus14, minus3, now) => {
       loadAt(now);
       expect(store.citizens.find('0101575001')?.selfBookingDeadlines).toEqual([
-        { interviewType: 7, deadline: plus14 },
+        { interviewType: 7, deadline: plus14, status: 'open' },
       ]);
       expect(store.citizens.find('0202575002')?.selfBookingDeadlines).toEqual([
-        { interviewType: 7, deadline: minus3 },
+        { interviewType: 7, deadline: minus3, status: 'open' },
       ]);
     },
   );
@@ -132,8 +132,18 @@ describe('loadFixtures', () => {
       guestAccess: [],
       deceased: null,
       cvNumber: null,
-      selfBookingDeadlines: [{ interviewType: 15, deadline: '2026-01-13' }],
+      selfBookingDeadlines: [{ interviewType: 15, deadline: '2026-01-13', status: 'open' }],
     });
+  });
+
+  it('When the fixtures are loaded, then the fulfilled and the closed deadline keep their status (BK-DEADLINE-STATUS)', () => {
+    loadAt(WINTER_NOW);
+    expect(store.citizens.find('1212575012')?.selfBookingDeadlines).toEqual([
+      { interviewType: 7, deadline: '2026-01-07', status: 'fulfilled' },
+    ]);
+    expect(store.citizens.find('1301575013')?.selfBookingDeadlines).toEqual([
+      { interviewType: 7, deadline: '2026-01-07', status: 'closed' },
+    ]);
   });
 
   it('When the fixtures are loaded, then "akasse" is one open membership and relative access dates resolve from today', () => {
