@@ -18,8 +18,11 @@ export interface BookingCall {
 export interface CreateBookingFacts {
   readonly idTaken: boolean;
   readonly citizen: Citizen | undefined;
-  /** The citizen's bookings (all of them; the rules pick what matters). */
-  readonly citizenBookings: readonly Booking[];
+  /**
+   * The citizen's active bookings that start after now: all that BK-STRAKS and BK-ONE-FUTURE read,
+   * so gathering them costs the same however long the citizen's history is (the rules still check).
+   */
+  readonly futureBookings: readonly Booking[];
   /** The code lists in force (BK-VALID reads the interview types). */
   readonly codeLists: CodeLists;
 }
@@ -52,9 +55,9 @@ const selfBookingRules = (
     selfBookingAccepted(b, call.now) ??
     (deadline ? withinSelfBookingDeadline(b, deadline) : null) ??
     (deadline && call.activeOrganisation.type !== OrganisationType.Star
-      ? notStraksbookingRamt(deadline, facts.citizenBookings, call.now)
+      ? notStraksbookingRamt(deadline, facts.futureBookings, call.now)
       : null) ??
-    oneFutureJobsamtale(b, facts.citizenBookings, call.now)
+    oneFutureJobsamtale(b, facts.futureBookings, call.now)
   );
 };
 

@@ -36,7 +36,7 @@ const createBooking: OperationHandler = (ctx, deps) => {
       {
         idTaken: input.id !== undefined && deps.store.bookings.find(input.id) !== undefined,
         citizen,
-        citizenBookings: deps.store.bookings.listByCpr(input.cpr),
+        futureBookings: deps.store.bookings.listActiveAfter(input.cpr, now),
         codeLists,
       },
     ),

@@ -1,3 +1,4 @@
+import type { Booking, SelfBookingDeadline } from '../domain/booking';
 import { isStraksbookingRamt, interviewDateLimit, isVisibleTo } from '../domain/booking.rules';
 import { currentAkasse } from '../domain/citizen-access.rules';
 import { DEADLINE_STATUS_IDS, deadlineStatus } from '../domain/deadline-status.rules';
@@ -20,7 +21,6 @@ const getVariablePersonStatus: OperationHandler = (ctx, deps) => {
   const wants = (name: string): boolean => toBoolean(requiredText(asked, ns, name), name);
   const ao = call.headers.activeOrganisation;
   const citizen = deps.store.citizens.find(cpr);
-  const bookings = deps.store.bookings.listByCpr(cpr);
   const now = deps.clock.now();
   const codeLists = deps.store.codelists.current();
 
@@ -41,7 +41,8 @@ const getVariablePersonStatus: OperationHandler = (ctx, deps) => {
         el(
           ns,
           'BookingCollection',
-          bookings
+          deps.store.bookings
+            .listByCpr(cpr)
             .filter((b) => isVisibleTo(ao, b, codeLists))
             .map((b) => bookingReadXml(ns, 'Booking', b, deps.starCvr)),
         ),
@@ -68,7 +69,7 @@ const getVariablePersonStatus: OperationHandler = (ctx, deps) => {
           el(
             ns,
             'ImmediateBookingRequired',
-            deadlines.some((d) => isStraksbookingRamt(d, bookings, now)),
+            immediateBookingRequired(deadlines, deps.store.bookings.listActiveAfter(cpr, now), now),
           ),
         ]),
       ]
@@ -85,6 +86,16 @@ const getVariablePersonStatus: OperationHandler = (ctx, deps) => {
     cprs: [cpr],
   };
 };
+
+/**
+ * BK-STRAKS's predicate for any of the deadlines. Only the citizen's future bookings decide it, so
+ * the history is read only when the Booking collection is asked for.
+ */
+const immediateBookingRequired = (
+  deadlines: readonly SelfBookingDeadline[],
+  futureBookings: readonly Booking[],
+  now: Date,
+): boolean => deadlines.some((d) => isStraksbookingRamt(d, futureBookings, now));
 
 export const personStatusServiceHandlers: Readonly<Record<string, OperationHandler>> = {
   GetVariablePersonStatus: getVariablePersonStatus,

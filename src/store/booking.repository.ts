@@ -132,6 +132,7 @@ export class BookingRepository {
   private readonly updateStmt;
   private readonly byIdStmt;
   private readonly byCprStmt;
+  private readonly activeAfterStmt;
   private readonly historyInsertStmt;
   private readonly historyStmt;
 
@@ -145,6 +146,9 @@ export class BookingRepository {
     this.byIdStmt = db.prepare<[string], BookingRow>('SELECT * FROM bookings WHERE id = ?');
     this.byCprStmt = db.prepare<[string, string, string], BookingRow>(
       'SELECT * FROM bookings WHERE cpr = ? AND start_at >= ? AND start_at <= ? ORDER BY start_at, id',
+    );
+    this.activeAfterStmt = db.prepare<[string, string], BookingRow>(
+      "SELECT * FROM bookings WHERE cpr = ? AND start_at > ? AND status = 'Active' ORDER BY start_at, id",
     );
     this.historyInsertStmt = db.prepare(
       'INSERT INTO booking_history (booking_id, time, change, org_type, org_code, metadata, reference_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -174,6 +178,15 @@ export class BookingRepository {
     return this.byCprStmt
       .all(cpr, from ? from.toISOString() : '0000', to ? to.toISOString() : '9999')
       .map(fromRow);
+  }
+
+  /**
+   * A citizen's active bookings that start after `now`, by start time: what the self-booking rules
+   * and ImmediateBookingRequired read. Through the (cpr, start_at) index, so its cost follows the
+   * citizen's future bookings, not their whole history.
+   */
+  listActiveAfter(cpr: string, now: Date): Booking[] {
+    return this.activeAfterStmt.all(cpr, now.toISOString()).map(fromRow);
   }
 
   appendHistory(bookingId: string, entry: BookingHistoryEntry): void {

@@ -135,7 +135,7 @@ export const buildCall = (now: Date, overrides: Partial<BookingCall> = {}): Book
 export const buildFacts = (overrides: Partial<CreateBookingFacts> = {}): CreateBookingFacts => ({
   idTaken: false,
   citizen: buildCitizen(),
-  citizenBookings: [],
+  futureBookings: [],
   codeLists: CODE_LISTS,
   ...overrides,
 });

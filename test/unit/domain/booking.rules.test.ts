@@ -57,7 +57,7 @@ const selfBook = (s: SelfBookingScenario): ErrorKey | null =>
     }),
     buildFacts({
       citizen: buildCitizen({ selfBookingDeadlines: s.deadlines ?? [] }),
-      citizenBookings: s.bookings ?? [],
+      futureBookings: s.bookings ?? [],
     }),
   )?.key ?? null;
 
@@ -434,7 +434,7 @@ describe('BK-ONE-FUTURE', () => {
     const v = createBookingRules(
       buildBookingInput({ start }),
       buildCall(now, { user: buildMetadata() }),
-      buildFacts({ citizenBookings: [existing(7)] }),
+      buildFacts({ futureBookings: [existing(7)] }),
     );
     expect(v).toBeNull();
   });

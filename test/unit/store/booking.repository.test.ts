@@ -207,6 +207,19 @@ describe('BookingRepository listByCpr', () => {
     seed();
     expect(store.bookings.listByCpr('0303575003')).toEqual([]);
   });
+
+  it.each<[string, string, number[]]>([
+    ['before all of them', '2025-12-31T09:00:00.000Z', [1, 5, 3]],
+    ['at the first one’s start (not after it)', '2026-01-01T09:00:00.000Z', [5, 3]],
+    ['between them', '2026-02-15T00:00:00.000Z', [3]],
+    ['after the last one', '2026-03-01T09:00:00.001Z', []],
+  ])(
+    'When the active bookings after a moment %s are listed, then only the active ones starting after it come, by start time, the cancelled one never',
+    (_name, now, expected) => {
+      seed();
+      expect(store.bookings.listActiveAfter(CPR, new Date(now)).map((b) => b.id)).toEqual(expected.map(id));
+    },
+  );
 });
 
 describe('BookingRepository history', () => {
