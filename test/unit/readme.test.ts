@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { DEFAULTS, OPTIONS, type Config } from '../../src/config';
-import { ERROR_TABLE } from '../../src/domain/errors';
+import { ERROR_TABLE, sourceLabel } from '../../src/domain/errors';
 import { PROJECT_ROOT } from '../../src/project-root';
 import { installLine } from '../helpers/prerequisites';
 import { snippet, snippetsOf } from '../helpers/readme-snippets';
@@ -60,6 +60,23 @@ it('When the README lists the fault codes, then each entry of the error table is
   const rows = new Set(tableBetween('error-table').map(([code, rule]) => `${code} ${rule}`));
   const entries = new Set(Object.values(ERROR_TABLE).map((e) => `${e.code} ${e.ruleId}`));
   expect([...rows].sort()).toEqual([...entries].sort());
+});
+
+it('When the README lists the fault codes, then each row says the source the code table gives that code and rule (STAR with its page, SOAP 1.1, or emulator)', () => {
+  const rows = tableBetween('error-table').map(([code, rule, source]) => `${code} ${rule}: ${source}`);
+  // Entries sharing a code and rule (INTERNAL's two texts) must share a source to make one row.
+  const entries = new Set(
+    Object.values(ERROR_TABLE).map((e) => `${e.code} ${e.ruleId}: ${sourceLabel(e.source)}`),
+  );
+  expect([...rows].sort()).toEqual([...entries].sort());
+  expect(rows.filter((row) => row.endsWith(': emulator'))).toEqual(
+    expect.arrayContaining(['5100 BK-SELF-CITIZEN: emulator', '5201 WSRM-UNKNOWN: emulator']),
+  );
+});
+
+it('When the README’s error table has a source column, then no description repeats it with an (emulator) mark', () => {
+  const descriptions = tableBetween('error-table').map((cells) => cells[cells.length - 1] ?? '');
+  expect(descriptions.filter((d) => /_emulator_|\(emulator\)/.test(d))).toEqual([]);
 });
 
 it('When the README lists what the tests need, then it is the one install line of test/helpers/prerequisites.ts', () => {

@@ -48,18 +48,42 @@ const EXTENSIONS: ReadonlyMap<string, RuleRow> = new Map([
     {
       id: 'SEC-WSS',
       fault: '1012',
-      row: 'issue 7: a signed request identifies its caller; a bad signature or certificate is 1012 (Logon failed)',
+      row: 'issue 7: a signed request identifies its caller; a bad signature or certificate is 1012 (DFDG: Logon failed, P11)',
     },
   ],
   [
     'CL-UNKNOWN-LIST',
     {
       id: 'CL-UNKNOWN-LIST',
-      fault: '2001',
+      fault: '2001 *(DFDG: "Invalid CodeList name", P11)*',
       row: 'CONTRACT.md CodelistService: GetCodeList with an unknown CodeListName is 2001 (Invalid CodeList name, STAR P11)',
     },
   ],
 ]);
+
+interface Marking {
+  readonly emulator: boolean;
+  readonly dfdg: boolean;
+  /** The STAR page (P-id) the fault cell names for the code, if any. */
+  readonly page: string | null;
+}
+
+/**
+ * How a fault cell marks one of its codes: the mark that follows the code, or the one the cell ends
+ * with when its codes share one ("8232 / 8234 / 8173 *(DFDG)*"); a cell with a mark per code
+ * ("jobcenter: 6005 *(DFDG: ..., P13)*; anden aktør: 4511 ...") is read up to the next code's mark.
+ */
+const markingOf = (cell: string, code: number): Marking => {
+  const at = cell.search(new RegExp(`\\b${code}\\b`));
+  if (at < 0) return { emulator: false, dfdg: false, page: null };
+  const rest = cell.slice(at);
+  const nextMarked = rest.slice(4).search(/\b\d{4}\b[^/]*\*\(/);
+  const ownMark = rest.indexOf('*(');
+  const segment =
+    nextMarked >= 0 && ownMark >= 0 && ownMark < nextMarked + 4 ? rest.slice(0, nextMarked + 4) : rest;
+  const page = /\bP\d+\b/.exec(segment)?.[0] ?? null;
+  return { emulator: /\(emulator\)/.test(segment), dfdg: /DFDG/.test(segment), page };
+};
 
 const RULES = ruleRows(RULES_MD);
 const RULE_BY_ID = new Map<string, RuleRow>([...RULES.map((r) => [r.id, r] as const), ...EXTENSIONS]);
@@ -165,6 +189,37 @@ describe('ERROR_TABLE', () => {
       // A code both raised and listed as pending means the list was not updated when it landed.
       expect(codes.filter((c) => pending.includes(c))).toEqual([]);
       expect([...new Set([...codes, ...pending])].sort()).toEqual([...new Set(documented)].sort());
+    },
+  );
+
+  it.each(KEYS)(
+    'When the table has the entry %s, then its source is the emulator exactly where RULES.md marks its code (emulator), and the STAR page RULES.md names for it',
+    (key) => {
+      const { ruleId, code, source } = ERROR_TABLE[key];
+      const rule = RULE_BY_ID.get(ruleId);
+      const marking = markingOf(rule?.fault ?? '', code);
+      // A row without a mark beside the code says DFDG in its rule text (SEC-TLS, SEC-WSS).
+      const dfdg = marking.dfdg || (!marking.emulator && /DFDG/.test(rule?.row ?? ''));
+      const marked = marking.emulator ? 'emulator' : dfdg ? 'DFDG' : 'unmarked';
+      expect({ key, marked }).toEqual({ key, marked: source === 'emulator' ? 'emulator' : 'DFDG' });
+      if (marking.page !== null) expect(source).toBe(marking.page);
+    },
+  );
+
+  it.each<[string, number, Marking]>([
+    ['5100 *(emulator)*', 5100, { emulator: true, dfdg: false, page: null }],
+    ['8232 / 8234 / 8173 *(DFDG)*', 8234, { emulator: false, dfdg: true, page: null }],
+    [
+      'jobcenter: 6005 *(DFDG: "x", P13)*; anden aktør: 4511 *(DFDG: "y", P12)*',
+      4511,
+      { emulator: false, dfdg: true, page: 'P12' },
+    ],
+    ['1014 *(DFDG)*, HTTP 500', 1014, { emulator: false, dfdg: true, page: null }],
+    ['1101 / 1012', 1101, { emulator: false, dfdg: false, page: null }],
+  ])(
+    'When a fault cell reads %s, then code %i is marked %o (the parser of this test works)',
+    (cell, code, expected) => {
+      expect(markingOf(cell, code)).toEqual(expected);
     },
   );
 
