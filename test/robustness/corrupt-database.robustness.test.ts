@@ -52,21 +52,16 @@ const damageTable = (dbPath: string, table: string): number => {
   return pages.length;
 };
 
+/** `start` on the database file, on free ports, with the test certificates. */
+const startArgs = async (dbPath: string): Promise<string[]> => [
+  ...['--host', '127.0.0.1', '--port', '0', '--admin-port', String(await freePort())],
+  ...['--db', dbPath, '--cert-dir', testCertDir()],
+];
+
 it('When the bookings table of the database file is damaged, then start refuses it with one line naming the file and exit 1', async () => {
   const dbPath = await writtenDatabase(60);
   expect(damageTable(dbPath, 'bookings')).toBeGreaterThan(1);
-  const { code, stderr, listened } = await runFailingStart([
-    '--host',
-    '127.0.0.1',
-    '--port',
-    '0',
-    '--admin-port',
-    String(await freePort()),
-    '--db',
-    dbPath,
-    '--cert-dir',
-    testCertDir(),
-  ]);
+  const { code, stderr, listened } = await runFailingStart(await startArgs(dbPath));
   expect(listened).toBe(false);
   expect(code).toBe(1);
   const lines = stderr.trim().split('\n');
@@ -77,17 +72,6 @@ it('When the bookings table of the database file is damaged, then start refuses 
 
 it('When the database file is whole, then start serves it (the check refuses only damage)', async () => {
   const dbPath = await writtenDatabase(5);
-  const { listened } = await runFailingStart([
-    '--host',
-    '127.0.0.1',
-    '--port',
-    '0',
-    '--admin-port',
-    String(await freePort()),
-    '--db',
-    dbPath,
-    '--cert-dir',
-    testCertDir(),
-  ]);
+  const { listened } = await runFailingStart(await startArgs(dbPath));
   expect(listened).toBe(true);
 });
