@@ -6,18 +6,22 @@ import { PROJECT_ROOT } from '../src/project-root';
 import { loadDataset } from './lib/dataset';
 import { prepareInstallation } from './lib/installation';
 import { measureNpmStart } from './lib/npm-start';
+import { measureOneCitizen, oneCitizenMarkdown } from './lib/one-citizen';
 import { profileMarkdown, runProfile } from './lib/profile-run';
 import { machineInfo, npmStartMarkdown, reportMarkdown } from './lib/report';
 import type { OperationName } from './lib/scenarios';
 import { runSuite } from './lib/suite';
 
 /**
- * npm run bench [-- --quick | --profile[=Operation] | --npm-start] [--out DIR] [--rounds N] [--seconds S]
- *                  [--connections C] [--sizes 1000,100000,1000000] [--starts N] [--keep]
+ * npm run bench [-- --quick | --profile[=Operation] | --npm-start | --one-citizen] [--out DIR] [--rounds N]
+ *                  [--seconds S] [--connections C] [--sizes 1000,100000,1000000] [--starts N]
+ *                  [--bookings N] [--keep]
  *
  * Full (default): the emulator against both references, then 1k / 100k / 1M bookings, then the time
- * to the first answer of `npm start`; < 10 min.
- * --quick: the same path in seconds (one short round, 1k and 10k bookings), for CI.
+ * to the first answer of `npm start`, then one citizen accumulating 10,000 bookings; < 12 min.
+ * --one-citizen: only that last scenario (--bookings, default 10,000), CreateBooking's cost at the
+ * citizen's first bookings and at its last ones, side by side.
+ * --quick: the same path in seconds (one short round, 1k and 10k bookings, one citizen to 300), for CI.
  * --profile: the emulator under CreateBooking load (or the named operation) with --cpu-prof.
  * --npm-start: only the time to the first answer of `npm start` (building, then --starts times
  * again, default 5), on 1k bookings.
@@ -25,7 +29,7 @@ import { runSuite } from './lib/suite';
  * the Markdown.
  */
 interface Cli {
-  readonly mode: 'full' | 'quick' | 'profile' | 'npm-start';
+  readonly mode: 'full' | 'quick' | 'profile' | 'npm-start' | 'one-citizen';
   readonly profileOperation: OperationName;
   readonly out: string;
   readonly rounds?: number;
@@ -33,6 +37,7 @@ interface Cli {
   readonly connections: number;
   readonly sizes?: number[];
   readonly starts?: number;
+  readonly bookings: number;
   readonly keep: boolean;
 }
 
@@ -75,9 +80,11 @@ const parseCli = (argv: readonly string[]): Cli => {
       ? 'profile'
       : argv.includes('--npm-start')
         ? 'npm-start'
-        : argv.includes('--quick')
-          ? 'quick'
-          : 'full',
+        : argv.includes('--one-citizen')
+          ? 'one-citizen'
+          : argv.includes('--quick')
+            ? 'quick'
+            : 'full',
     profileOperation,
     out: resolve(value('--out') ?? join(PROJECT_ROOT, 'bench', 'results')),
     ...(rounds !== undefined ? { rounds } : {}),
@@ -85,6 +92,7 @@ const parseCli = (argv: readonly string[]): Cli => {
     connections: number('--connections') ?? 10,
     ...(sizes ? { sizes } : {}),
     ...(starts !== undefined ? { starts } : {}),
+    bookings: number('--bookings') ?? 10_000,
     keep: argv.includes('--keep'),
   };
 };
@@ -146,6 +154,24 @@ const main = async (): Promise<void> => {
       process.stdout.write(`${markdown}\n`);
       return;
     }
+    const oneCitizen = async (bookings: number): Promise<string> => {
+      // A small world around the one citizen (the start probe reads one of its bookings).
+      loadDataset(installation.dbPath('one-citizen'), installation.fixturesDir, 1000);
+      const result = await measureOneCitizen(
+        installation,
+        installation.dbPath('one-citizen'),
+        { bookings, connections: cli.connections },
+        log,
+      );
+      await write(join(cli.out, 'one-citizen.json'), json({ machine: machineInfo(), ...result }));
+      return oneCitizenMarkdown(result);
+    };
+    if (cli.mode === 'one-citizen') {
+      const markdown = await oneCitizen(cli.bookings);
+      await write(join(cli.out, 'one-citizen.md'), markdown);
+      process.stdout.write(`${markdown}\n`);
+      return;
+    }
     const quick = cli.mode === 'quick';
     const report = await runSuite(installation, {
       mode: cli.mode,
@@ -158,7 +184,8 @@ const main = async (): Promise<void> => {
       coldStarts: quick ? 1 : 3,
       log,
     });
-    const markdown = reportMarkdown(report);
+    // Quick: the one-citizen path with a few hundred bookings, so CI runs it (no time is asserted).
+    const markdown = `${reportMarkdown(report)}\n\n${await oneCitizen(quick ? 300 : cli.bookings)}`;
     await write(join(cli.out, `${cli.mode}.json`), json(report));
     await write(join(cli.out, `${cli.mode}.md`), markdown);
     process.stdout.write(`${markdown}\n`);

@@ -19,8 +19,9 @@ export interface CreateBookingFacts {
   readonly idTaken: boolean;
   readonly citizen: Citizen | undefined;
   /**
-   * The citizen's active bookings that start after now: all that BK-STRAKS and BK-ONE-FUTURE read,
-   * so gathering them costs the same however long the citizen's history is (the rules still check).
+   * The citizen's first active booking after now of each type in `futureBookingTypes(b)`: all that
+   * BK-STRAKS and BK-ONE-FUTURE read, so gathering them costs the same however many bookings the
+   * citizen has (the rules still check status and start).
    */
   readonly futureBookings: readonly Booking[];
   /** The code lists in force (BK-VALID reads the interview types). */
@@ -29,6 +30,12 @@ export interface CreateBookingFacts {
 
 export { interviewDateLimit, SELF_BOOKING_GRACE_DAYS } from './deadline-status.rules';
 const ONE_FUTURE_TYPES: ReadonlySet<number> = new Set([7, 15]);
+
+/** The interview types whose future bookings CreateBooking's rules read: the booking's own, 7 and 15. */
+export const futureBookingTypes = (b: Pick<BookingInput, 'interviewType'>): number[] => [
+  b.interviewType,
+  ...ONE_FUTURE_TYPES,
+];
 
 /** RULES.md step 6 for CreateBooking, in its order; the first violation answers. */
 export const createBookingRules = (

@@ -4,6 +4,7 @@ import {
   bookingCodeListValues,
   cprMatchesBooking,
   createBookingRules,
+  futureBookingTypes,
   isVisibleTo,
   validBooking,
 } from '../domain/booking.rules';
@@ -36,7 +37,7 @@ const createBooking: OperationHandler = (ctx, deps) => {
       {
         idTaken: input.id !== undefined && deps.store.bookings.find(input.id) !== undefined,
         citizen,
-        futureBookings: deps.store.bookings.listActiveAfter(input.cpr, now),
+        futureBookings: deps.store.bookings.firstActiveAfter(input.cpr, now, futureBookingTypes(input)),
         codeLists,
       },
     ),

@@ -69,7 +69,15 @@ const getVariablePersonStatus: OperationHandler = (ctx, deps) => {
           el(
             ns,
             'ImmediateBookingRequired',
-            immediateBookingRequired(deadlines, deps.store.bookings.listActiveAfter(cpr, now), now),
+            immediateBookingRequired(
+              deadlines,
+              deps.store.bookings.firstActiveAfter(
+                cpr,
+                now,
+                deadlines.map((d) => d.interviewType),
+              ),
+              now,
+            ),
           ),
         ]),
       ]

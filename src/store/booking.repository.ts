@@ -132,7 +132,7 @@ export class BookingRepository {
   private readonly updateStmt;
   private readonly byIdStmt;
   private readonly byCprStmt;
-  private readonly activeAfterStmt;
+  private readonly firstActiveAfterStmt;
   private readonly historyInsertStmt;
   private readonly historyStmt;
 
@@ -147,8 +147,10 @@ export class BookingRepository {
     this.byCprStmt = db.prepare<[string, string, string], BookingRow>(
       'SELECT * FROM bookings WHERE cpr = ? AND start_at >= ? AND start_at <= ? ORDER BY start_at, id',
     );
-    this.activeAfterStmt = db.prepare<[string, string], BookingRow>(
-      "SELECT * FROM bookings WHERE cpr = ? AND start_at > ? AND status = 'Active' ORDER BY start_at, id",
+    this.firstActiveAfterStmt = db.prepare<[string, number, string], BookingRow>(
+      `SELECT * FROM bookings
+       WHERE cpr = ? AND interview_type = ? AND status = 'Active' AND start_at > ?
+       ORDER BY start_at LIMIT 1`,
     );
     this.historyInsertStmt = db.prepare(
       'INSERT INTO booking_history (booking_id, time, change, org_type, org_code, metadata, reference_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -181,12 +183,18 @@ export class BookingRepository {
   }
 
   /**
-   * A citizen's active bookings that start after `now`, by start time: what the self-booking rules
-   * and ImmediateBookingRequired read. Through the (cpr, start_at) index, so its cost follows the
-   * citizen's future bookings, not their whole history.
+   * The citizen's first active booking of each of these interview types that starts after `now`:
+   * all that the self-booking rules and ImmediateBookingRequired need to know (is there one, and the
+   * earliest). One seek per type in the partial index of active bookings (migration 0008), so the
+   * cost does not grow with the citizen's bookings, past or future.
    */
-  listActiveAfter(cpr: string, now: Date): Booking[] {
-    return this.activeAfterStmt.all(cpr, now.toISOString()).map(fromRow);
+  firstActiveAfter(cpr: string, now: Date, interviewTypes: Iterable<number>): Booking[] {
+    const found: Booking[] = [];
+    for (const type of new Set(interviewTypes)) {
+      const row = this.firstActiveAfterStmt.get(cpr, type, now.toISOString());
+      if (row) found.push(fromRow(row));
+    }
+    return found.sort((a, b) => a.start.getTime() - b.start.getTime() || a.id.localeCompare(b.id));
   }
 
   appendHistory(bookingId: string, entry: BookingHistoryEntry): void {

@@ -62,4 +62,17 @@ it('When the quick benchmark runs, then every operation is answered on every ser
     served: true,
   });
   expect(readFileSync(join(out, 'quick.md'), 'utf8')).toMatch(/\|\s*CreateBooking\s*\|\s*emulator\s*\|/);
+  // One citizen accumulating bookings: every CreateBooking served, the first and last windows measured.
+  const oneCitizen = JSON.parse(readFileSync(join(out, 'one-citizen.json'), 'utf8')) as {
+    bookings: number;
+    errors: number;
+    first: { from: number };
+    last: { to: number };
+  };
+  expect({
+    bookings: oneCitizen.bookings,
+    errors: oneCitizen.errors,
+    first: oneCitizen.first.from,
+    last: oneCitizen.last.to,
+  }).toEqual({ bookings: 300, errors: 0, first: 100, last: 300 });
 }, 300_000);

@@ -208,18 +208,40 @@ describe('BookingRepository listByCpr', () => {
     expect(store.bookings.listByCpr('0303575003')).toEqual([]);
   });
 
-  it.each<[string, string, number[]]>([
-    ['before all of them', '2025-12-31T09:00:00.000Z', [1, 5, 3]],
-    ['at the first one’s start (not after it)', '2026-01-01T09:00:00.000Z', [5, 3]],
-    ['between them', '2026-02-15T00:00:00.000Z', [3]],
-    ['after the last one', '2026-03-01T09:00:00.001Z', []],
+  it.each<[string, string, number[], number[]]>([
+    ['before all of them, type 7', '2025-12-31T09:00:00.000Z', [7], [1]],
+    ['at the first one’s start (not after it), type 7', '2026-01-01T09:00:00.000Z', [7], [5]],
+    ['between them, type 7', '2026-02-15T00:00:00.000Z', [7], [3]],
+    ['after the last one, type 7', '2026-03-01T09:00:00.001Z', [7], []],
+    ['before all of them, a type none has', '2025-12-31T09:00:00.000Z', [15], []],
+    ['before all of them, type 15 and type 7', '2025-12-31T09:00:00.000Z', [15, 7], [1]],
   ])(
-    'When the active bookings after a moment %s are listed, then only the active ones starting after it come, by start time, the cancelled one never',
-    (_name, now, expected) => {
+    'When the first active booking after a moment %s is asked for, then the earliest active one of each type starting after it comes, the cancelled one never',
+    (_name, now, types, expected) => {
       seed();
-      expect(store.bookings.listActiveAfter(CPR, new Date(now)).map((b) => b.id)).toEqual(expected.map(id));
+      expect(store.bookings.firstActiveAfter(CPR, new Date(now), types).map((b) => b.id)).toEqual(
+        expected.map(id),
+      );
     },
   );
+
+  it('When the citizen has several active bookings of two types ahead, then one of each comes, earliest first', () => {
+    store.bookings.insert(
+      buildBooking({ id: id(11), interviewType: 15, start: new Date('2026-04-02T09:00:00Z') }),
+    );
+    store.bookings.insert(
+      buildBooking({ id: id(12), interviewType: 15, start: new Date('2026-04-01T09:00:00Z') }),
+    );
+    store.bookings.insert(
+      buildBooking({ id: id(13), interviewType: 7, start: new Date('2026-04-03T09:00:00Z') }),
+    );
+    store.bookings.insert(
+      buildBooking({ id: id(14), interviewType: 7, start: new Date('2026-04-04T09:00:00Z') }),
+    );
+    expect(
+      store.bookings.firstActiveAfter(CPR, new Date('2026-03-31T00:00:00Z'), [7, 15, 7]).map((b) => b.id),
+    ).toEqual([id(12), id(13)]);
+  });
 });
 
 describe('BookingRepository history', () => {
