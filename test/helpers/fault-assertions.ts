@@ -60,6 +60,19 @@ export const faultDetailsNamespaces = async (body: string): Promise<string[]> =>
 const expectedMessage = (code: FaultCode, source: string): string | RegExp =>
   source === 'REQ-SCHEMA' ? new RegExp(`^${TEXT[code]}: line \\d+: \\S`) : TEXT[code];
 
+/** A fault's HTTP shape (CONTRACT.md): HTTP 500, text/xml; its summary for the caller to judge. */
+const faultResponse = (res: RawResponse): FaultSummary => {
+  expect(res.status).toBe(500);
+  expect(String(res.headers['content-type'])).toMatch(/^text\/xml\b/);
+  return faultOf(res);
+};
+
+/** One FaultDetails, in STAR's namespace, and the reference id in the response header. */
+const expectFaultEnvelope = async (res: RawResponse): Promise<void> => {
+  expect(await faultDetailsNamespaces(res.body)).toEqual([FAULT_DETAILS_NS]);
+  expect(String(res.headers['x-servicerequestlogreferenceidentifier'])).toMatch(UUID);
+};
+
 /**
  * Asserts a DFDG fault in CONTRACT.md's shape: HTTP 500, text/xml, a SOAP 1.1 Fault with faultcode
  * soap:Client (or the one given), faultstring and Message the STAR text of the code (Message of
@@ -74,9 +87,7 @@ export const expectFault = async (
     faultcode?: 'soap:Client' | 'soap:Server' | 'soap:MustUnderstand';
   },
 ): Promise<FaultSummary> => {
-  expect(res.status).toBe(500);
-  expect(String(res.headers['content-type'])).toMatch(/^text\/xml\b/);
-  const fault = faultOf(res);
+  const fault = faultResponse(res);
   expect({
     errorCode: fault.errorCode,
     source: fault.source,
@@ -91,8 +102,7 @@ export const expectFault = async (
   const message = expectedMessage(expected.code, expected.source);
   if (typeof message === 'string') expect(fault.message).toBe(message);
   else expect(fault.message).toMatch(message);
-  expect(await faultDetailsNamespaces(res.body)).toEqual([FAULT_DETAILS_NS]);
-  expect(String(res.headers['x-servicerequestlogreferenceidentifier'])).toMatch(UUID);
+  await expectFaultEnvelope(res);
   return fault;
 };
 
@@ -104,9 +114,7 @@ export const expectFault = async (
  */
 export const expectTableFault = async (res: RawResponse, key: ErrorKey): Promise<FaultSummary> => {
   const spec = ERROR_TABLE[key];
-  expect(res.status).toBe(500);
-  expect(String(res.headers['content-type'])).toMatch(/^text\/xml\b/);
-  const fault = faultOf(res);
+  const fault = faultResponse(res);
   expect({
     errorCode: fault.errorCode,
     source: fault.source,
@@ -120,8 +128,7 @@ export const expectTableFault = async (res: RawResponse, key: ErrorKey): Promise
     message: spec.text,
     faultcode: `soap:${spec.fault}`,
   });
-  expect(await faultDetailsNamespaces(res.body)).toEqual([FAULT_DETAILS_NS]);
-  expect(String(res.headers['x-servicerequestlogreferenceidentifier'])).toMatch(UUID);
+  await expectFaultEnvelope(res);
   return fault;
 };
 
