@@ -7,6 +7,7 @@ import { DEFAULT_CODELISTS_PATH, readCodeListsFile } from './codelists-file';
 import { GroupCommit } from './group-commit';
 import { BUSY_TIMEOUT_MS, openDatabase, type Db, type SyncMode } from './db';
 import { OrganisationRepository } from './organisation.repository';
+import { PushRepository } from './push.repository';
 import { ReminderRepository } from './reminder.repository';
 import { resetStore } from './reset';
 import { StoreHealth, type StoreLog } from './store-health';
@@ -25,6 +26,8 @@ export interface Store {
   readonly audit: AuditRepository;
   readonly reminders: ReminderRepository;
   readonly wsrm: WsrmRepository;
+  /** Push subscriptions, the outbox and its delivery attempts (REST.md §7). */
+  readonly push: PushRepository;
   /** The SOAP calls' shared transaction (group commit). */
   readonly group: GroupCommit;
   /** Whether writes succeed (a full disk makes every call fail): for /admin/health and the faults. */
@@ -60,6 +63,7 @@ export const openStore = (
     audit: new AuditRepository(db),
     reminders: new ReminderRepository(db),
     wsrm: new WsrmRepository(db),
+    push: new PushRepository(db),
     group,
     health,
     transaction: <T>(work: () => T): T => group.transaction(work),

@@ -1,0 +1,139 @@
+import type { Clock } from '../domain/clock';
+import { afterFailedAttempt, PUSH_ATTEMPT_TIMEOUT_MS } from '../domain/push.rules';
+import type { PushMessage, PushStatus } from '../store/push.repository';
+import type { Store } from '../store/store';
+import { postPushMessage, type AttemptOutcome, type PushEndpoint, type PushIdentity } from './push-sender';
+
+export type PushSend = (
+  endpoint: PushEndpoint,
+  identity: PushIdentity,
+  body: string,
+  timeoutMs: number,
+) => Promise<AttemptOutcome>;
+
+export interface PushWorkerOptions {
+  readonly store: Store;
+  readonly clock: Clock;
+  /** STAR's client certificate (certs/star/). */
+  readonly identity: PushIdentity;
+  /** The dev CA: a subscriber's server certificate chains to it unless the subscription names another. */
+  readonly devCaPem: string;
+  readonly send?: PushSend | undefined;
+  readonly attemptTimeoutMs?: number | undefined;
+  /** How often, in real time, the worker looks for attempts that fell due as the clock ran on. */
+  readonly pollMs?: number | undefined;
+  readonly onError?: ((error: unknown) => void) | undefined;
+}
+
+/**
+ * Delivers the push outbox (REST.md §7, "Delivery"): each subscription's messages strictly in order,
+ * the subscriptions side by side, every attempt recorded. It runs beside the request path and never
+ * in it: a call only queues its messages in its own transaction, and a slow or dead subscriber holds
+ * back nothing but its own queue.
+ */
+export class PushWorker {
+  private readonly send: PushSend;
+  private readonly timeoutMs: number;
+  private readonly pollMs: number;
+  private timer: NodeJS.Timeout | undefined;
+  /** Passes run one after the other; a request for one while one runs is served by the next. */
+  private chain: Promise<number> = Promise.resolve(0);
+  private queued: Promise<number> | undefined;
+  private stopped = false;
+
+  constructor(private readonly options: PushWorkerOptions) {
+    this.send = options.send ?? postPushMessage;
+    this.timeoutMs = options.attemptTimeoutMs ?? PUSH_ATTEMPT_TIMEOUT_MS;
+    this.pollMs = options.pollMs ?? 1_000;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.timer = setInterval(() => void this.runDue(), this.pollMs);
+    this.timer.unref();
+    void this.runDue();
+  }
+
+  /** Stops looking for work and waits for the attempts in flight (each ends within its timeout). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.chain;
+  }
+
+  /**
+   * One pass over the queues as of now: each subscription's head that is due gets one attempt; after a
+   * delivery the next message of that subscription, if due, follows in the same pass. Resolves to the
+   * number of attempts made. Callers that changed the world (a queued message, a clock moved) call it.
+   */
+  runDue(): Promise<number> {
+    if (this.queued) return this.queued;
+    const run = this.chain
+      .then(() => {
+        this.queued = undefined;
+        return this.stopped ? 0 : this.pass();
+      })
+      .catch((error: unknown) => {
+        this.options.onError?.(error);
+        return 0;
+      });
+    this.queued = run;
+    this.chain = run;
+    return run;
+  }
+
+  private async pass(): Promise<number> {
+    const { store, clock } = this.options;
+    const heads = store.transaction(() => store.push.due(clock.now()));
+    const counts = await Promise.all(heads.map((head) => this.drain(head)));
+    return counts.reduce((a, b) => a + b, 0);
+  }
+
+  private async drain(first: PushMessage): Promise<number> {
+    const { store, clock } = this.options;
+    let attempts = 0;
+    let message: PushMessage | undefined = first;
+    while (message && !this.stopped) {
+      attempts += 1;
+      const status = await this.attempt(message);
+      if (status !== 'delivered' && status !== 'abandoned') break;
+      const subscription: string = message.subscription;
+      message = store.transaction(() => store.push.dueOf(subscription, clock.now()));
+    }
+    return attempts;
+  }
+
+  /** One attempt at one message; returns the message's status after it (undefined: it is gone). */
+  private async attempt(message: PushMessage): Promise<PushStatus | undefined> {
+    const { store, clock, identity, devCaPem } = this.options;
+    const subscription = store.transaction(() => store.push.subscription(message.subscription));
+    if (!subscription) return undefined;
+    const startedAt = clock.now();
+    const result = await this.send(
+      { url: subscription.url, serverCaPem: subscription.serverCaPem ?? devCaPem },
+      identity,
+      message.body,
+      this.timeoutMs,
+    );
+    const firstAttemptAt = message.firstAttemptAt ?? startedAt;
+    let status: PushStatus = 'delivered';
+    let nextAttemptAt: Date | null = null;
+    if (!result.delivered) {
+      const after = afterFailedAttempt(firstAttemptAt, startedAt, message.attempts + 1);
+      status = after.kind === 'abandon' ? 'abandoned' : 'pending';
+      nextAttemptAt = after.kind === 'retry' ? after.at : null;
+    }
+    const recorded = store.transaction(() =>
+      store.push.recordAttempt({
+        seq: message.seq,
+        time: startedAt,
+        outcome: result.outcome,
+        httpStatus: result.httpStatus,
+        status,
+        nextAttemptAt,
+      }),
+    );
+    return recorded ? status : undefined;
+  }
+}
