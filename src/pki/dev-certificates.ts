@@ -21,7 +21,12 @@ export interface DevCertificates {
   serverCertPath: string;
   serverKeyPath: string;
   clients: Record<string, DevClientCertificate>;
+  /** The client certificate push messages are sent with, as STAR presents one to every receiver (P22). */
+  star: { certPath: string; keyPath: string };
 }
+
+/** Named after STAR's test certificate `sys-org-star-test.cer` (P22). */
+export const STAR_PUSH_CERTIFICATE_NAME = 'sys-org-star-test';
 
 export interface DevCertificateOptions {
   /** Host names and IP addresses the server certificate must cover. */
@@ -109,7 +114,19 @@ export function ensureDevCertificates(
     });
   }
 
-  return { caPath, caKeyPath, serverCertPath, serverKeyPath, clients: Object.fromEntries(clients) };
+  const starDir = join(certDir, 'star');
+  mkdirSync(starDir, { recursive: true });
+  const star = {
+    certPath: join(starDir, `${STAR_PUSH_CERTIFICATE_NAME}.pem`),
+    keyPath: join(starDir, `${STAR_PUSH_CERTIFICATE_NAME}.key`),
+  };
+  if (readUsableLeaf(star.certPath, star.keyPath, caCertificate) === undefined) {
+    const issued = issueClientCertificate(ca, { name: STAR_PUSH_CERTIFICATE_NAME, organisationName: 'STAR' });
+    writeAtomically(star.keyPath, issued.privateKeyPem, PRIVATE_FILE_MODE);
+    writeAtomically(star.certPath, issued.certificatePem, PUBLIC_FILE_MODE);
+  }
+
+  return { caPath, caKeyPath, serverCertPath, serverKeyPath, clients: Object.fromEntries(clients), star };
 }
 
 function ensureCertificateAuthority(caPath: string, caKeyPath: string): CertificateAuthority {

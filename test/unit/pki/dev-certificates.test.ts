@@ -34,6 +34,30 @@ describe('ensureDevCertificates', () => {
     rmSync(certDir, { recursive: true, force: true });
   });
 
+  it("issues STAR's push client certificate under star/, from the dev CA, and keeps it across starts until the CA changes", () => {
+    const first = ensureDevCertificates(certDir, CLIENTS);
+    expect(first.star).toEqual({
+      certPath: join(certDir, 'star', 'sys-org-star-test.pem'),
+      keyPath: join(certDir, 'star', 'sys-org-star-test.key'),
+    });
+    const star = new X509Certificate(readFileSync(first.star.certPath, 'utf8'));
+    const ca = new X509Certificate(readFileSync(first.caPath, 'utf8'));
+    expect(star.subject).toContain('CN=sys-org-star-test');
+    expect(star.verify(ca.publicKey)).toBe(true);
+    expect(star.keyUsage ?? []).toContain('1.3.6.1.5.5.7.3.2');
+    const kept = fingerprintOf(first.star.certPath);
+    expect(fingerprintOf(ensureDevCertificates(certDir, CLIENTS).star.certPath)).toBe(kept);
+
+    unlinkSync(join(certDir, 'ca.key'));
+    unlinkSync(join(certDir, 'ca.pem'));
+    const renewed = ensureDevCertificates(certDir, CLIENTS);
+    expect(fingerprintOf(renewed.star.certPath)).not.toBe(kept);
+    const newCa = new X509Certificate(readFileSync(renewed.caPath, 'utf8'));
+    expect(new X509Certificate(readFileSync(renewed.star.certPath, 'utf8')).verify(newCa.publicKey)).toBe(
+      true,
+    );
+  });
+
   it('creates the CA, the server certificate and every client certificate', () => {
     const result = ensureDevCertificates(certDir, CLIENTS);
 
