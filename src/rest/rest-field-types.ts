@@ -39,6 +39,13 @@ export const cprText = z.string().regex(CPR_PATTERN, {
   error: 'a CPR number: 10 digits whose first six are a day and month that exist (DDMMYY)',
 });
 
+/** The x-civilregistrationIdentifier header's pattern: STAR's CPR pattern with 0000000000 (REST.md §2, STAR P3). */
+export const CPR_HEADER_PATTERN = new RegExp(`^(?:0000000000|${CPR_PATTERN.source.slice(1, -1)})$`);
+
+export const cprHeaderText = z.string().regex(CPR_HEADER_PATTERN, {
+  error: 'a CPR number: 10 digits whose first six are a day and month that exist (DDMMYY), or 0000000000',
+});
+
 /**
  * Integers are .NET's int. Code-list fields are plain integers (REST.md §6): a value outside the list
  * is the business rule's answer (BK-VALID's 900xx), not the schema's.
