@@ -227,7 +227,7 @@ export const IndkaldelseshistorikDto = sourced(
   z.strictObject({
     tidspunkt: dateTime('ours', 'When the change was made.'),
     aendringstype: sourced(
-      z.literal([1, 2, 3]),
+      int32.min(1).max(3),
       'STAR P20',
       "STAR's Aendringstype: 1 Create, 2 Update (SOAP's UpdateBooking and RescheduleBooking too), 3 Delete.",
     ),
