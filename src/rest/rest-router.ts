@@ -12,11 +12,33 @@ export type RouteMatch =
 
 type Segment = { readonly literal: string } | { readonly param: string };
 
-const segmentsOf = (template: string): Segment[] =>
-  template
-    .split('/')
-    .slice(1)
-    .map((s) => (s.startsWith('{') ? { param: s.slice(1, -1) } : { literal: s.toLowerCase() }));
+/** A path of the table with the routes on it; its template split once, not per request. */
+interface PathEntry {
+  readonly segments: readonly Segment[];
+  readonly literal: boolean;
+  readonly routes: readonly RestRoute[];
+}
+
+const compiled = new WeakMap<readonly RestRoute[], readonly PathEntry[]>();
+
+/** The table's paths, literal ones first (OpenAPI's matching rule), each with its routes. */
+const pathsOf = (routes: readonly RestRoute[]): readonly PathEntry[] => {
+  const known = compiled.get(routes);
+  if (known) return known;
+  const byPath = new Map<string, RestRoute[]>();
+  for (const route of routes) byPath.set(route.path, [...(byPath.get(route.path) ?? []), route]);
+  const entries = [...byPath].map(([template, onPath]) => ({
+    segments: template
+      .split('/')
+      .slice(1)
+      .map((s): Segment => (s.startsWith('{') ? { param: s.slice(1, -1) } : { literal: s.toLowerCase() })),
+    literal: !template.includes('{'),
+    routes: onPath,
+  }));
+  entries.sort((a, b) => Number(b.literal) - Number(a.literal));
+  compiled.set(routes, entries);
+  return entries;
+};
 
 const decoded = (segment: string): string | null => {
   try {
@@ -27,22 +49,23 @@ const decoded = (segment: string): string | null => {
 };
 
 /**
- * The path parameters of `path` if it fits the route's template, else null. Literal segments are
- * compared without regard to case, as ASP.NET Core (STAR's stack) and express do; a parameter fits
- * only when it passes its schema, so "historik" or "openapi.json" is never taken for an id.
+ * The path parameters of `path` if it fits the template, else null. Literal segments are compared
+ * without regard to case, as ASP.NET Core (STAR's stack) and express do; a parameter fits only when
+ * it passes its schema (the routes of one path share it), so "historik" or "openapi.json" is never
+ * taken for an id.
  */
-const paramsIfFits = (route: RestRoute, path: readonly string[]): Record<string, string> | null => {
-  const template = segmentsOf(route.path);
-  if (template.length !== path.length) return null;
+const paramsIfFits = (entry: PathEntry, path: readonly string[]): Record<string, string> | null => {
+  if (entry.segments.length !== path.length) return null;
   const params: Record<string, string> = {};
-  for (const [i, segment] of template.entries()) {
+  for (const [i, segment] of entry.segments.entries()) {
     const actual = decoded(path[i] ?? '');
     if (actual === null) return null;
     if ('literal' in segment) {
       if (actual.toLowerCase() !== segment.literal) return null;
     } else params[segment.param] = actual;
   }
-  return !route.params || route.params.safeParse(params).success ? params : null;
+  const schema = entry.routes[0]?.params;
+  return !schema || schema.safeParse(params).success ? params : null;
 };
 
 /**
@@ -57,10 +80,10 @@ export const matchRestRoute = (
   routes: readonly RestRoute[] = INDKALDELSE_ROUTES,
 ): RouteMatch => {
   const segments = path.split('/').slice(1);
-  const fitting = routes
-    .map((route) => ({ route, params: paramsIfFits(route, segments) }))
-    .filter((m): m is { route: RestRoute; params: Record<string, string> } => m.params !== null)
-    .sort((a, b) => Number(a.route.path.includes('{')) - Number(b.route.path.includes('{')));
+  const fitting = pathsOf(routes).flatMap((entry) => {
+    const params = paramsIfFits(entry, segments);
+    return params ? entry.routes.map((route) => ({ route, params })) : [];
+  });
   const wanted = method.toLowerCase() as RestMethod;
   const found = fitting.find((m) => m.route.method === wanted);
   if (found) return { ok: true, ...found };

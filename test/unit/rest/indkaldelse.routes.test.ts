@@ -82,6 +82,12 @@ describe('INDKALDELSE_ROUTES', () => {
     ]);
   });
 
+  it('When routes share a path, then they share its parameters’ schema (the router checks it once per path)', () => {
+    const byPath = new Map<string, Set<unknown>>();
+    for (const r of INDKALDELSE_ROUTES) byPath.set(r.path, (byPath.get(r.path) ?? new Set()).add(r.params));
+    expect([...byPath].filter(([, schemas]) => schemas.size > 1).map(([path]) => path)).toEqual([]);
+  });
+
   it('When a write is routed, then it may answer 412 for a repeated x-requestId, and a read may not', () => {
     expect(routeErrors(routeOf('DeleteIndkaldelse'))).toContain('REQ-REQUESTID-REPEAT');
     expect(routeErrors(routeOf('GetIndkaldelse'))).not.toContain('REQ-REQUESTID-REPEAT');
