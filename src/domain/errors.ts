@@ -211,6 +211,44 @@ export const ERROR_TABLE = {
     'The sequence identifier is unknown or the sequence is not open',
     'emulator',
   ),
+  // BK-VALID's "booking id unknown on create": the same code and text as BK-VALID, its own key because
+  // the REST face answers it with HTTP 409, not 400 (REST.md §5).
+  'BK-VALID-ID-TAKEN': client('BK-VALID', 1014, NOT_VALID, 'P11'),
+  // The REST service's own rules (REST.md §5). Codes shared with SOAP keep RULES.md's texts and their
+  // source; 5300 and 5301 are the emulator's. A rule whose answers differ in HTTP status has a key per status.
+  'REQ-ROUTE': client('REQ-ROUTE', 1014, NOT_VALID, 'P11'),
+  'REQ-ROUTE-METHOD': client('REQ-ROUTE', 1014, NOT_VALID, 'P11'),
+  'REQ-JSON': client('REQ-JSON', 1014, NOT_VALID, 'P11'),
+  'REQ-REQUESTID': client('REQ-REQUESTID', 1014, NOT_VALID, 'P11'),
+  'REQ-REQUESTID-REPEAT': client('REQ-REQUESTID', 5300, 'The x-requestId has already been used', 'emulator'),
+  'REQ-OPENAPI': client('REQ-OPENAPI', 1014, NOT_VALID, 'P11'),
+  // A CPR header failing STAR's pattern: ACC-CPR's code and text, found by REQ-OPENAPI (step 5).
+  'REQ-OPENAPI-CPR': client(
+    'REQ-OPENAPI',
+    1001,
+    'The submitted cpr is either to long or short or contains data not interpretable as a date',
+    'P4',
+  ),
+  'REST-ORG-TYPE': client(
+    'REST-ORG-TYPE',
+    1013,
+    'User has insufficient permissions to access this webservice',
+    'P11',
+  ),
+  'REST-FIELDS': client('REST-FIELDS', 1014, NOT_VALID, 'P11'),
+  'REST-STATE': client('REST-STATE', 1014, NOT_VALID, 'P11'),
+  'REST-KILDESYSTEM': client(
+    'REST-KILDESYSTEM',
+    4575,
+    'You are not authorized to execute the operation',
+    'P11',
+  ),
+  'REST-MD-NOT-FOUND': client(
+    'REST-MD-NOT-FOUND',
+    5301,
+    'The submitted myndighedsdeltagerId is unknown to the system',
+    'emulator',
+  ),
   INTERNAL: {
     ruleId: 'INTERNAL',
     code: 1011,

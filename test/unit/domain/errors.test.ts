@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { DfdgFault, ERROR_TABLE, violation, type ErrorKey } from '../../../src/domain/errors';
 
 /** The spec lives beside the project (shared/spec/RULES.md); DFDG_RULES_MD points elsewhere. */
@@ -11,6 +11,8 @@ const RULES_MD_CANDIDATES = [
 const RULES_MD_PATH = RULES_MD_CANDIDATES.find((p) => existsSync(p));
 if (!RULES_MD_PATH) throw new Error(`RULES.md not found; looked in ${RULES_MD_CANDIDATES.join(', ')}`);
 const RULES_MD = readFileSync(RULES_MD_PATH, 'utf8');
+/** REST.md, beside RULES.md: the REST service's own rules (its §5) are rows of the same table. */
+const REST_MD = readFileSync(resolve(dirname(RULES_MD_PATH), 'REST.md'), 'utf8');
 
 interface RuleRow {
   readonly id: string;
@@ -86,7 +88,15 @@ const markingOf = (cell: string, code: number): Marking => {
 };
 
 const RULES = ruleRows(RULES_MD);
-const RULE_BY_ID = new Map<string, RuleRow>([...RULES.map((r) => [r.id, r] as const), ...EXTENSIONS]);
+/** The table under REST.md's "REST's own rules" (its other tables are not rules). */
+const REST_OWN_RULES = /\*\*REST's own rules\*\*[^\n]*\n((?:\|[^\n]*\n)+)/.exec(REST_MD)?.[1] ?? '';
+const REST_RULES = ruleRows(REST_OWN_RULES);
+const REST_RULE_IDS: ReadonlySet<string> = new Set(REST_RULES.map((r) => r.id));
+const RULE_BY_ID = new Map<string, RuleRow>([
+  ...RULES.map((r) => [r.id, r] as const),
+  ...REST_RULES.map((r) => [r.id, r] as const),
+  ...EXTENSIONS,
+]);
 const KEYS = Object.keys(ERROR_TABLE) as ErrorKey[];
 
 // The codes RULES.md assigns: DFDG's real codes and the emulator's stand-ins.
@@ -112,6 +122,7 @@ const EXPECTED_CODES: Record<ErrorKey, number> = {
   'REQ-SCHEMA': 1014,
   'REQ-MUSTUNDERSTAND': 1014,
   'BK-VALID': 1014,
+  'BK-VALID-ID-TAKEN': 1014,
   'BK-VALID-INTERVIEW-TYPE': 4709,
   'BK-VALID-END': 4792,
   'REQ-CODELIST': 2003,
@@ -134,6 +145,18 @@ const EXPECTED_CODES: Record<ErrorKey, number> = {
   'ACC-OWN': 4575,
   'BK-AKASSE-NOT-MEMBER': 4856,
   'BK-AKASSE-OTHER': 4857,
+  'REQ-ROUTE': 1014,
+  'REQ-ROUTE-METHOD': 1014,
+  'REQ-JSON': 1014,
+  'REQ-REQUESTID': 1014,
+  'REQ-REQUESTID-REPEAT': 5300,
+  'REQ-OPENAPI': 1014,
+  'REQ-OPENAPI-CPR': 1001,
+  'REST-ORG-TYPE': 1013,
+  'REST-FIELDS': 1014,
+  'REST-STATE': 1014,
+  'REST-KILDESYSTEM': 4575,
+  'REST-MD-NOT-FOUND': 5301,
   INTERNAL: 1011,
   'INTERNAL-STORE-FULL': 1011,
 };
@@ -192,7 +215,7 @@ describe('ERROR_TABLE', () => {
     },
   );
 
-  it.each(KEYS)(
+  it.each(KEYS.filter((k) => !REST_RULE_IDS.has(ERROR_TABLE[k].ruleId)))(
     'When the table has the entry %s, then its source is the emulator exactly where RULES.md marks its code (emulator), and the STAR page RULES.md names for it',
     (key) => {
       const { ruleId, code, source } = ERROR_TABLE[key];
@@ -278,6 +301,63 @@ describe('ERROR_TABLE', () => {
       /^Internal error on server: the emulator database is full \(SQLITE_FULL\)/,
     );
   });
+});
+
+describe('ERROR_TABLE, the REST service’s own rules (REST.md §5)', () => {
+  const restKeys = KEYS.filter((k) => REST_RULE_IDS.has(ERROR_TABLE[k].ruleId));
+  /** REST.md's "Emulator codes (ours)" sentence: each code with its text. */
+  const emulatorCodes = new Map(
+    [...(/Emulator codes[^\n]*(?:\n[^\n]+)*/.exec(REST_MD)?.[0] ?? '').matchAll(/(\d{4}) `([^`]+)`/g)].map(
+      (m) => [Number(m[1]), m[2]] as const,
+    ),
+  );
+
+  it('When REST.md is read, then its own rules and its emulator codes are found (the parser of this test works)', () => {
+    expect([...REST_RULE_IDS].sort()).toEqual(
+      [
+        'REQ-JSON',
+        'REQ-OPENAPI',
+        'REQ-REQUESTID',
+        'REQ-ROUTE',
+        'REST-FIELDS',
+        'REST-KILDESYSTEM',
+        'REST-MD-NOT-FOUND',
+        'REST-ORG-TYPE',
+        'REST-STATE',
+      ].sort(),
+    );
+    expect([...emulatorCodes.keys()].sort()).toEqual([5300, 5301]);
+  });
+
+  it.each(REST_RULES.map((r) => [r.id, (r.row.split('|')[3] ?? '').trim()] as const))(
+    'When REST.md gives rule %s the codes "%s", then the table has exactly those codes for it',
+    (id, codeCell) => {
+      const documented = new Set(codeCell.match(/\b\d{4}\b/g) ?? []);
+      const codes = new Set(
+        KEYS.filter((k) => ERROR_TABLE[k].ruleId === id).map((k) => String(ERROR_TABLE[k].code)),
+      );
+      expect([...codes].sort()).toEqual([...documented].sort());
+    },
+  );
+
+  it.each(restKeys)(
+    'When the table has the REST entry %s, then an emulator code has REST.md’s text and the source emulator, and a code shared with SOAP keeps RULES.md’s text and source',
+    (key) => {
+      const { code, text, source } = ERROR_TABLE[key];
+      const ownText = emulatorCodes.get(code);
+      if (ownText !== undefined) {
+        expect({ text, source }).toEqual({ text: ownText, source: 'emulator' });
+        return;
+      }
+      const soap = KEYS.filter(
+        (k) => !REST_RULE_IDS.has(ERROR_TABLE[k].ruleId) && ERROR_TABLE[k].code === code,
+      );
+      expect(soap.map((k) => ({ text: ERROR_TABLE[k].text, source: ERROR_TABLE[k].source }))).toContainEqual({
+        text,
+        source,
+      });
+    },
+  );
 });
 
 describe('DfdgFault', () => {
