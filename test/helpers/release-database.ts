@@ -164,9 +164,9 @@ export const writeReleaseWorld = async (soapUrl: string): Promise<void> => {
       'RescheduleBooking',
       requestBody(ebs, 'RescheduleBooking', {
         BookingIdentifier: RELEASE_BOOKING.rescheduled,
-        BookingStartDateTime: '2026-12-02T09:00:00+01:00',
-        BookingEndDateTime: '2026-12-02T09:45:00+01:00',
-        RebookingDeadlineDateTime: '2026-11-29T12:00:00+01:00',
+        BookingStartTime: '2026-12-02T09:00:00+01:00',
+        BookingEndTime: '2026-12-02T09:45:00+01:00',
+        ReBookingDeadline: '2026-11-29T12:00:00+01:00',
         MeetingLocation: 'Jobcenter Aarhus, lokale 2',
       }),
     ),

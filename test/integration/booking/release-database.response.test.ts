@@ -38,18 +38,54 @@ const createdBy = (u: typeof jobcenterCreator) => ({
   registrationDateTime: registered,
 });
 
+type AsStored = Omit<
+  BookingRead,
+  | 'contactType'
+  | 'formType'
+  | 'digitalMeetingLink'
+  | 'compulsoryAttendance'
+  | 'citizenShouldAcceptBooking'
+  | 'cancellationPossible'
+  | 'written'
+>;
+
+/**
+ * What this release answers for a booking the older one stored: what it stored, and for what it
+ * had no field for, the values of an ordinary caseworker's booking (migration 0009): meeting form 1,
+ * group type 1, attendance compulsory, cancellation possible, no DigitalMeetingLink. No client's text
+ * was kept for its times: each is answered as that release answered it, ISO-8601 UTC.
+ */
+const upgraded = (b: AsStored): BookingRead => ({
+  ...b,
+  contactType: 1,
+  formType: 1,
+  digitalMeetingLink: undefined,
+  compulsoryAttendance: true,
+  citizenShouldAcceptBooking: undefined,
+  cancellationPossible: true,
+  written: {
+    start: b.start,
+    end: b.end,
+    acceptedTime: b.acceptedTime,
+    rebookingDeadline: b.rebookingDeadline,
+    cancellationDeadline: b.cancellationDeadline,
+  },
+});
+
 /** The bookings as the release stored them, read back (instants as ISO UTC). */
 const EXPECTED: Record<keyof typeof RELEASE_BOOKING, BookingRead> = {
-  rescheduled: {
+  rescheduled: upgraded({
     id: RELEASE_BOOKING.rescheduled,
     cpr: RELEASE_CPR.anna,
     interviewType: 7,
     start: '2026-12-02T08:00:00.000Z',
     end: '2026-12-02T08:45:00.000Z',
     meeting: RELEASE_ORG.jobcenterAarhus,
+    meetingLocation: 'Jobcenter Aarhus, lokale 2',
     selfBooked: false,
     accepted: undefined,
     acceptedTime: undefined,
+    rebookingPossible: true,
     rebookingDeadline: '2026-11-29T11:00:00.000Z',
     cancellationDeadline: '2026-11-30T11:00:00.000Z',
     status: 'Active',
@@ -57,17 +93,19 @@ const EXPECTED: Record<keyof typeof RELEASE_BOOKING, BookingRead> = {
     lastChangedAt: RELEASE_WORLD_NOW.toISOString(),
     originator: RELEASE_ORG.jobcenterAarhus,
     createdBy: createdBy(jobcenterCreator),
-  },
-  cancelled: {
+  }),
+  cancelled: upgraded({
     id: RELEASE_BOOKING.cancelled,
     cpr: RELEASE_CPR.anna,
     interviewType: 4,
     start: '2026-12-03T12:00:00.000Z',
     end: '2026-12-03T12:30:00.000Z',
     meeting: RELEASE_ORG.jobcenterAarhus,
+    meetingLocation: 'telefon',
     selfBooked: false,
     accepted: undefined,
     acceptedTime: undefined,
+    rebookingPossible: false,
     rebookingDeadline: undefined,
     cancellationDeadline: undefined,
     status: 'Cancelled',
@@ -75,17 +113,19 @@ const EXPECTED: Record<keyof typeof RELEASE_BOOKING, BookingRead> = {
     lastChangedAt: RELEASE_WORLD_NOW.toISOString(),
     originator: RELEASE_ORG.jobcenterAarhus,
     createdBy: createdBy(jobcenterCreator),
-  },
-  selfBookedOutsideStar: {
+  }),
+  selfBookedOutsideStar: upgraded({
     id: RELEASE_BOOKING.selfBookedOutsideStar,
     cpr: RELEASE_CPR.anna,
     interviewType: 9,
     start: '2026-12-05T08:00:00.000Z',
     end: '2026-12-05T09:00:00.000Z',
     meeting: RELEASE_ORG.jobcenterAarhus,
+    meetingLocation: undefined,
     selfBooked: true,
     accepted: true,
     acceptedTime: '2026-11-23T08:30:00.000Z',
+    rebookingPossible: false,
     rebookingDeadline: undefined,
     cancellationDeadline: undefined,
     status: 'Active',
@@ -93,17 +133,19 @@ const EXPECTED: Record<keyof typeof RELEASE_BOOKING, BookingRead> = {
     lastChangedAt: RELEASE_WORLD_NOW.toISOString(),
     originator: RELEASE_ORG.jobcenterAarhus,
     createdBy: { ...createdBy(citizen(RELEASE_CPR.anna, 8)) },
-  },
-  selfBookedOnJobnet: {
+  }),
+  selfBookedOnJobnet: upgraded({
     id: RELEASE_BOOKING.selfBookedOnJobnet,
     cpr: RELEASE_CPR.karenWithCvNumber,
     interviewType: 7,
     start: '2026-12-07T10:00:00.000Z',
     end: '2026-12-07T10:30:00.000Z',
     meeting: RELEASE_ORG.jobcenterAarhus,
+    meetingLocation: undefined,
     selfBooked: true,
     accepted: true,
     acceptedTime: '2026-11-23T08:15:00.000Z',
+    rebookingPossible: false,
     rebookingDeadline: undefined,
     cancellationDeadline: undefined,
     status: 'Active',
@@ -112,8 +154,8 @@ const EXPECTED: Record<keyof typeof RELEASE_BOOKING, BookingRead> = {
     // The release showed STAR's CVR for every booking made through a STAR system.
     originator: { type: 5, code: '55568510' },
     createdBy: createdBy(citizen(RELEASE_CPR.karenWithCvNumber, 5)),
-  },
-  byAkasseWithoutOffset: {
+  }),
+  byAkasseWithoutOffset: upgraded({
     id: RELEASE_BOOKING.byAkasseWithoutOffset,
     cpr: RELEASE_CPR.bo,
     interviewType: 10,
@@ -121,9 +163,11 @@ const EXPECTED: Record<keyof typeof RELEASE_BOOKING, BookingRead> = {
     start: '2026-12-04T12:00:00.000Z',
     end: '2026-12-04T12:45:00.000Z',
     meeting: RELEASE_ORG.akasse17,
+    meetingLocation: 'FOA, Staunings Plads 1, 2. sal',
     selfBooked: false,
     accepted: undefined,
     acceptedTime: undefined,
+    rebookingPossible: false,
     rebookingDeadline: undefined,
     cancellationDeadline: undefined,
     status: 'Active',
@@ -131,7 +175,7 @@ const EXPECTED: Record<keyof typeof RELEASE_BOOKING, BookingRead> = {
     lastChangedAt: RELEASE_WORLD_NOW.toISOString(),
     originator: RELEASE_ORG.akasse17,
     createdBy: createdBy(akasseCreator),
-  },
+  }),
 };
 
 let emulator: RunningEmulator;
@@ -200,7 +244,13 @@ it('When the receivers pick up the messages queued before the upgrade, then each
   // The first message of the rescheduled booking carries it as it was created.
   expect(jobcenter[0]?.booking).toMatchObject({
     start: '2026-12-01T09:00:00.000Z',
+    rebookingPossible: true,
     rebookingDeadline: '2026-11-28T11:00:00.000Z',
+    meetingLocation: 'Jobcenter Aarhus, Fredensgade 40',
+    contactType: 1,
+    formType: 1,
+    compulsoryAttendance: true,
+    cancellationPossible: true,
   });
   expect(jobcenter[0]?.authority).toEqual(RELEASE_ORG.jobcenterAarhus);
 
