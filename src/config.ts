@@ -1,6 +1,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { CLOCK_RANGE, isWithinClockRange } from './domain/clock';
 import { CONFORMANCE_MODES, type ConformanceMode } from './domain/decision';
+import { STAR_CVR } from './domain/organisation';
 import { PROJECT_ROOT } from './project-root';
 
 /** Everything the emulator can be told, from flags and the environment, checked once and frozen. */
@@ -209,7 +210,7 @@ export const OPTIONS = [
     key: 'starCvr',
     flag: '--star-cvr',
     env: 'DFDG_STAR_CVR',
-    doc: "STAR's CVR number (BookingOriginator of Jobnet bookings)",
+    doc: "STAR's CVR number (BookingOriginator of a Jobnet self-booking by a citizen without a CV number)",
     parse: text,
   },
   {
@@ -348,7 +349,7 @@ export const DEFAULTS: Config = {
   conformance: 'strict',
   maxBodyBytes: 10 * 1024 * 1024,
   maxXmlDepth: 64,
-  starCvr: '55568510',
+  starCvr: STAR_CVR,
   clockStart: null,
   clockFrozen: false,
   journalSize: 200,

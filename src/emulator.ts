@@ -81,7 +81,7 @@ export const startEmulator = async (
   );
   try {
     registerFixtureCertificates(store, fixtures.certificates, certificates.clients, clock.now());
-    loadFixturesIntoEmptyStore(store, fixtures, clock.now());
+    loadFixturesIntoEmptyStore(store, fixtures, clock.now(), config.starCvr);
   } catch (error) {
     store.close();
     throw isStoreFull(error)

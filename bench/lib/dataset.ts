@@ -84,8 +84,9 @@ export const loadDataset = (dbPath: string, fixturesDir: string, bookingCount: n
     booking: db.prepare(
       `INSERT INTO bookings (id, cpr, interview_type, start_at, end_at, status, meeting_org_type, meeting_org_code,
          meeting_location, caseworker_name, self_booked, cancellation_reason, created_at, last_changed_at,
-         creator_org_type, creator_org_code, creator_metadata, creator_system, created_self_booked_outside_star)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, 0)`,
+         creator_org_type, creator_org_code, creator_metadata, creator_system, created_self_booked_outside_star,
+         originator_type, originator_code)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
     ),
     history: db.prepare(
       'INSERT INTO booking_history (booking_id, time, change, org_type, org_code, metadata, reference_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -160,17 +161,23 @@ export const loadDataset = (dbPath: string, fixturesDir: string, bookingCount: n
           id: bookingIdOf(n),
           cpr,
           interviewType: 1 + Math.floor(random() * 18),
+          contactType: 1,
+          formType: 1,
           start: new Date(start),
           end: new Date(start + 45 * 60_000),
           meetingOrganisation: jobcenter,
           meetingLocation: `Jobcenter ${kommune}`,
           caseworkerName: 'Mette Hansen',
+          compulsoryAttendance: true,
           selfBooked: false,
+          rebookingPossible: false,
+          cancellationPossible: true,
           status: cancelled ? 'Cancelled' : 'Active',
           cancellationReason: cancelled ? 'Borgeren er i arbejde' : undefined,
           createdAt: new Date(createdAt),
           lastChangedAt: new Date(lastChangedAt),
           creator: { organisation: jobcenter, metadata: caseworkerOf(jobcenter), system },
+          originator: jobcenter,
           createdSelfBookedOutsideStar: false,
         };
         const meta = jsonOf(jobcenter);
@@ -194,6 +201,8 @@ export const loadDataset = (dbPath: string, fixturesDir: string, bookingCount: n
           jobcenter.code,
           meta,
           system,
+          jobcenter.type,
+          jobcenter.code,
         );
         insert.history.run(
           booking.id,

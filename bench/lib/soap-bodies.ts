@@ -43,13 +43,17 @@ const request = (service: BenchService, operation: string, children: string): st
 
 const DAY_MS = 24 * 3600 * 1000;
 
-/** A caseworker's booking a week ahead, with a cancellation deadline (BK-DEADLINES-CREATE runs). */
+/**
+ * A caseworker's booking a week ahead, in person, with a cancellation deadline (BK-DEADLINES-CREATE
+ * and BK-DEADLINES-CONSISTENT run), its times written as a .NET client writes them.
+ */
 export const createBookingEnvelope = (
   ao: Organisation,
   b: { id: string; cpr: string; now: number },
 ): string => {
   const start = new Date(b.now + 7 * DAY_MS);
-  const iso = (ms: number): string => new Date(ms).toISOString();
+  // Seven fraction digits and an offset, as .NET writes a DateTimeOffset: kept and answered verbatim.
+  const iso = (ms: number): string => `${new Date(ms).toISOString().slice(0, -1)}0000+00:00`;
   return envelope(
     ao,
     request(
@@ -59,13 +63,17 @@ export const createBookingEnvelope = (
         `<bk:BookingIdentifier>${b.id}</bk:BookingIdentifier>` +
         `<bk:PersonCivilRegistrationIdentifier>${b.cpr}</bk:PersonCivilRegistrationIdentifier>` +
         '<bk:InterviewTypeIdentifier><clb:CodeListItemIdentifier>7</clb:CodeListItemIdentifier></bk:InterviewTypeIdentifier>' +
-        `<bk:BookingStartDateTime>${iso(start.getTime())}</bk:BookingStartDateTime>` +
-        `<bk:BookingEndDateTime>${iso(start.getTime() + 45 * 60_000)}</bk:BookingEndDateTime>` +
+        '<bk:InterviewContactTypeIdentifier><clb:CodeListItemIdentifier>1</clb:CodeListItemIdentifier></bk:InterviewContactTypeIdentifier>' +
+        '<bk:InterviewFormTypeIdentifier><clb:CodeListItemIdentifier>1</clb:CodeListItemIdentifier></bk:InterviewFormTypeIdentifier>' +
+        `<bk:BookingStartTime>${iso(start.getTime())}</bk:BookingStartTime>` +
+        `<bk:BookingEndTime>${iso(start.getTime() + 45 * 60_000)}</bk:BookingEndTime>` +
         `<bk:MeetingOrganisation><aoh:OrganisationTypeIdentifier>${ao.type}</aoh:OrganisationTypeIdentifier>` +
         `<aoh:OrganisationCode>${ao.code}</aoh:OrganisationCode></bk:MeetingOrganisation>` +
         '<bk:MeetingLocation>Jobcenter, mødelokale 3</bk:MeetingLocation>' +
-        '<bk:CaseworkerName>Mette Hansen</bk:CaseworkerName><bk:SelfBooked>false</bk:SelfBooked>' +
-        `<bk:CancellationDeadlineDateTime>${iso(start.getTime() - DAY_MS)}</bk:CancellationDeadlineDateTime>` +
+        '<bk:CaseworkerName>Mette Hansen</bk:CaseworkerName>' +
+        '<bk:CompulsoryAttendance>true</bk:CompulsoryAttendance><bk:SelfBooked>false</bk:SelfBooked>' +
+        '<bk:ReBookingPossible>false</bk:ReBookingPossible><bk:CancellationPossible>true</bk:CancellationPossible>' +
+        `<bk:CancellationDeadline>${iso(start.getTime() - DAY_MS)}</bk:CancellationDeadline>` +
         '</s:Booking>',
     ),
   );

@@ -69,8 +69,8 @@ export const fixturesLoadCommand = (args: readonly string[], io: CliIo): Fixture
     const defaultsLoaded = store.transaction(() => {
       // A new database gets what a first start would give it, so the file adds to that world.
       const isNew = store.organisations.count() === 0;
-      if (isNew) loadFixtures(store, readFixtures(config.fixturesDir), now);
-      loadFixtures(store, fixtures, now);
+      if (isNew) loadFixtures(store, readFixtures(config.fixturesDir), now, config.starCvr);
+      loadFixtures(store, fixtures, now, config.starCvr);
       registerFixtureCertificates(store, fixtures.certificates, files.clients, now);
       return isNew;
     });

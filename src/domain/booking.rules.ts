@@ -1,9 +1,9 @@
 import type { Booking, BookingInput, Citizen, SelfBookingDeadline } from './booking';
+import { deadlinesConsistent, startsNotBeforeToday, validBooking } from './booking-validity.rules';
 import { copenhagenDate, endOfCopenhagenDay } from './copenhagen-time';
-import { isWellFormedCpr } from './cpr';
 import { interviewDateLimit, isOpenDeadline } from './deadline-status.rules';
 import { violation, type Violation } from './errors';
-import { findCodeListItem, visibleToUnemploymentFund, type CodeListValue, type CodeLists } from './codelists';
+import { visibleToUnemploymentFund, type CodeLists } from './codelists';
 import { OrganisationType, type Organisation } from './organisation';
 import { RequestUserType, type RequestUserMetadata } from './request-user-metadata';
 
@@ -37,7 +37,7 @@ export const futureBookingTypes = (b: Pick<BookingInput, 'interviewType'>): numb
   ...ONE_FUTURE_TYPES,
 ];
 
-/** RULES.md step 6 for CreateBooking, in its order; the first violation answers. */
+/** RULES.md step 7 for CreateBooking, in its order; the first violation answers. */
 export const createBookingRules = (
   b: BookingInput,
   call: BookingCall,
@@ -45,6 +45,8 @@ export const createBookingRules = (
 ): Violation | null =>
   validBooking(b, facts.codeLists) ??
   (facts.idTaken ? violation('BK-VALID', `BookingIdentifier ${b.id ?? ''} is already in use`) : null) ??
+  startsNotBeforeToday(b.start, call.now) ??
+  deadlinesConsistent(b) ??
   (b.selfBooked ? selfBookingRules(b, call, facts) : null) ??
   deadlinesOnCreate(b, call.now);
 
@@ -67,36 +69,6 @@ const selfBookingRules = (
     oneFutureJobsamtale(b, facts.futureBookings, call.now)
   );
 };
-
-/** BK-VALID's 4792: STAR refuses an end before the start (P4); an end at the start is not refused. */
-export const endsBeforeStart = (start: Date, end: Date): boolean => end.getTime() < start.getTime();
-
-/** BK-VALID: the booking is well-formed (the XSD cannot say all of it); the code lists are a fact. */
-export const validBooking = (b: BookingInput, codeLists: CodeLists): Violation | null => {
-  if (!isWellFormedCpr(b.cpr))
-    return violation('BK-VALID', `PersonCivilRegistrationIdentifier ${b.cpr} is not a valid CPR number`);
-  if (!findCodeListItem(codeLists, 'InterviewType', b.interviewType)) {
-    return violation(
-      'BK-VALID-INTERVIEW-TYPE',
-      `InterviewTypeIdentifier ${b.interviewType} is not in the code list InterviewType ` +
-        `(${codeLists.InterviewType.map((t) => t.id).join(', ')})`,
-    );
-  }
-  if (endsBeforeStart(b.start, b.end)) {
-    return violation('BK-VALID-END', 'BookingEndDateTime is before BookingStartDateTime');
-  }
-  return null;
-};
-
-/** The code-list values a booking carries, for REQ-CODELIST (step 5, before the booking rules). */
-export const bookingCodeListValues = (b: BookingInput): CodeListValue[] => [
-  { list: 'InterviewType', id: b.interviewType, element: 'InterviewTypeIdentifier' },
-  {
-    list: 'OrganisationType',
-    id: b.meetingOrganisation.type,
-    element: 'MeetingOrganisation/OrganisationTypeIdentifier',
-  },
-];
 
 /** BK-CPR-MATCH */
 export const cprMatchesBooking = (cpr: string, booking: Booking): Violation | null =>
@@ -194,8 +166,8 @@ export const oneFutureJobsamtale = (
 /** BK-DEADLINES-CREATE (only on create: BK-DEADLINES-UPDATE lets a caseworker re-book after them). */
 export const deadlinesOnCreate = (b: BookingInput, now: Date): Violation | null => {
   const given = [
-    ['RebookingDeadlineDateTime', b.rebookingDeadline],
-    ['CancellationDeadlineDateTime', b.cancellationDeadline],
+    ['ReBookingDeadline', b.rebookingDeadline],
+    ['CancellationDeadline', b.cancellationDeadline],
   ] as const;
   for (const [name, at] of given) {
     if (!at) continue;
@@ -215,10 +187,3 @@ export const isVisibleTo = (
 ): boolean =>
   activeOrganisation.type !== OrganisationType.Akasse ||
   visibleToUnemploymentFund(codeLists, booking.interviewType);
-
-/**
- * BK-ORIGINATOR: the creating ActiveOrganisation, except that a booking made through a STAR system
- * shows STAR (type 5) with STAR's CVR number (905.3).
- */
-export const bookingOriginator = (creator: Organisation, starCvr: string): Organisation =>
-  creator.type === OrganisationType.Star ? { type: OrganisationType.Star, code: starCvr } : creator;

@@ -1,22 +1,36 @@
+import type { WrittenTimes } from './booking-times';
 import type { Organisation } from './organisation';
 import type { RequestUserMetadata } from './request-user-metadata';
 
-/** A booking as a caller sends it (BookingType, CONTRACT.md). */
+/** A booking as a caller sends it (BookingType, CONTRACT.md: STAR's names where STAR shows them). */
 export interface BookingInput {
   readonly id?: string | undefined;
   readonly originSystemIdentifier?: string | undefined;
   readonly cpr: string;
   readonly interviewType: number;
+  /** InterviewContactTypeIdentifier: the meeting form (afholdelsesform), e.g. 8 Digitalt møde. */
+  readonly contactType: number;
+  /** InterviewFormTypeIdentifier: the meeting group type (mødegruppetype), individual or group. */
+  readonly formType: number;
   readonly start: Date;
   readonly end: Date;
   readonly meetingOrganisation: Organisation;
   readonly meetingLocation?: string | undefined;
+  /** Required when the meeting form is 8, Digitalt møde (BK-VALID). */
+  readonly digitalMeetingLink?: string | undefined;
   readonly caseworkerName?: string | undefined;
+  /** Mødepligt: the citizen must attend. */
+  readonly compulsoryAttendance: boolean;
   readonly selfBooked: boolean;
+  readonly citizenShouldAcceptBooking?: boolean | undefined;
   readonly accepted?: boolean | undefined;
   readonly acceptedTime?: Date | undefined;
+  readonly rebookingPossible: boolean;
   readonly rebookingDeadline?: Date | undefined;
+  readonly cancellationPossible: boolean;
   readonly cancellationDeadline?: Date | undefined;
+  /** The text the client wrote for each of the times above, answered back verbatim. */
+  readonly writtenTimes?: WrittenTimes | undefined;
 }
 
 export type BookingStatus = 'Active' | 'Cancelled';
@@ -35,6 +49,11 @@ export interface Booking extends BookingInput {
   readonly createdAt: Date;
   readonly lastChangedAt: Date;
   readonly creator: BookingCreator;
+  /**
+   * BK-ORIGINATOR, fixed at creation. Undefined for a booking an older release stored: it shows
+   * what that release showed (originatorOf).
+   */
+  readonly originator?: Organisation | undefined;
   readonly cancellationReason?: string | undefined;
   /** Created with SelfBooked by a system other than STAR's: fixed at creation (BK-REMINDER). */
   readonly createdSelfBookedOutsideStar: boolean;

@@ -25,8 +25,8 @@ const partsFormat = new Intl.DateTimeFormat('en-US', {
 /** The Copenhagen calendar date (YYYY-MM-DD) of an instant. */
 export const copenhagenDate = (instant: Date): string => dateFormat.format(instant);
 
-/** Copenhagen's offset from UTC at an instant, in milliseconds (+1 h in winter, +2 h in summer). */
-const offsetAt = (instant: Date): number => {
+/** Copenhagen's offset from UTC at an instant, as the tz database gives it (a slow Intl call). */
+const measuredOffsetAt = (instant: Date): number => {
   const p = Object.fromEntries(partsFormat.formatToParts(instant).map((x) => [x.type, Number(x.value)]));
   const asUtc = Date.UTC(
     p.year ?? 0,
@@ -37,6 +37,31 @@ const offsetAt = (instant: Date): number => {
     p.second ?? 0,
   );
   return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+};
+
+const HOUR_MS = 3_600_000;
+/** The offset of each UTC hour it is constant through; bounded, as a long-running server reads any date. */
+const offsetsByHour = new Map<number, number>();
+const MAX_CACHED_HOURS = 100_000;
+
+/**
+ * Copenhagen's offset from UTC at an instant, in milliseconds (+1 h in winter, +2 h in summer).
+ * Remembered per UTC hour when the hour starts and ends with the same offset (every change of
+ * Europe/Copenhagen's offset since 1894 falls on a whole UTC hour), so reading a booking's times
+ * does not ask Intl each time; an hour with a change in it is measured every time.
+ */
+const offsetAt = (instant: Date): number => {
+  const hour = Math.floor(instant.getTime() / HOUR_MS);
+  const known = offsetsByHour.get(hour);
+  if (known !== undefined) return known;
+  const offset = measuredOffsetAt(instant);
+  const first = new Date(hour * HOUR_MS);
+  const last = new Date(hour * HOUR_MS + HOUR_MS - 1000);
+  if (measuredOffsetAt(first) === offset && measuredOffsetAt(last) === offset) {
+    if (offsetsByHour.size >= MAX_CACHED_HOURS) offsetsByHour.clear();
+    offsetsByHour.set(hour, offset);
+  }
+  return offset;
 };
 
 /**

@@ -20,11 +20,17 @@ export interface ErrorSpec {
   readonly fault: FaultKind;
   readonly text: string;
   readonly source: ErrorSource;
+  /** Set where the code is STAR's but its text is not public: the text is then the emulator's. */
+  readonly textSource?: 'emulator';
 }
 
-/** How the README's error table names a source: "STAR P11", "emulator", "epic 950.8", "SOAP 1.1". */
-export const sourceLabel = (source: ErrorSource): string =>
-  /^P\d+$/.test(source) ? `STAR ${source}` : source;
+/**
+ * How the README's error table names a source: "STAR P11", "emulator", "epic 950.8", "SOAP 1.1",
+ * and "STAR P4, text: emulator" for a STAR code whose text is not public.
+ */
+export const sourceLabel = (spec: Pick<ErrorSpec, 'source' | 'textSource'>): string =>
+  (/^P\d+$/.test(spec.source) ? `STAR ${spec.source}` : spec.source) +
+  (spec.textSource ? `, text: ${spec.textSource}` : '');
 
 const client = (ruleId: string, code: number, text: string, source: ErrorSource): ErrorSpec => ({
   ruleId,
@@ -119,6 +125,43 @@ export const ERROR_TABLE = {
     'The submitted InterviewTypeIdentifier is invalid',
     'P4',
   ),
+  'BK-VALID-CONTACT-TYPE': client(
+    'BK-VALID',
+    4708,
+    'The submitted InterviewContactTypeIdentifier is invalid',
+    'P4',
+  ),
+  // P4's text ends with a full stop, unlike its neighbours: kept as STAR wrote it.
+  'BK-VALID-FORM-TYPE': client(
+    'BK-VALID',
+    4805,
+    'The submitted InterviewFormTypeIdentifier is invalid.',
+    'P4',
+  ),
+  'BK-START': client('BK-START', 4783, 'The BookingTime cannot be before todays date', 'P4'),
+  'BK-DEADLINES-REBOOKING-FORBIDDEN': client(
+    'BK-DEADLINES-CONSISTENT',
+    8125,
+    'Rebooking deadline cannot be specified if rebooking is not possible',
+    'P4',
+  ),
+  'BK-DEADLINES-REBOOKING-MISSING': client(
+    'BK-DEADLINES-CONSISTENT',
+    8126,
+    'Rebooking deadline must be specified if rebooking is possible',
+    'P4',
+  ),
+  // P4 gives the code and its Danish meaning; the stored copy of the page stops before the English
+  // text, so the text is the emulator's, worded as 8125's.
+  'BK-DEADLINES-CANCELLATION-FORBIDDEN': {
+    ...client(
+      'BK-DEADLINES-CONSISTENT',
+      8127,
+      'Cancellation deadline cannot be specified if cancellation is not possible',
+      'P4',
+    ),
+    textSource: 'emulator',
+  },
   // A known code-list value outside its validity period.
   'REQ-CODELIST': client('REQ-CODELIST', 2003, 'Use of expired CodeList value not allowed', 'P11'),
   // CodelistService.GetCodeList with a list name it does not know (CONTRACT.md).

@@ -13,6 +13,9 @@ export const OrganisationType = {
   Virksomhed: 24,
 } as const;
 
+/** STAR's CVR number: BookingOriginator of a Jobnet self-booking when the citizen has no CV number. */
+export const STAR_CVR = '55568510';
+
 const KNOWN_ORGANISATION_TYPES: ReadonlySet<number> = new Set(Object.values(OrganisationType));
 
 export const isKnownOrganisationType = (type: number): boolean => KNOWN_ORGANISATION_TYPES.has(type);

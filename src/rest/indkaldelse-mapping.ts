@@ -1,5 +1,5 @@
 import type { BookingChange, BookingCreator, BookingHistoryEntry, BookingStatus } from '../domain/booking';
-import { bookingOriginator } from '../domain/booking.rules';
+import { originatorCode, originatorOf } from '../domain/booking-originator.rules';
 import { copenhagenIsoString, parseXsDateTime } from '../domain/copenhagen-time';
 import type { Organisation } from '../domain/organisation';
 import type { RequestUserMetadata } from '../domain/request-user-metadata';
@@ -62,6 +62,8 @@ export interface IndkaldelseBooking extends IndkaldelseBookingFields {
   readonly createdAt: Date;
   readonly lastChangedAt: Date;
   readonly creator: BookingCreator;
+  /** BK-ORIGINATOR as fixed at creation (undefined: a booking an older release stored). */
+  readonly originator?: Organisation | undefined;
 }
 
 /** An authority participant of a meeting (REST.md §4), as stored. */
@@ -165,12 +167,6 @@ export const requestUserMetadataDto = (m: RequestUserMetadata): RequestUserMetad
   registrationDateTime: m.registrationDateTime,
 });
 
-/**
- * BK-ORIGINATOR's code is an int in STAR's booking type (P5); every organisation code is digits, but
- * one registered otherwise (the admin API takes letters) shows as -1, DFDG's "no organisation".
- */
-const originatorCode = (code: string): number => (/^\d{1,9}$/.test(code) ? Number(code) : -1);
-
 export const myndighedsdeltagerReadForm = (d: Myndighedsdeltager): MyndighedsdeltagerReadDto => ({
   myndighedsdeltagerId: d.id,
   indkaldelseIdentifier: d.indkaldelseId,
@@ -192,7 +188,7 @@ export const indkaldelseReadForm = (
   myndighedsdeltagere: readonly Myndighedsdeltager[],
   starCvr: string,
 ): IndkaldelseReadDto => {
-  const originator = bookingOriginator(b.creator.organisation, starCvr);
+  const originator = originatorOf(b, starCvr);
   return {
     moedeStarttidspunkt: timeText(b.start, b.startText),
     moedeSluttidspunkt: timeText(b.end, b.endText),

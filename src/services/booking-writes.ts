@@ -3,8 +3,23 @@ import type { Booking, BookingChange } from '../domain/booking';
 import { isVisibleTo } from '../domain/booking.rules';
 import { ownershipVerdict } from '../domain/citizen-access.rules';
 import { DfdgFault, type Violation } from '../domain/errors';
+import type { Organisation } from '../domain/organisation';
+import type { RequestUserMetadata } from '../domain/request-user-metadata';
 import { wsrmReceivers } from '../domain/wsrm.rules';
-import type { AuthorisedCall, OperationDeps } from './call-context';
+import type { OperationDeps } from './call-context';
+
+/**
+ * On whose behalf a booking use case acts: what a protocol face hands over once the caller has passed
+ * the security model and the access checks.
+ */
+export interface BookingActor {
+  readonly activeOrganisation: Organisation;
+  readonly user: RequestUserMetadata;
+  /** The name the calling certificate is registered under (WSRM's ClientSystemIdentifier). */
+  readonly systemName: string;
+  /** The call's ServiceRequestLogReferenceIdentifier, kept in the booking's history. */
+  readonly referenceId: string;
+}
 
 /** Answers a rule's violation as its fault. */
 export const check = (v: Violation | null): void => {
@@ -16,25 +31,25 @@ export const check = (v: Violation | null): void => {
  * citizen, is, to the caller, not there. (A citizen naming another CPR's booking was refused in
  * step 4, SEC-CITIZEN, before this runs.)
  */
-export const findVisibleBooking = (call: AuthorisedCall, deps: OperationDeps, id: string): Booking => {
+export const findVisibleBooking = (actor: BookingActor, deps: OperationDeps, id: string): Booking => {
   const booking = deps.store.bookings.find(id);
   if (
     !booking ||
-    !isVisibleTo(call.headers.activeOrganisation, booking, deps.store.codelists.current()) ||
-    !citizenVisible(call, deps, booking.cpr)
+    !isVisibleTo(actor.activeOrganisation, booking, deps.store.codelists.current()) ||
+    !citizenVisible(actor, deps, booking.cpr)
   ) {
     throw new DfdgFault('BK-NOT-FOUND', `no booking ${id}`);
   }
   return booking;
 };
 
-const citizenVisible = (call: AuthorisedCall, deps: OperationDeps, cpr: string): boolean => {
+const citizenVisible = (actor: BookingActor, deps: OperationDeps, cpr: string): boolean => {
   const citizen = deps.store.citizens.find(cpr);
   return (
     citizen !== undefined &&
     ownershipVerdict(citizen, {
-      activeOrganisation: call.headers.activeOrganisation,
-      user: call.headers.requestUserMetadata,
+      activeOrganisation: actor.activeOrganisation,
+      user: actor.user,
       now: deps.clock.now(),
       akasseWrite: false,
     }) === null
@@ -57,7 +72,7 @@ export const assertNotCancelled = (booking: Booking): void => {
  * that follow the citizen (BK-WSRM) are saved together or not at all.
  */
 export const saveChange = (
-  call: AuthorisedCall,
+  actor: BookingActor,
   deps: OperationDeps,
   booking: Booking,
   change: BookingChange,
@@ -68,9 +83,9 @@ export const saveChange = (
   store.bookings.appendHistory(booking.id, {
     time: booking.lastChangedAt,
     change,
-    activeOrganisation: call.headers.activeOrganisation,
-    requestUserMetadata: call.headers.requestUserMetadata,
-    referenceId: call.referenceId,
+    activeOrganisation: actor.activeOrganisation,
+    requestUserMetadata: actor.user,
+    referenceId: actor.referenceId,
   });
   store.reminders.syncWith(booking);
   const receivers = wsrmReceivers(
@@ -83,9 +98,9 @@ export const saveChange = (
     store.wsrm.enqueue(booking.id, {
       messageId: randomUUID(),
       receiver,
-      clientSystem: call.caller.systemName,
-      registeringAuthority: call.headers.activeOrganisation,
-      registeringUser: call.headers.requestUserMetadata,
+      clientSystem: actor.systemName,
+      registeringAuthority: actor.activeOrganisation,
+      registeringUser: actor.user,
       queuedAt: booking.lastChangedAt,
       booking,
     });
@@ -94,7 +109,7 @@ export const saveChange = (
 
 /** Cancels (DFDG keeps cancelled bookings, with status Cancelled); cancelling twice changes nothing. */
 export const cancel = (
-  call: AuthorisedCall,
+  actor: BookingActor,
   deps: OperationDeps,
   booking: Booking,
   reason: string | undefined,
@@ -106,5 +121,5 @@ export const cancel = (
     cancellationReason: reason,
     lastChangedAt: deps.clock.now(),
   };
-  saveChange(call, deps, cancelled, 'Cancelled');
+  saveChange(actor, deps, cancelled, 'Cancelled');
 };

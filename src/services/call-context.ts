@@ -5,6 +5,7 @@ import type { ServiceContract } from '../soap/contracts';
 import type { XmlEl } from '../soap/xml-tree';
 import { el, type XmlNode } from '../soap/xml-writer';
 import type { Store } from '../store/store';
+import type { BookingActor } from './booking-writes';
 
 /** A call that has passed steps 1-5 of RULES.md: who calls, on whose behalf, and what they sent. */
 export interface CallContext {
@@ -43,6 +44,14 @@ export const withHeaders = (call: CallContext): AuthorisedCall => {
   if (!call.headers) throw new Error(`${call.service.name} binds no headers`);
   return call as AuthorisedCall;
 };
+
+/** The booking use cases' view of a call: on whose behalf, through which system, under which reference. */
+export const bookingActorOf = (call: AuthorisedCall): BookingActor => ({
+  activeOrganisation: call.headers.activeOrganisation,
+  user: call.headers.requestUserMetadata,
+  systemName: call.caller.systemName,
+  referenceId: call.referenceId,
+});
 
 /** Every response ends with the call's reference id, the key of its audit row. */
 export const referenceIdXml = (call: CallContext): XmlNode =>

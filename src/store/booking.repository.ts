@@ -1,9 +1,11 @@
 import type { Booking, BookingHistoryEntry } from '../domain/booking';
+import type { WrittenTimes } from '../domain/booking-times';
+import type { Organisation } from '../domain/organisation';
 import type { RequestUserMetadata } from '../domain/request-user-metadata';
 import { canonicalUuid } from '../domain/uuid';
 import type { Db } from './db';
 
-interface BookingRow {
+export interface BookingRow {
   id: string;
   cpr: string;
   interview_type: number;
@@ -28,6 +30,20 @@ interface BookingRow {
   creator_metadata: string;
   creator_system: string;
   created_self_booked_outside_star: number;
+  contact_type: number;
+  form_type: number;
+  digital_meeting_link: string | null;
+  compulsory_attendance: number;
+  citizen_should_accept: number | null;
+  rebooking_possible: number;
+  cancellation_possible: number;
+  start_text: string | null;
+  end_text: string | null;
+  accepted_time_text: string | null;
+  rebooking_deadline_text: string | null;
+  cancellation_deadline_text: string | null;
+  originator_type: number | null;
+  originator_code: string | null;
 }
 
 interface HistoryRow {
@@ -42,8 +58,37 @@ interface HistoryRow {
 const iso = (d: Date | undefined): string | null => (d ? d.toISOString() : null);
 const date = (s: string | null): Date | undefined => (s === null ? undefined : new Date(s));
 const bool = (n: number | null): boolean | undefined => (n === null ? undefined : n === 1);
+const flag = (b: boolean | undefined): number | null => (b === undefined ? null : b ? 1 : 0);
 
-const toRow = (b: Booking): BookingRow => ({
+/** The written texts as columns: one per time, NULL where no client wrote it. */
+const TEXT_COLUMNS = {
+  start: 'start_text',
+  end: 'end_text',
+  acceptedTime: 'accepted_time_text',
+  rebookingDeadline: 'rebooking_deadline_text',
+  cancellationDeadline: 'cancellation_deadline_text',
+} as const satisfies Record<keyof WrittenTimes, keyof BookingRow>;
+
+const textColumns = (t: WrittenTimes | undefined) =>
+  Object.fromEntries(
+    Object.entries(TEXT_COLUMNS).map(([field, column]) => [column, t?.[field as keyof WrittenTimes] ?? null]),
+  ) as Record<(typeof TEXT_COLUMNS)[keyof WrittenTimes], string | null>;
+
+const writtenTimes = (r: BookingRow): WrittenTimes | undefined => {
+  const entries = Object.entries(TEXT_COLUMNS).flatMap(([field, column]) => {
+    const text = r[column];
+    return text === null ? [] : [[field, text] as const];
+  });
+  return entries.length === 0 ? undefined : Object.fromEntries(entries);
+};
+
+const originator = (r: BookingRow): Organisation | undefined =>
+  r.originator_type === null || r.originator_code === null
+    ? undefined
+    : { type: r.originator_type, code: r.originator_code };
+
+/** A booking as its row of the bookings table (exported for tests that write older schemas). */
+export const bookingRowOf = (b: Booking): BookingRow => ({
   id: b.id,
   cpr: b.cpr,
   interview_type: b.interviewType,
@@ -56,7 +101,7 @@ const toRow = (b: Booking): BookingRow => ({
   meeting_location: b.meetingLocation ?? null,
   caseworker_name: b.caseworkerName ?? null,
   self_booked: b.selfBooked ? 1 : 0,
-  accepted: b.accepted === undefined ? null : b.accepted ? 1 : 0,
+  accepted: flag(b.accepted),
   accepted_time: iso(b.acceptedTime),
   rebooking_deadline: iso(b.rebookingDeadline),
   cancellation_deadline: iso(b.cancellationDeadline),
@@ -68,6 +113,16 @@ const toRow = (b: Booking): BookingRow => ({
   creator_metadata: JSON.stringify(b.creator.metadata),
   creator_system: b.creator.system,
   created_self_booked_outside_star: b.createdSelfBookedOutsideStar ? 1 : 0,
+  contact_type: b.contactType,
+  form_type: b.formType,
+  digital_meeting_link: b.digitalMeetingLink ?? null,
+  compulsory_attendance: b.compulsoryAttendance ? 1 : 0,
+  citizen_should_accept: flag(b.citizenShouldAcceptBooking),
+  rebooking_possible: b.rebookingPossible ? 1 : 0,
+  cancellation_possible: b.cancellationPossible ? 1 : 0,
+  ...textColumns(b.writtenTimes),
+  originator_type: b.originator?.type ?? null,
+  originator_code: b.originator?.code ?? null,
 });
 
 const fromRow = (r: BookingRow): Booking => ({
@@ -95,6 +150,15 @@ const fromRow = (r: BookingRow): Booking => ({
     system: r.creator_system,
   },
   createdSelfBookedOutsideStar: r.created_self_booked_outside_star === 1,
+  contactType: r.contact_type,
+  formType: r.form_type,
+  digitalMeetingLink: r.digital_meeting_link ?? undefined,
+  compulsoryAttendance: r.compulsory_attendance === 1,
+  citizenShouldAcceptBooking: bool(r.citizen_should_accept),
+  rebookingPossible: r.rebooking_possible === 1,
+  cancellationPossible: r.cancellation_possible === 1,
+  writtenTimes: writtenTimes(r),
+  originator: originator(r),
 });
 
 const COLUMNS: ReadonlyArray<keyof BookingRow> = [
@@ -122,9 +186,28 @@ const COLUMNS: ReadonlyArray<keyof BookingRow> = [
   'creator_metadata',
   'creator_system',
   'created_self_booked_outside_star',
+  'contact_type',
+  'form_type',
+  'digital_meeting_link',
+  'compulsory_attendance',
+  'citizen_should_accept',
+  'rebooking_possible',
+  'cancellation_possible',
+  'start_text',
+  'end_text',
+  'accepted_time_text',
+  'rebooking_deadline_text',
+  'cancellation_deadline_text',
+  'originator_type',
+  'originator_code',
 ];
-/** What an update may change: everything but the identity and the creation (BK-OWNER-META). */
-const MUTABLE = COLUMNS.filter((c) => c !== 'id' && !c.startsWith('created_') && !c.startsWith('creator_'));
+/**
+ * What an update may change: everything but the identity and the creation (BK-OWNER-META), the
+ * originator included (BK-ORIGINATOR is decided at creation).
+ */
+const MUTABLE = COLUMNS.filter(
+  (c) => c !== 'id' && !c.startsWith('created_') && !c.startsWith('creator_') && !c.startsWith('originator_'),
+);
 
 /** Bookings and their history; statements prepared once per database. */
 export class BookingRepository {
@@ -161,12 +244,12 @@ export class BookingRepository {
   }
 
   insert(booking: Booking): void {
-    this.insertStmt.run(toRow(booking));
+    this.insertStmt.run(bookingRowOf(booking));
   }
 
   /** Saves a changed booking; the creator columns are never rewritten (BK-OWNER-META). */
   update(booking: Booking): void {
-    this.updateStmt.run(toRow(booking));
+    this.updateStmt.run(bookingRowOf(booking));
   }
 
   /** The booking with this id, in whichever case it is written (ids are stored in lower case). */

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Booking } from '../domain/booking';
+import { bookingOriginator } from '../domain/booking-originator.rules';
 import { addDays, copenhagenDate, fromCopenhagenWallClock } from '../domain/copenhagen-time';
-import { OrganisationType } from '../domain/organisation';
+import { OrganisationType, STAR_CVR } from '../domain/organisation';
 import { canonicalUuid } from '../domain/uuid';
 import type { Store } from './store';
 
@@ -81,13 +82,21 @@ export const FixtureFiles = {
     z.object({
       id: z.uuid(),
       cpr: z.string().regex(/^\d{10}$/),
-      interviewType: z.number().int().min(1).max(18),
+      interviewType: z.number().int().min(1),
+      /** The meeting form and group type (CONTRACT.md); 1, 1 (in person, individual) when not given. */
+      contactType: z.number().int().default(1),
+      formType: z.number().int().default(1),
       start: relativeOrIsoInstant,
       durationMinutes: z.number().int().positive(),
       meetingOrganisation: organisation,
       meetingLocation: z.string().optional(),
+      digitalMeetingLink: z.url().optional(),
       caseworkerName: z.string().optional(),
+      compulsoryAttendance: z.boolean().default(true),
       selfBooked: z.boolean(),
+      /** A fixture booking has no deadlines: nothing to rebook or cancel by, unless it says so. */
+      rebookingPossible: z.boolean().default(false),
+      cancellationPossible: z.boolean().default(true),
       createdBy: z.object({ organisation, metadata, system: z.string() }),
     }),
   ),
@@ -135,15 +144,28 @@ const resolveInstant = (value: string, today: string): Date => {
  * Loads the fixtures when the store holds no organisation yet: checked and loaded in one write
  * transaction, so two processes starting on a new database file load them once.
  */
-export const loadFixturesIntoEmptyStore = (store: Store, fixtures: Fixtures, now: Date): boolean =>
+export const loadFixturesIntoEmptyStore = (
+  store: Store,
+  fixtures: Fixtures,
+  now: Date,
+  starCvr: string = STAR_CVR,
+): boolean =>
   store.transaction(() => {
     if (store.organisations.count() > 0) return false;
-    loadFixtures(store, fixtures, now);
+    loadFixtures(store, fixtures, now, starCvr);
     return true;
   });
 
-/** Loads organisations, citizens and bookings into the store, in one transaction. */
-export const loadFixtures = (store: Store, fixtures: Fixtures, now: Date): void => {
+/**
+ * Loads organisations, citizens and bookings into the store, in one transaction. `starCvr` is the
+ * configured STAR CVR number, the BookingOriginator of a Jobnet self-booking without a CV number.
+ */
+export const loadFixtures = (
+  store: Store,
+  fixtures: Fixtures,
+  now: Date,
+  starCvr: string = STAR_CVR,
+): void => {
   const today = copenhagenDate(now);
   store.transaction(() => {
     for (const o of fixtures.organisations) store.organisations.save(o);
@@ -182,6 +204,12 @@ export const loadFixtures = (store: Store, fixtures: Fixtures, now: Date): void 
         createdAt: now,
         lastChangedAt: now,
         creator: createdBy,
+        originator: bookingOriginator(
+          createdBy.organisation,
+          b.selfBooked,
+          store.citizens.find(b.cpr)?.cvNumber ?? null,
+          starCvr,
+        ),
         createdSelfBookedOutsideStar: b.selfBooked && createdBy.organisation.type !== OrganisationType.Star,
       };
       store.bookings.insert(booking);

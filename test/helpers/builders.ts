@@ -63,16 +63,25 @@ export const buildCaller = (organisations: readonly Organisation[], systemName =
 
 const START = new Date('2026-02-10T09:00:00.000Z');
 
-/** A booking as a caller sends it: a 30-minute Jobsamtale (type 7) at jobcenter Aarhus, not self-booked. */
+/**
+ * A booking as a caller sends it: a 30-minute Jobsamtale (type 7) in person (meeting form 1,
+ * individual) at jobcenter Aarhus, compulsory, not self-booked, neither rebookable nor with a
+ * cancellation deadline.
+ */
 export const buildBookingInput = (overrides: Partial<BookingInput> = {}): BookingInput => {
   const start = overrides.start ?? START;
   return {
     cpr: CPR,
     interviewType: 7,
+    contactType: 1,
+    formType: 1,
     start,
     end: new Date(start.getTime() + 30 * 60_000),
     meetingOrganisation: ORG.jobcenterAarhus,
+    compulsoryAttendance: true,
     selfBooked: false,
+    rebookingPossible: false,
+    cancellationPossible: true,
     ...overrides,
   };
 };

@@ -32,6 +32,13 @@ export const TEXT = {
   8173: 'OrganisationType is invalid according to the organisationTypeIdentifierCodeList.',
   8174: 'UserType is invalid according to the requestUserTypeIdentifierCodeList.',
   8107: 'The BookingIdentifier does not correspond to the person civil registration identifier',
+  4708: 'The submitted InterviewContactTypeIdentifier is invalid',
+  4805: 'The submitted InterviewFormTypeIdentifier is invalid.',
+  4783: 'The BookingTime cannot be before todays date',
+  8125: 'Rebooking deadline cannot be specified if rebooking is not possible',
+  8126: 'Rebooking deadline must be specified if rebooking is possible',
+  // The emulator's text: STAR's page gives the code, its copy stops before the English text (P4).
+  8127: 'Cancellation deadline cannot be specified if cancellation is not possible',
 } as const;
 
 export type FaultCode = keyof typeof TEXT;

@@ -6,6 +6,7 @@
  */
 import { Agent } from 'node:https';
 import type { Citizen, SelfBookingDeadline } from '../../src/domain/booking';
+import { parseXsDateTime } from '../../src/domain/copenhagen-time';
 import type { RunningEmulator } from '../../src/emulator';
 import type { ServiceName } from '../../src/soap/contracts';
 import { loadLibxml, type Libxml, type LibxmlElement } from '../../src/soap/libxml';
@@ -109,10 +110,13 @@ export const saveCitizen = (
   return cpr;
 };
 
-/** A meeting starting at the given instant (ISO, with its offset as written) lasting `minutes`. */
+/**
+ * A meeting starting at the given time (as written: with an offset, or without one for Copenhagen
+ * time) lasting `minutes`; the end in UTC.
+ */
 export const meetingAt = (start: string, minutes = 30): { start: string; end: string } => ({
   start,
-  end: new Date(new Date(start).getTime() + minutes * MINUTE).toISOString(),
+  end: new Date(new Date(iso(start)).getTime() + minutes * MINUTE).toISOString(),
 });
 
 /** A booking a jobcenter caseworker makes: a Jobsamtale at jobcenter Aarhus. */
@@ -237,19 +241,37 @@ export const sentUser = (user: User): UserRead => ({
   registrationDateTime: SENT_REGISTRATION_DATE_TIME,
 });
 
-/** A booking in read form (BookingReadType); instants normalised to ISO UTC. */
+/** The client's times exactly as a response writes them (CONTRACT.md: as the client wrote them). */
+export interface TimesAsAnswered {
+  readonly start: string;
+  readonly end: string;
+  readonly acceptedTime: string | undefined;
+  readonly rebookingDeadline: string | undefined;
+  readonly cancellationDeadline: string | undefined;
+}
+
+/** A booking in read form (BookingReadType); instants normalised to ISO UTC, and as written in `written`. */
 export interface BookingRead {
   readonly id: string;
   readonly cpr: string;
   readonly interviewType: number;
+  readonly contactType: number;
+  readonly formType: number;
   readonly start: string;
   readonly end: string;
   readonly meeting: Org;
+  readonly meetingLocation: string | undefined;
+  readonly digitalMeetingLink: string | undefined;
+  readonly compulsoryAttendance: boolean;
   readonly selfBooked: boolean;
+  readonly citizenShouldAcceptBooking: boolean | undefined;
   readonly accepted: boolean | undefined;
   readonly acceptedTime: string | undefined;
+  readonly rebookingPossible: boolean;
   readonly rebookingDeadline: string | undefined;
+  readonly cancellationPossible: boolean;
   readonly cancellationDeadline: string | undefined;
+  readonly written: TimesAsAnswered;
   readonly status: string;
   readonly createdAt: string;
   readonly lastChangedAt: string;
@@ -257,7 +279,12 @@ export interface BookingRead {
   readonly createdBy: UserRead;
 }
 
-export const iso = (instant: string): string => new Date(instant).toISOString();
+/** An xs:dateTime as ISO UTC; one without an offset is Copenhagen time, as the emulator reads it. */
+export const iso = (instant: string): string => {
+  const parsed = parseXsDateTime(instant);
+  if (!parsed) throw new Error(`not an xs:dateTime: ${instant}`);
+  return parsed.toISOString();
+};
 const optIso = (el: Node, name: string): string | undefined => {
   const t = optText(el, name);
   return t === undefined ? undefined : iso(t);
@@ -267,14 +294,29 @@ export const readBooking = (el: Node): BookingRead => ({
   id: textIn(el, 'BookingIdentifier'),
   cpr: textIn(el, 'PersonCivilRegistrationIdentifier'),
   interviewType: codeIn(el, 'InterviewTypeIdentifier'),
-  start: iso(textIn(el, 'BookingStartDateTime')),
-  end: iso(textIn(el, 'BookingEndDateTime')),
+  contactType: codeIn(el, 'InterviewContactTypeIdentifier'),
+  formType: codeIn(el, 'InterviewFormTypeIdentifier'),
+  start: iso(textIn(el, 'BookingStartTime')),
+  end: iso(textIn(el, 'BookingEndTime')),
   meeting: readOrg(one(el, 'MeetingOrganisation')),
+  meetingLocation: optText(el, 'MeetingLocation'),
+  digitalMeetingLink: optText(el, 'DigitalMeetingLink'),
+  compulsoryAttendance: textIn(el, 'CompulsoryAttendance') === 'true',
   selfBooked: textIn(el, 'SelfBooked') === 'true',
+  citizenShouldAcceptBooking: optBool(el, 'CitizenShouldAcceptBooking'),
   accepted: optBool(el, 'BookingAccepted'),
   acceptedTime: optIso(el, 'BookingAcceptedTime'),
-  rebookingDeadline: optIso(el, 'RebookingDeadlineDateTime'),
-  cancellationDeadline: optIso(el, 'CancellationDeadlineDateTime'),
+  rebookingPossible: textIn(el, 'ReBookingPossible') === 'true',
+  rebookingDeadline: optIso(el, 'ReBookingDeadline'),
+  cancellationPossible: textIn(el, 'CancellationPossible') === 'true',
+  cancellationDeadline: optIso(el, 'CancellationDeadline'),
+  written: {
+    start: textIn(el, 'BookingStartTime'),
+    end: textIn(el, 'BookingEndTime'),
+    acceptedTime: optText(el, 'BookingAcceptedTime'),
+    rebookingDeadline: optText(el, 'ReBookingDeadline'),
+    cancellationDeadline: optText(el, 'CancellationDeadline'),
+  },
   status: textIn(el, 'BookingStatus'),
   createdAt: iso(textIn(el, 'CreatedDateTime')),
   lastChangedAt: iso(textIn(el, 'LastChangedDateTime')),
@@ -326,10 +368,13 @@ export const expectRuleFault = (res: RawResponse, code: number, ruleId: string):
   expect(String(res.headers['x-servicerequestlogreferenceidentifier'])).toMatch(UUID);
 };
 
+/** RescheduleBooking's request: what is left out keeps the booking's stored value. */
 export interface RescheduleFields {
   readonly start: string;
   readonly end: string;
+  readonly rebookingPossible?: boolean;
   readonly rebookingDeadline?: string;
+  readonly cancellationPossible?: boolean;
   readonly cancellationDeadline?: string;
   readonly meetingLocation?: string;
 }
@@ -405,10 +450,14 @@ export const dfdgScenario = (emulator: RunningEmulator) => {
         'RescheduleBooking',
         requestBody(ebs, 'RescheduleBooking', {
           BookingIdentifier: id,
-          BookingStartDateTime: r.start,
-          BookingEndDateTime: r.end,
-          ...(r.rebookingDeadline ? { RebookingDeadlineDateTime: r.rebookingDeadline } : {}),
-          ...(r.cancellationDeadline ? { CancellationDeadlineDateTime: r.cancellationDeadline } : {}),
+          BookingStartTime: r.start,
+          BookingEndTime: r.end,
+          ...(r.rebookingPossible === undefined ? {} : { ReBookingPossible: String(r.rebookingPossible) }),
+          ...(r.rebookingDeadline ? { ReBookingDeadline: r.rebookingDeadline } : {}),
+          ...(r.cancellationPossible === undefined
+            ? {}
+            : { CancellationPossible: String(r.cancellationPossible) }),
+          ...(r.cancellationDeadline ? { CancellationDeadline: r.cancellationDeadline } : {}),
           ...(r.meetingLocation ? { MeetingLocation: r.meetingLocation } : {}),
         }),
       ),

@@ -3,6 +3,7 @@ import * as soap from 'soap';
 import type { RunningEmulator } from '../../src/emulator';
 import {
   activeOrganisationXml,
+  bookingDefaults,
   caseworker,
   requestUserMetadataXml,
   type BookingFields,
@@ -248,14 +249,22 @@ export interface BookingRead {
   readonly id: string;
   readonly cpr: string;
   readonly interviewType: number;
+  readonly contactType: number;
+  readonly formType: number;
   readonly start: Date;
   readonly end: Date;
   readonly meetingOrganisation: Org;
   readonly meetingLocation: string | undefined;
+  readonly digitalMeetingLink: string | undefined;
   readonly caseworkerName: string | undefined;
+  readonly compulsoryAttendance: boolean;
   readonly selfBooked: boolean;
   readonly accepted: boolean | undefined;
   readonly acceptedTime: Date | undefined;
+  readonly rebookingPossible: boolean;
+  readonly rebookingDeadline: Date | undefined;
+  readonly cancellationPossible: boolean;
+  readonly cancellationDeadline: Date | undefined;
   readonly status: 'Active' | 'Cancelled';
   readonly createdAt: Date;
   readonly lastChangedAt: Date;
@@ -275,14 +284,28 @@ export const readBooking = (b: unknown): BookingRead => {
       pathOf(b, 'InterviewTypeIdentifier', 'CodeListItemIdentifier'),
       'InterviewTypeIdentifier',
     ),
-    start: instant(b.BookingStartDateTime, 'BookingStartDateTime'),
-    end: instant(b.BookingEndDateTime, 'BookingEndDateTime'),
+    contactType: int(
+      pathOf(b, 'InterviewContactTypeIdentifier', 'CodeListItemIdentifier'),
+      'InterviewContactTypeIdentifier',
+    ),
+    formType: int(
+      pathOf(b, 'InterviewFormTypeIdentifier', 'CodeListItemIdentifier'),
+      'InterviewFormTypeIdentifier',
+    ),
+    start: instant(b.BookingStartTime, 'BookingStartTime'),
+    end: instant(b.BookingEndTime, 'BookingEndTime'),
     meetingOrganisation: readOrg(b.MeetingOrganisation, 'MeetingOrganisation'),
     meetingLocation: optionalText(b.MeetingLocation, 'MeetingLocation'),
+    digitalMeetingLink: optionalText(b.DigitalMeetingLink, 'DigitalMeetingLink'),
     caseworkerName: optionalText(b.CaseworkerName, 'CaseworkerName'),
+    compulsoryAttendance: bool(b.CompulsoryAttendance, 'CompulsoryAttendance'),
     selfBooked: bool(b.SelfBooked, 'SelfBooked'),
     accepted: accepted === undefined || accepted === null ? undefined : bool(accepted, 'BookingAccepted'),
     acceptedTime: optionalInstant(b.BookingAcceptedTime, 'BookingAcceptedTime'),
+    rebookingPossible: bool(b.ReBookingPossible, 'ReBookingPossible'),
+    rebookingDeadline: optionalInstant(b.ReBookingDeadline, 'ReBookingDeadline'),
+    cancellationPossible: bool(b.CancellationPossible, 'CancellationPossible'),
+    cancellationDeadline: optionalInstant(b.CancellationDeadline, 'CancellationDeadline'),
     status,
     createdAt: instant(b.CreatedDateTime, 'CreatedDateTime'),
     lastChangedAt: instant(b.LastChangedDateTime, 'LastChangedDateTime'),
@@ -299,20 +322,28 @@ const when = (d: string | Date): string => (typeof d === 'string' ? d : d.toISOS
 export const bookingArgs = (b: BookingFields): Record<string, unknown> => {
   const opt = (name: string, v: string | boolean | undefined): Record<string, unknown> =>
     v === undefined ? {} : { [name]: v };
+  const d = bookingDefaults(b);
   return {
     ...opt('BookingIdentifier', b.id),
     PersonCivilRegistrationIdentifier: b.cpr,
     InterviewTypeIdentifier: { CodeListItemIdentifier: b.interviewType },
-    BookingStartDateTime: b.start,
-    BookingEndDateTime: b.end,
+    InterviewContactTypeIdentifier: { CodeListItemIdentifier: d.contactType },
+    InterviewFormTypeIdentifier: { CodeListItemIdentifier: d.formType },
+    BookingStartTime: b.start,
+    BookingEndTime: b.end,
     MeetingOrganisation: { OrganisationTypeIdentifier: b.meeting.type, OrganisationCode: b.meeting.code },
     ...opt('MeetingLocation', b.meetingLocation),
+    ...opt('DigitalMeetingLink', b.digitalMeetingLink),
     ...opt('CaseworkerName', b.caseworkerName),
+    CompulsoryAttendance: d.compulsoryAttendance,
     SelfBooked: b.selfBooked,
+    ...opt('CitizenShouldAcceptBooking', b.citizenShouldAcceptBooking),
     ...opt('BookingAccepted', b.accepted),
     ...opt('BookingAcceptedTime', b.acceptedTime),
-    ...opt('RebookingDeadlineDateTime', b.rebookingDeadline),
-    ...opt('CancellationDeadlineDateTime', b.cancellationDeadline),
+    ReBookingPossible: d.rebookingPossible,
+    ...opt('ReBookingDeadline', b.rebookingDeadline),
+    CancellationPossible: d.cancellationPossible,
+    ...opt('CancellationDeadline', b.cancellationDeadline),
   };
 };
 

@@ -262,12 +262,12 @@ describe('strict schema validation (the default)', () => {
   it('When elements come in the wrong order (end before start), then 1014 REQ-SCHEMA', async () => {
     const swapped = editedCreateXml((x) =>
       x.replace(
-        /(<bk:BookingStartDateTime>.*?<\/bk:BookingStartDateTime>)(<bk:BookingEndDateTime>.*?<\/bk:BookingEndDateTime>)/,
+        /(<bk:BookingStartTime>.*?<\/bk:BookingStartTime>)(<bk:BookingEndTime>.*?<\/bk:BookingEndTime>)/,
         '$2$1',
       ),
     );
     const detail = await rejects(() => post(emulator, swapped), 'REQ-SCHEMA');
-    expect(detail).toMatch(/BookingEndDateTime|BookingStartDateTime/);
+    expect(detail).toMatch(/BookingEndTime|BookingStartTime/);
   });
 
   it('When a dateTime is not a dateTime (2026-13-45T25:00:00), then 1014 REQ-SCHEMA naming the element', async () => {
@@ -275,7 +275,7 @@ describe('strict schema validation (the default)', () => {
       () => post(emulator, goodCreateXml({ start: '2026-13-45T25:00:00' })),
       'REQ-SCHEMA',
     );
-    expect(detail).toMatch(/BookingStartDateTime/);
+    expect(detail).toMatch(/BookingStartTime/);
   });
 
   it('When the interview type is "abc", then 1014 REQ-SCHEMA naming the element', async () => {

@@ -123,7 +123,11 @@ it('When SOAP calls were made, then the dashboard lists them by outcome, explain
 
 it('When a booking was made, then the dashboard shows it with its origin and history, its audit row, and issues a certificate to download', async () => {
   await fetch(`${emulator.adminUrl}/admin/reset`, { method: 'POST' });
-  const booking = aBooking();
+  const booking = aBooking({
+    contactType: 8,
+    formType: 2,
+    digitalMeetingLink: 'https://meet.example.dk/r/1',
+  });
   expect((await createBooking(dfdgHeaders(jobcenter, caseworker(jobcenter)), booking)).status).toBe(200);
 
   await page.goto(`${emulator.adminUrl}/#bookings`);
@@ -133,6 +137,9 @@ it('When a booking was made, then the dashboard shows it with its origin and his
   await card.waitFor();
   const shown = (await card.textContent()) ?? '';
   expect(shown).toContain('Originator (BookingOriginator)8/75100');
+  expect(shown).toContain('Meeting form / group type8 / 2');
+  expect(shown).toContain('Digital meeting linkhttps://meet.example.dk/r/1');
+  expect(shown).toContain(`As written${booking.start} – ${booking.end}`);
   expect(shown).toContain('Mette Hansen');
   expect(shown).toMatch(/Created.*8\/75100/);
   mkdirSync(join(PROJECT_ROOT, 'test-output'), { recursive: true });

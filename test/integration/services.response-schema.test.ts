@@ -124,8 +124,8 @@ it('When every operation of every service answers, then each response is valid a
         'RescheduleBooking',
         requestBody('ExternalBookingService', 'RescheduleBooking', {
           BookingIdentifier: id,
-          BookingStartDateTime: start.toISOString(),
-          BookingEndDateTime: new Date(start.getTime() + 1800_000).toISOString(),
+          BookingStartTime: start.toISOString(),
+          BookingEndTime: new Date(start.getTime() + 1800_000).toISOString(),
         }),
       )
     ).body,

@@ -4,6 +4,10 @@ import { pathOf } from '../helpers/soap-client';
  * The round trip every generated vendor client (gsoap/, jaxws/, php/) makes against BookingService,
  * and what it must see. Each client prints the same JSON document:
  *   { sentStart, create, details, refused }
+ * where sentStart is BookingStartTime as the client wrote it (a .NET-style text with seven fraction
+ * digits and an offset where the stack lets the client write the text, PHP and JAX-WS; gSOAP's
+ * time_t writes whole UTC seconds) and details.ok.BookingStartTime is the start as the client's
+ * stack read it back, in the same form: the same text (CONTRACT.md: times answered as written).
  * where each call is { ok: {...} } or { fault: {...} }. The calls, all under ActiveOrganisation
  * 8/75100 with the certificate 8-75100:
  * - create: CreateBooking for the fixture citizen 0101575001, a caseworker of 8/75100;
@@ -26,11 +30,17 @@ export const detailsAsCreated = (output: Record<string, unknown>): unknown => ({
     BookingIdentifier: pathOf(output, 'create', 'ok', 'BookingIdentifier'),
     PersonCivilRegistrationIdentifier: '0101575001',
     InterviewType: 8,
-    BookingStartDateTime: output.sentStart,
+    InterviewContactType: 2,
+    InterviewFormType: 1,
+    BookingStartTime: output.sentStart,
     MeetingOrganisation: { OrganisationTypeIdentifier: 8, OrganisationCode: '75100' },
     MeetingLocation: 'telefon',
+    CompulsoryAttendance: true,
+    ReBookingPossible: false,
+    CancellationPossible: true,
     BookingStatus: 'Active',
-    BookingOriginator: { OrganisationTypeIdentifier: 8, OrganisationCode: '75100' },
+    // STAR's booking type: the originator's code is an int, and each stack reads it as one.
+    BookingOriginator: { OrganisationTypeIdentifier: 8, OrganisationCode: 75100 },
     CreatedBy: 'Mette Hansen',
     ServiceRequestLogReferenceIdentifier: UUID,
   },

@@ -120,16 +120,24 @@ def main(soap_url, cert_dir):
 
         headers = [caseworker(8, "75100"), active_organisation]
 
-        start = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=7)).replace(microsecond=0)
+        # A week ahead, Danish wall-clock time with its offset and microseconds: zeep writes all six
+        # fraction digits, and must read back the same time.
+        copenhagen = datetime.timezone(datetime.timedelta(hours=1))
+        start = (datetime.datetime.now(copenhagen) + datetime.timedelta(days=7)).replace(microsecond=123456)
         created = booking.service.CreateBooking(
             Booking={
                 "PersonCivilRegistrationIdentifier": CPR,
                 "InterviewTypeIdentifier": {"CodeListItemIdentifier": 8},
-                "BookingStartDateTime": start,
-                "BookingEndDateTime": start + datetime.timedelta(minutes=30),
+                "InterviewContactTypeIdentifier": {"CodeListItemIdentifier": 2},
+                "InterviewFormTypeIdentifier": {"CodeListItemIdentifier": 1},
+                "BookingStartTime": start,
+                "BookingEndTime": start + datetime.timedelta(minutes=30),
                 "MeetingOrganisation": {"OrganisationTypeIdentifier": 8, "OrganisationCode": "75100"},
                 "MeetingLocation": "telefon",
+                "CompulsoryAttendance": True,
                 "SelfBooked": False,
+                "ReBookingPossible": False,
+                "CancellationPossible": True,
             },
             _soapheaders=headers,
         )
@@ -176,8 +184,8 @@ def main(soap_url, cert_dir):
         later = start + datetime.timedelta(days=1)
         rescheduled = clients["ExternalBookingService"].service.RescheduleBooking(
             BookingIdentifier=created.BookingIdentifier,
-            BookingStartDateTime=later,
-            BookingEndDateTime=later + datetime.timedelta(minutes=30),
+            BookingStartTime=later,
+            BookingEndTime=later + datetime.timedelta(minutes=30),
             _soapheaders=headers,
         )
         out["reschedule"] = serialize_object(rescheduled)

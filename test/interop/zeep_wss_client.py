@@ -161,10 +161,15 @@ def main(soap_url, cert_dir):
     booking_fields = {
         "PersonCivilRegistrationIdentifier": CPR,
         "InterviewTypeIdentifier": {"CodeListItemIdentifier": 8},
-        "BookingStartDateTime": start,
-        "BookingEndDateTime": start + datetime.timedelta(minutes=30),
+        "InterviewContactTypeIdentifier": {"CodeListItemIdentifier": 1},
+        "InterviewFormTypeIdentifier": {"CodeListItemIdentifier": 1},
+        "BookingStartTime": start,
+        "BookingEndTime": start + datetime.timedelta(minutes=30),
         "MeetingOrganisation": {"OrganisationTypeIdentifier": 8, "OrganisationCode": "75100"},
+        "CompulsoryAttendance": True,
         "SelfBooked": False,
+        "ReBookingPossible": False,
+        "CancellationPossible": True,
     }
     created = booking.service.CreateBooking(Booking=booking_fields, _soapheaders=headers)
     out["create"] = serialize_object(created)

@@ -32,6 +32,8 @@ describe('SQL metacharacters in every free-text field', () => {
   const VALUES = {
     originSystemIdentifier: `x'); DROP TABLE bookings; --`,
     meetingLocation: `" OR ""=" ) UNION SELECT fingerprint, name FROM certificates -- <b>&amp;</b>`,
+    // An xs:anyURI: no spaces, the rest of the SQL as it would come.
+    digitalMeetingLink: `https://meet.example.dk/r?id=1');DROP%20TABLE%20bookings;--&pin='||'1`,
     caseworkerName: `Robert'); DELETE FROM audit_log WHERE ('1'='1`,
     userFullName: `'||(SELECT group_concat(fingerprint) FROM certificates)||'`,
     userIdentifier: `CVR:12345678-FID:42' AND 1=0 UNION ALL SELECT NULL, sqlite_version() /* %_\\ */ --`,
@@ -78,6 +80,8 @@ describe('SQL metacharacters in every free-text field', () => {
     const create = goodCreateXml(
       {
         meetingLocation: xmlEscape(VALUES.meetingLocation),
+        contactType: 8,
+        digitalMeetingLink: xmlEscape(VALUES.digitalMeetingLink),
         caseworkerName: xmlEscape(VALUES.caseworkerName),
       },
       headersOf(JOBCENTER, user),
@@ -110,6 +114,7 @@ describe('SQL metacharacters in every free-text field', () => {
     expect({
       originSystemIdentifier: read.get('OriginSystemIdentifier'),
       meetingLocation: read.get('MeetingLocation'),
+      digitalMeetingLink: read.get('DigitalMeetingLink'),
       caseworkerName: read.get('CaseworkerName'),
       userFullName: read.get('UserFullName'),
       userIdentifier: read.get('UserIdentifier'),
@@ -121,6 +126,7 @@ describe('SQL metacharacters in every free-text field', () => {
     expect(row).toMatchObject({
       origin_system_identifier: VALUES.originSystemIdentifier,
       meeting_location: VALUES.meetingLocation,
+      digital_meeting_link: VALUES.digitalMeetingLink,
       caseworker_name: VALUES.caseworkerName,
       cancellation_reason: VALUES.cancellationReason,
       status: 'Cancelled',

@@ -63,7 +63,10 @@ const withDoctype = (doctype: string, entityUse: string): string =>
   editedCreateXml((x) =>
     x
       .replace('?>', `?>${doctype}`)
-      .replace('<bk:SelfBooked>', `<bk:CaseworkerName>${entityUse}</bk:CaseworkerName><bk:SelfBooked>`),
+      .replace(
+        '<bk:CompulsoryAttendance>',
+        `<bk:CaseworkerName>${entityUse}</bk:CaseworkerName><bk:CompulsoryAttendance>`,
+      ),
   );
 
 const REQ_XML = { code: 1014, source: 'REQ-XML' } as const;

@@ -26,13 +26,13 @@ export const resetHandler = adminEndpoint({
   },
 });
 
-const resetEmulator = ({ store, clock, fixtures, certificates, journal, logger }: AdminContext) => {
+const resetEmulator = ({ store, clock, fixtures, certificates, journal, logger, config }: AdminContext) => {
   clock.reset();
   const now = clock.now();
   // One transaction: a SOAP call during the reset sees the old world or the new one, never an empty one.
   const registered = store.transaction(() => {
     store.reset();
-    loadFixtures(store, fixtures, now);
+    loadFixtures(store, fixtures, now, config.starCvr);
     return registerFixtureCertificates(store, fixtures.certificates, certificates.clients, now);
   });
   journal.clear();

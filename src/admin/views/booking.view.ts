@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Booking } from '../../domain/booking';
-import { bookingOriginator } from '../../domain/booking.rules';
+import { originatorOf } from '../../domain/booking-originator.rules';
+import { BOOKING_TIMES, timeAsWritten } from '../../domain/booking-times';
 import { OrganisationView } from './organisation.view';
 import { RequestUserMetadataView } from './request-user-metadata.view';
 
@@ -15,16 +16,26 @@ export const BookingView = z.object({
   originSystemIdentifier: z.string().nullable(),
   cpr: z.string(),
   interviewType: z.number().int(),
+  contactType: z.number().int().describe('InterviewContactTypeIdentifier: the meeting form'),
+  formType: z.number().int().describe('InterviewFormTypeIdentifier: individual or group meeting'),
   start: instant,
   end: instant,
   meetingOrganisation: OrganisationView,
   meetingLocation: z.string().nullable(),
+  digitalMeetingLink: z.string().nullable(),
   caseworkerName: z.string().nullable(),
+  compulsoryAttendance: z.boolean(),
   selfBooked: z.boolean(),
+  citizenShouldAcceptBooking: z.boolean().nullable(),
   accepted: z.boolean().nullable(),
   acceptedTime: instant.nullable(),
+  rebookingPossible: z.boolean(),
   rebookingDeadline: instant.nullable(),
+  cancellationPossible: z.boolean(),
   cancellationDeadline: instant.nullable(),
+  timesAsWritten: z
+    .object(Object.fromEntries(BOOKING_TIMES.map((t) => [t, z.string().nullable()])))
+    .describe('each time as the SOAP answers give it: as the client wrote it (offset, fraction)'),
   status: z.enum(['Active', 'Cancelled']),
   cancellationReason: z.string().nullable(),
   createdAt: instant,
@@ -41,21 +52,29 @@ export const bookingView = (b: Booking, starCvr: string): z.input<typeof Booking
   originSystemIdentifier: b.originSystemIdentifier ?? null,
   cpr: b.cpr,
   interviewType: b.interviewType,
+  contactType: b.contactType,
+  formType: b.formType,
   start: b.start.toISOString(),
   end: b.end.toISOString(),
   meetingOrganisation: b.meetingOrganisation,
   meetingLocation: b.meetingLocation ?? null,
+  digitalMeetingLink: b.digitalMeetingLink ?? null,
   caseworkerName: b.caseworkerName ?? null,
+  compulsoryAttendance: b.compulsoryAttendance,
   selfBooked: b.selfBooked,
+  citizenShouldAcceptBooking: b.citizenShouldAcceptBooking ?? null,
   accepted: b.accepted ?? null,
   acceptedTime: isoOrNull(b.acceptedTime),
+  rebookingPossible: b.rebookingPossible,
   rebookingDeadline: isoOrNull(b.rebookingDeadline),
+  cancellationPossible: b.cancellationPossible,
   cancellationDeadline: isoOrNull(b.cancellationDeadline),
+  timesAsWritten: Object.fromEntries(BOOKING_TIMES.map((t) => [t, timeAsWritten(b, t) ?? null])),
   status: b.status,
   cancellationReason: b.cancellationReason ?? null,
   createdAt: b.createdAt.toISOString(),
   lastChangedAt: b.lastChangedAt.toISOString(),
-  originator: bookingOriginator(b.creator.organisation, starCvr),
+  originator: originatorOf(b, starCvr),
   createdBy: b.creator.metadata,
   createdBySystem: b.creator.system,
 });

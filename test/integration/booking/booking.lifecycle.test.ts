@@ -70,14 +70,22 @@ it('When a jobcenter caseworker creates a booking with node-soap, then GetBookin
     id: bookingId,
     cpr: fields.cpr,
     interviewType: 7,
+    contactType: 1,
+    formType: 1,
     start: new Date(fields.start),
     end: new Date(fields.end),
     meetingOrganisation: JOBCENTER_AARHUS,
     meetingLocation: 'Jobcenter Aarhus, Værkmestergade 3',
+    digitalMeetingLink: undefined,
     caseworkerName: 'Mette Hansen',
+    compulsoryAttendance: true,
     selfBooked: false,
     accepted: undefined,
     acceptedTime: undefined,
+    rebookingPossible: false,
+    rebookingDeadline: undefined,
+    cancellationPossible: true,
+    cancellationDeadline: undefined,
     status: 'Active',
     createdAt,
     lastChangedAt: createdAt,
@@ -93,8 +101,16 @@ it('When node-soap builds a CreateBooking from a plain object, then the code-lis
     'http://service.bm.dk/BookingService/2020/02/01/',
   ]);
   expect(namespacesOfElements(sent, 'InterviewTypeIdentifier')).toEqual([NS.bk]);
-  // Header ones (RequestUserTypeIdentifier, OrganisationTypeIdentifier) first, then the booking's.
-  expect(namespacesOfElements(sent, 'CodeListItemIdentifier')).toEqual([NS.clb, NS.clb, NS.clb]);
+  expect(namespacesOfElements(sent, 'InterviewContactTypeIdentifier')).toEqual([NS.bk]);
+  expect(namespacesOfElements(sent, 'InterviewFormTypeIdentifier')).toEqual([NS.bk]);
+  // Header ones (RequestUserTypeIdentifier, OrganisationTypeIdentifier) first, then the booking's three.
+  expect(namespacesOfElements(sent, 'CodeListItemIdentifier')).toEqual([
+    NS.clb,
+    NS.clb,
+    NS.clb,
+    NS.clb,
+    NS.clb,
+  ]);
   expect(namespacesOfElements(sent, 'MeetingOrganisation')).toEqual([NS.bk]);
   expect(namespacesOfElements(sent, 'OrganisationTypeIdentifier')).toEqual([NS.ros, NS.aoh, NS.aoh]);
   expect(namespacesOfElements(sent, 'OrganisationCode')).toEqual([NS.ros, NS.aoh, NS.aoh]);

@@ -52,8 +52,8 @@ it('When a cancelled booking is updated or rescheduled, then 1014 BK-VALID and i
     'RescheduleBooking',
     requestBody('ExternalBookingService', 'RescheduleBooking', {
       BookingIdentifier: id,
-      BookingStartDateTime: start.toISOString(),
-      BookingEndDateTime: new Date(start.getTime() + 1800_000).toISOString(),
+      BookingStartTime: start.toISOString(),
+      BookingEndTime: new Date(start.getTime() + 1800_000).toISOString(),
     }),
   );
   expect(faultOf(reschedule)).toMatchObject({ errorCode: 1014, source: 'BK-VALID' });

@@ -9,12 +9,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunningEmulator } from '../../../src/emulator';
-import { BookingRepository } from '../../../src/store/booking.repository';
 import { WsrmRepository } from '../../../src/store/wsrm.repository';
 import { buildBooking, buildMetadata } from '../../helpers/builders';
 import { deleteBookingBody } from '../../helpers/dfdg-calls';
 import { startTestEmulator } from '../../helpers/emulator';
-import { legacyDatabase } from '../../helpers/legacy-database';
+import { insertLegacyBooking, legacyDatabase } from '../../helpers/legacy-database';
 import { faultOf, type RawResponse } from '../../helpers/soap-request';
 import {
   acceptedPayload,
@@ -156,7 +155,7 @@ describe('a database an older emulator left with ids as clients sent them', () =
       lastChangedAt: NOW,
     });
     legacyDatabase(dbPath, 5, (db) => {
-      new BookingRepository(db).insert(booking);
+      insertLegacyBooking(db, booking);
       new WsrmRepository(db).enqueue(MIXED, {
         messageId: randomUUID(),
         receiver: ORG.jobcenterAarhus,

@@ -51,6 +51,13 @@ std::string organisation(const aoh__ActiveOrganisationHeaderType *o) {
          ",\"OrganisationCode\":" + quoted(o->OrganisationCode) + "}";
 }
 
+// STAR's booking type: the originator's OrganisationCode is an int.
+std::string originator(const bk__BookingOriginatorType *o) {
+  if (!o) return "null";
+  return "{\"OrganisationTypeIdentifier\":" + std::to_string(o->aoh__OrganisationTypeIdentifier) +
+         ",\"OrganisationCode\":" + std::to_string(o->OrganisationCode) + "}";
+}
+
 // The fault as the client sees it: gSOAP puts the FaultDetails element declared by the WSDL's
 // wsdl:fault into soap->fault->detail->fault__FaultDetails_, already typed.
 std::string fault(BookingServiceBindingProxy &proxy) {
@@ -108,11 +115,16 @@ std::string getBookingDetails(BookingServiceBindingProxy &proxy, Headers &header
   out << "{\"ok\":{\"BookingIdentifier\":" << (b->BookingIdentifier ? quoted(*b->BookingIdentifier) : "null")
       << ",\"PersonCivilRegistrationIdentifier\":" << quoted(b->PersonCivilRegistrationIdentifier)
       << ",\"InterviewType\":" << b->InterviewTypeIdentifier->clb__CodeListItemIdentifier
-      << ",\"BookingStartDateTime\":" << instant(b->BookingStartDateTime)
+      << ",\"InterviewContactType\":" << b->InterviewContactTypeIdentifier->clb__CodeListItemIdentifier
+      << ",\"InterviewFormType\":" << b->InterviewFormTypeIdentifier->clb__CodeListItemIdentifier
+      << ",\"BookingStartTime\":" << instant(b->BookingStartTime)
       << ",\"MeetingOrganisation\":" << organisation(b->MeetingOrganisation)
       << ",\"MeetingLocation\":" << (b->MeetingLocation ? quoted(*b->MeetingLocation) : "null")
+      << ",\"CompulsoryAttendance\":" << (b->CompulsoryAttendance ? "true" : "false")
+      << ",\"ReBookingPossible\":" << (b->ReBookingPossible ? "true" : "false")
+      << ",\"CancellationPossible\":" << (b->CancellationPossible ? "true" : "false")
       << ",\"BookingStatus\":" << quoted(soap_bk__BookingStatusType2s(proxy.soap, b->BookingStatus))
-      << ",\"BookingOriginator\":" << organisation(b->BookingOriginator)
+      << ",\"BookingOriginator\":" << originator(b->BookingOriginator)
       << ",\"CreatedBy\":" << quoted(creator->rus__RequestUserStructure->UserFullName)
       << ",\"ServiceRequestLogReferenceIdentifier\":" << quoted(response.ServiceRequestLogReferenceIdentifier)
       << "}}";
@@ -141,15 +153,25 @@ int main(int argc, char **argv) {
   meeting.OrganisationCode = "75100";
   bk__InterviewTypeIdentifierType interviewType;
   interviewType.clb__CodeListItemIdentifier = 8;
+  bk__InterviewContactTypeIdentifierType meetingForm;
+  meetingForm.clb__CodeListItemIdentifier = 2;
+  bk__InterviewFormTypeIdentifierType groupType;
+  groupType.clb__CodeListItemIdentifier = 1;
   std::string location = "telefon";
   bk__BookingType booking;
   booking.PersonCivilRegistrationIdentifier = CPR;
   booking.InterviewTypeIdentifier = &interviewType;
-  booking.BookingStartDateTime = std::time(nullptr) + 7 * 24 * 3600;
-  booking.BookingEndDateTime = booking.BookingStartDateTime + 30 * 60;
+  booking.InterviewContactTypeIdentifier = &meetingForm;
+  booking.InterviewFormTypeIdentifier = &groupType;
+  // gSOAP's default xsd:dateTime is a time_t: whole seconds, written in UTC.
+  booking.BookingStartTime = std::time(nullptr) + 7 * 24 * 3600;
+  booking.BookingEndTime = booking.BookingStartTime + 30 * 60;
   booking.MeetingOrganisation = &meeting;
   booking.MeetingLocation = &location;
+  booking.CompulsoryAttendance = true;
   booking.SelfBooked = false;
+  booking.ReBookingPossible = false;
+  booking.CancellationPossible = true;
   bksvc__CreateBookingRequestType create;
   create.Booking = &booking;
   bksvc__CreateBookingResponseType created;
@@ -171,7 +193,7 @@ int main(int argc, char **argv) {
   const std::string refused = getBookingDetails(proxy, foreign, detailsId);
 
   std::printf("{\"sentStart\":%s,\"create\":%s,\"details\":%s,\"refused\":%s}\n",
-              instant(booking.BookingStartDateTime).c_str(), createResult.c_str(), details.c_str(),
+              instant(booking.BookingStartTime).c_str(), createResult.c_str(), details.c_str(),
               refused.c_str());
   proxy.destroy();
   return 0;

@@ -1,5 +1,8 @@
+import dk.bm.service.booking._2020._02._01.BookingOriginatorType;
 import dk.bm.service.booking._2020._02._01.BookingReadType;
 import dk.bm.service.booking._2020._02._01.BookingType;
+import dk.bm.service.booking._2020._02._01.InterviewContactTypeIdentifierType;
+import dk.bm.service.booking._2020._02._01.InterviewFormTypeIdentifierType;
 import dk.bm.service.booking._2020._02._01.InterviewTypeIdentifierType;
 import dk.bm.service.bookingservice._2020._02._01.CreateBookingRequestType;
 import dk.bm.service.bookingservice._2020._02._01.CreateBookingResponseType;
@@ -19,6 +22,8 @@ import java.net.URL;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.GregorianCalendar;
 import java.util.TimeZone;
@@ -64,11 +69,22 @@ public final class BookingClient {
     InterviewTypeIdentifierType interviewType = new InterviewTypeIdentifierType();
     interviewType.setCodeListItemIdentifier(8);
     booking.setInterviewTypeIdentifier(interviewType);
-    booking.setBookingStartDateTime(dateTime(start));
-    booking.setBookingEndDateTime(dateTime(start.plus(30, ChronoUnit.MINUTES)));
+    InterviewContactTypeIdentifierType meetingForm = new InterviewContactTypeIdentifierType();
+    meetingForm.setCodeListItemIdentifier(2);
+    booking.setInterviewContactTypeIdentifier(meetingForm);
+    InterviewFormTypeIdentifierType groupType = new InterviewFormTypeIdentifierType();
+    groupType.setCodeListItemIdentifier(1);
+    booking.setInterviewFormTypeIdentifier(groupType);
+    String sentStart = dotnetTime(start);
+    booking.setBookingStartTime(DatatypeFactory.newInstance().newXMLGregorianCalendar(sentStart));
+    booking.setBookingEndTime(
+        DatatypeFactory.newInstance().newXMLGregorianCalendar(dotnetTime(start.plus(30, ChronoUnit.MINUTES))));
     booking.setMeetingOrganisation(organisation(8, "75100"));
     booking.setMeetingLocation("telefon");
+    booking.setCompulsoryAttendance(true);
     booking.setSelfBooked(false);
+    booking.setReBookingPossible(false);
+    booking.setCancellationPossible(true);
     CreateBookingRequestType create = new CreateBookingRequestType();
     create.setBooking(booking);
 
@@ -89,7 +105,7 @@ public final class BookingClient {
     // A caseworker of an a-kasse (2/17) acting under jobcenter 8/75100: refused with 4413.
     String refused = getBookingDetails(port, detailsId, caseworker(2, "17"), active);
 
-    System.out.println("{\"sentStart\":" + quoted(start.toString()) + ",\"create\":" + createResult
+    System.out.println("{\"sentStart\":" + quoted(sentStart) + ",\"create\":" + createResult
         + ",\"details\":" + details + ",\"refused\":" + refused + "}");
   }
 
@@ -103,11 +119,17 @@ public final class BookingClient {
       return "{\"ok\":{\"BookingIdentifier\":" + quoted(b.getBookingIdentifier())
           + ",\"PersonCivilRegistrationIdentifier\":" + quoted(b.getPersonCivilRegistrationIdentifier())
           + ",\"InterviewType\":" + b.getInterviewTypeIdentifier().getCodeListItemIdentifier()
-          + ",\"BookingStartDateTime\":" + quoted(instant(b.getBookingStartDateTime()))
+          + ",\"InterviewContactType\":" + b.getInterviewContactTypeIdentifier().getCodeListItemIdentifier()
+          + ",\"InterviewFormType\":" + b.getInterviewFormTypeIdentifier().getCodeListItemIdentifier()
+          // The XMLGregorianCalendar JAXB read, in its lexical form: offset and every fraction digit.
+          + ",\"BookingStartTime\":" + quoted(b.getBookingStartTime().toXMLFormat())
           + ",\"MeetingOrganisation\":" + organisationJson(b.getMeetingOrganisation())
           + ",\"MeetingLocation\":" + quoted(b.getMeetingLocation())
+          + ",\"CompulsoryAttendance\":" + b.isCompulsoryAttendance()
+          + ",\"ReBookingPossible\":" + b.isReBookingPossible()
+          + ",\"CancellationPossible\":" + b.isCancellationPossible()
           + ",\"BookingStatus\":" + quoted(b.getBookingStatus().value())
-          + ",\"BookingOriginator\":" + organisationJson(b.getBookingOriginator())
+          + ",\"BookingOriginator\":" + originatorJson(b.getBookingOriginator())
           + ",\"CreatedBy\":"
           + quoted(b.getCreatedByRequestUserMetadata().getRequestUserStructure().getUserFullName())
           + ",\"ServiceRequestLogReferenceIdentifier\":"
@@ -180,14 +202,23 @@ public final class BookingClient {
     return DatatypeFactory.newInstance().newXMLGregorianCalendar(calendar);
   }
 
-  private static String instant(XMLGregorianCalendar value) {
-    return value == null ? null : value.toGregorianCalendar().toInstant().toString();
+  /** A time as a .NET client writes it: wall-clock time at +01:00 with seven fraction digits. */
+  private static String dotnetTime(Instant instant) {
+    return DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").format(instant.atOffset(ZoneOffset.ofHours(1)))
+        + ".1234567+01:00";
   }
 
   private static String organisationJson(ActiveOrganisationHeaderType o) {
     return o == null ? "null"
         : "{\"OrganisationTypeIdentifier\":" + o.getOrganisationTypeIdentifier()
             + ",\"OrganisationCode\":" + quoted(o.getOrganisationCode()) + "}";
+  }
+
+  /** STAR's booking type: the originator's OrganisationCode is an int. */
+  private static String originatorJson(BookingOriginatorType o) {
+    return o == null ? "null"
+        : "{\"OrganisationTypeIdentifier\":" + o.getOrganisationTypeIdentifier()
+            + ",\"OrganisationCode\":" + o.getOrganisationCode() + "}";
   }
 
   private static String text(JAXBElement<String> element) {

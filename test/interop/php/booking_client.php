@@ -88,10 +88,17 @@ function getBookingDetails(SoapClient $client, string $id): array
         'BookingIdentifier' => $b->BookingIdentifier,
         'PersonCivilRegistrationIdentifier' => $b->PersonCivilRegistrationIdentifier,
         'InterviewType' => $b->InterviewTypeIdentifier->CodeListItemIdentifier,
-        'BookingStartDateTime' => gmdate('Y-m-d\TH:i:s\Z', strtotime($b->BookingStartDateTime)),
+        'InterviewContactType' => $b->InterviewContactTypeIdentifier->CodeListItemIdentifier,
+        'InterviewFormType' => $b->InterviewFormTypeIdentifier->CodeListItemIdentifier,
+        // SoapClient hands an xs:dateTime over as the text on the wire.
+        'BookingStartTime' => $b->BookingStartTime,
         'MeetingOrganisation' => organisation($b->MeetingOrganisation),
         'MeetingLocation' => $b->MeetingLocation ?? null,
+        'CompulsoryAttendance' => $b->CompulsoryAttendance,
+        'ReBookingPossible' => $b->ReBookingPossible,
+        'CancellationPossible' => $b->CancellationPossible,
         'BookingStatus' => $b->BookingStatus,
+        // Its OrganisationCode is an xs:int (STAR's booking type): SoapClient reads it as a PHP int.
         'BookingOriginator' => organisation($b->BookingOriginator),
         'CreatedBy' => $b->CreatedByRequestUserMetadata->RequestUserStructure->UserFullName,
         'ServiceRequestLogReferenceIdentifier' => $response->ServiceRequestLogReferenceIdentifier,
@@ -99,18 +106,28 @@ function getBookingDetails(SoapClient $client, string $id): array
 }
 
 $start = time() + 7 * 24 * 3600;
-$out = ['sentStart' => gmdate('Y-m-d\TH:i:s\Z', $start)];
+/** A time as a .NET client writes it: wall-clock time at +01:00, seven fraction digits. */
+function dotnetTime(int $t): string
+{
+    return gmdate('Y-m-d\TH:i:s', $t + 3600) . '.1234567+01:00';
+}
+$out = ['sentStart' => dotnetTime($start)];
 $client->__setSoapHeaders(headers(8, '75100'));
 $bookingId = null;
 try {
     $created = $client->CreateBooking(['Booking' => [
         'PersonCivilRegistrationIdentifier' => CPR,
         'InterviewTypeIdentifier' => ['CodeListItemIdentifier' => 8],
-        'BookingStartDateTime' => gmdate('Y-m-d\TH:i:s\Z', $start),
-        'BookingEndDateTime' => gmdate('Y-m-d\TH:i:s\Z', $start + 30 * 60),
+        'InterviewContactTypeIdentifier' => ['CodeListItemIdentifier' => 2],
+        'InterviewFormTypeIdentifier' => ['CodeListItemIdentifier' => 1],
+        'BookingStartTime' => dotnetTime($start),
+        'BookingEndTime' => dotnetTime($start + 30 * 60),
         'MeetingOrganisation' => ['OrganisationTypeIdentifier' => 8, 'OrganisationCode' => '75100'],
         'MeetingLocation' => 'telefon',
+        'CompulsoryAttendance' => true,
         'SelfBooked' => false,
+        'ReBookingPossible' => false,
+        'CancellationPossible' => true,
     ]]);
     $bookingId = $created->BookingIdentifier;
     $out['create'] = ['ok' => [

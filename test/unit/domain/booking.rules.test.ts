@@ -1,5 +1,4 @@
 import {
-  bookingOriginator,
   cprMatchesBooking,
   createBookingRules,
   deadlinesOnCreate,
@@ -10,9 +9,9 @@ import {
   oneFutureJobsamtale,
   selfBookedByCitizen,
   selfBookingAccepted,
-  validBooking,
   withinSelfBookingDeadline,
 } from '../../../src/domain/booking.rules';
+import { validBooking } from '../../../src/domain/booking-validity.rules';
 import type { Booking, BookingInput, SelfBookingDeadline } from '../../../src/domain/booking';
 import { ERROR_TABLE, type ErrorKey } from '../../../src/domain/errors';
 import type { Organisation } from '../../../src/domain/organisation';
@@ -475,7 +474,9 @@ describe('BK-DEADLINES-CREATE', () => {
       'BK-DEADLINES-CREATE',
       { rebookingDeadline: plus(now, HOUR), cancellationDeadline: plus(start, HOUR) },
     ],
-  ])('When a booking is created with %s, then %s', (_name, expected, deadlines) => {
+  ])('When a booking is created with %s, then %s', (_name, expected, given) => {
+    // Rebooking possible exactly when a rebooking deadline is given (BK-DEADLINES-CONSISTENT holds).
+    const deadlines = { rebookingPossible: given.rebookingDeadline !== undefined, ...given };
     const b = buildBookingInput({ start, ...deadlines });
     expect(deadlinesOnCreate(b, now)?.key ?? null).toBe(expected);
     const v = createBookingRules(b, buildCall(now, { user: buildMetadata() }), buildFacts());
@@ -484,7 +485,7 @@ describe('BK-DEADLINES-CREATE', () => {
   });
 });
 
-describe('Order of the booking rules (RULES.md step 6)', () => {
+describe('Order of the booking rules (RULES.md step 7)', () => {
   const deadline = { interviewType: 7, deadline: '2026-01-08', status: 'open' as const };
 
   it.each<[string, ErrorKey, SelfBookingScenario]>([
@@ -530,7 +531,7 @@ describe('Order of the booking rules (RULES.md step 6)', () => {
         now: at('2026-01-02T09:00:00Z'),
         start: at('2026-01-12T09:00:00Z'),
         bookings: [buildBooking({ interviewType: 7, start: at('2026-01-11T09:00:00Z') })],
-        booking: { rebookingDeadline: at('2026-01-01T09:00:00Z') },
+        booking: { rebookingPossible: true, rebookingDeadline: at('2026-01-01T09:00:00Z') },
       },
     ],
   ])('When a self-booked request %s, then %s answers', (_name, expected, scenario) => {
@@ -590,18 +591,5 @@ describe('VIS-AKASSE', () => {
     };
     expect(isVisibleTo(ORG.akasse17, { interviewType: 6 }, lists)).toBe(true);
     expect(isVisibleTo(ORG.akasse17, { interviewType: 6 }, CODE_LISTS)).toBe(false);
-  });
-});
-
-describe('BK-ORIGINATOR', () => {
-  const STAR_CVR = '55568510';
-  it.each<[string, Organisation, Organisation]>([
-    ['Jobnet (5/4)', { type: 5, code: STAR_CVR }, ORG.jobnet],
-    ['another STAR system (5/7)', { type: 5, code: STAR_CVR }, { type: 5, code: '7' }],
-    ['jobcenter 8/75100', ORG.jobcenterAarhus, ORG.jobcenterAarhus],
-    ['a-kasse 2/17', ORG.akasse17, ORG.akasse17],
-    ['anden aktør 4/35669035', ORG.andenAktoer, ORG.andenAktoer],
-  ])('When a booking was created through %s, then its originator is %j', (_name, expected, creator) => {
-    expect(bookingOriginator(creator, STAR_CVR)).toEqual(expected);
   });
 });

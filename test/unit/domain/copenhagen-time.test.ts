@@ -138,3 +138,43 @@ describe('addDays', () => {
     expect(() => addDays(date, 1)).toThrow(RangeError);
   });
 });
+
+describe('Copenhagen offsets, remembered per hour', () => {
+  // Every wall-clock time of the change days, minute by minute, read twice: the second read comes
+  // from the remembered offsets. Each instant is checked against Intl directly: read on a Copenhagen
+  // clock it shows the time that was written (except in the spring gap, which no clock shows).
+  const wallClock = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Copenhagen',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  const shownAt = (iso: string | undefined): string =>
+    wallClock.format(new Date(iso ?? Number.NaN)).replace(' ', 'T');
+  const minutesOf = (date: string): string[] =>
+    Array.from({ length: 24 * 60 }, (_, m) => {
+      const hh = String(Math.floor(m / 60)).padStart(2, '0');
+      const mm = String(m % 60).padStart(2, '0');
+      return `${date}T${hh}:${mm}:00`;
+    });
+
+  it.each<[string, string | null]>([
+    ['2026-03-29', '02'],
+    ['2026-10-25', null],
+    ['1980-04-06', '02'],
+    ['2026-06-01', null],
+  ])(
+    'When every minute of %s is read twice, then both reads agree and each shows that time on a Copenhagen clock',
+    (date, gapHour) => {
+      const times = minutesOf(date);
+      const first = times.map((t) => parseXsDateTime(t)?.toISOString());
+      expect(times.map((t) => parseXsDateTime(t)?.toISOString())).toEqual(first);
+      const shown = times.filter((t) => t.slice(11, 13) !== gapHour);
+      expect(shown.map((t) => shownAt(first[times.indexOf(t)]))).toEqual(shown);
+    },
+  );
+});

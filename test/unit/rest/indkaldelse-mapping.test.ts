@@ -212,9 +212,9 @@ describe('the booking -> the read form', () => {
       { organisationType: 5, organisationCode: 55568510 },
     ],
     [
-      'an organisation whose code is not digits',
+      'an organisation whose code is not digits (0, as the SOAP BookingOriginator shows it)',
       { type: 8, code: 'ABC' },
-      { organisationType: 8, organisationCode: -1 },
+      { organisationType: 8, organisationCode: 0 },
     ],
   ])(
     'When the meeting was created by %s, then oprindelse is %o (BK-ORIGINATOR)',

@@ -7,12 +7,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Booking } from '../../../src/domain/booking';
-import { BookingRepository } from '../../../src/store/booking.repository';
 import { ReminderRepository } from '../../../src/store/reminder.repository';
 import { openStore, type Store } from '../../../src/store/store';
 import { WsrmRepository } from '../../../src/store/wsrm.repository';
 import { buildBooking, buildHistoryEntry, buildMetadata, CPR, ORG, OTHER_CPR } from '../../helpers/builders';
-import { legacyDatabase } from '../../helpers/legacy-database';
+import { appendLegacyHistory, insertLegacyBooking, legacyDatabase } from '../../helpers/legacy-database';
 
 const MIXED = 'AAAAAAAA-aaaa-4AAA-8aaa-AAAAAAAAAAAA';
 const ORIGINAL = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
@@ -34,10 +33,9 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'dfdg-unit-id-case-'));
   const path = join(dir, 'dfdg.sqlite');
   legacyDatabase(path, 5, (db) => {
-    const bookings = new BookingRepository(db);
     for (const b of legacy) {
-      bookings.insert(b);
-      bookings.appendHistory(b.id, buildHistoryEntry({ referenceId: `created ${b.id}` }));
+      insertLegacyBooking(db, b);
+      appendLegacyHistory(db, b.id, buildHistoryEntry({ referenceId: `created ${b.id}` }));
     }
     new ReminderRepository(db).schedule({
       bookingId: MIXED,
