@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import type { RunningEmulator } from './emulator';
-import { certsIssueCommand } from './cli/certs-issue.command';
+import { CertificateNameInUse, certsIssueCommand } from './cli/certs-issue.command';
 import { helpText } from './cli/cli-help';
 import { processIo, UsageError, type CliIo } from './cli/cli-io';
 import { FixtureFileError, fixturesLoadCommand } from './cli/fixtures-load.command';
@@ -62,6 +62,7 @@ const describeFailure = (error: unknown): string => {
   if (!(error instanceof Error)) return String(error);
   const expected =
     error instanceof FixtureFileError ||
+    error instanceof CertificateNameInUse ||
     error instanceof FixtureError ||
     error instanceof StartupError ||
     typeof (error as { code?: unknown }).code === 'string';

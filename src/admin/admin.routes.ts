@@ -9,6 +9,8 @@ import { healthHandler } from './handlers/health.handler';
 import { issueCertificateHandler } from './handlers/issue-certificate.handler';
 import { listAuditHandler } from './handlers/list-audit.handler';
 import { listBookingsHandler } from './handlers/list-bookings.handler';
+import { listCertificatesHandler } from './handlers/list-certificates.handler';
+import { listOrganisationsHandler } from './handlers/list-organisations.handler';
 import { listJournalHandler } from './handlers/list-journal.handler';
 import { listRemindersHandler } from './handlers/list-reminders.handler';
 import { listWsrmHandler } from './handlers/list-wsrm.handler';
@@ -41,14 +43,20 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
   route(
     'post',
     '/admin/reset',
-    'Empty the store, reload the fixtures, clock back to real time',
+    'Empty the store, reload the fixtures, clock back to real time; API and CLI certificates stay',
     resetHandler,
   ),
   route('get', '/admin/clock', "The emulator's clock", getClockHandler),
   route('put', '/admin/clock', "Set, freeze, unfreeze or advance the emulator's clock", putClockHandler),
-  route('get', '/admin/citizens', 'Every citizen, with who may see them', listCitizensHandler),
+  route('get', '/admin/citizens', 'Every citizen, with who may see them now', listCitizensHandler),
   route('get', '/admin/citizens/:cpr', 'A citizen with their self-booking deadlines', getCitizenHandler),
   route('put', '/admin/citizens/:cpr', 'Create or replace a citizen', putCitizenHandler),
+  route(
+    'get',
+    '/admin/organisations',
+    'Every organisation, with the certificates that may act as it',
+    listOrganisationsHandler,
+  ),
   route('get', '/admin/codelists', 'The names of the code lists', listCodelistsHandler),
   route('get', '/admin/codelists/:name', 'A code list: its values with their validity', getCodelistHandler),
   route(
@@ -64,6 +72,12 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
   route('get', '/admin/audit', 'The audit log, newest first', listAuditHandler),
   route('get', '/admin/journal', 'The last SOAP exchanges, raw, newest first', listJournalHandler),
   route('get', '/admin/journal/:referenceId', 'One SOAP exchange', getJournalEntryHandler),
+  route(
+    'get',
+    '/admin/certificates',
+    'Every registered client certificate: organisations, fingerprint, origin, files',
+    listCertificatesHandler,
+  ),
   route('post', '/admin/certificates', 'Issue and register a client certificate', issueCertificateHandler),
   route(
     'get',
