@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isWellFormedCpr } from '../domain/cpr';
 import { isKnownOrganisationType } from '../domain/organisation';
 import { parseXsDateTime } from '../domain/copenhagen-time';
+import { SERVICE_CONTRACTS } from '../soap/contracts';
 
 /**
  * The pieces of admin API input shared by several endpoints, each with the message a script's
@@ -62,3 +63,34 @@ export const limitQuery = z
   .refine((n) => n >= 1 && n <= 1000, 'a whole number 1..1000');
 
 export const uuidInput = z.guid({ error: 'a UUID (8-4-4-4-12 hexadecimal digits)' });
+
+const SERVICE_NAMES: readonly string[] = SERVICE_CONTRACTS.map((s) => s.name);
+const OPERATION_NAMES: readonly string[] = [
+  ...new Set(SERVICE_CONTRACTS.flatMap((s) => s.operations)),
+].sort();
+
+/** A service by its name, as the journal and the audit log record it. */
+export const serviceInput = z
+  .string()
+  .refine((s) => SERVICE_NAMES.includes(s), { message: `one of ${SERVICE_NAMES.join(', ')}` })
+  .describe('a service, e.g. BookingService');
+
+/**
+ * An operation by its name. An unknown one is refused rather than matching nothing, so a misspelt
+ * expectation ("CreateBookng") fails loudly instead of counting 0.
+ */
+export const operationInput = z
+  .string()
+  .refine((o) => OPERATION_NAMES.includes(o), { message: `one of ${OPERATION_NAMES.join(', ')}` })
+  .describe('an operation, e.g. CreateBooking');
+
+/** A call's outcome as the audit log and journal record it, or any fault. */
+export const outcomeInput = z
+  .string()
+  .regex(/^(ok|fault|\d{4})$/, 'ok, fault (any fault) or a fault code such as 5102')
+  .describe('ok, fault (any fault) or a fault code such as 5102');
+
+/** A page's cursor: the reference id of the last call of the page before. */
+export const beforeQuery = uuidInput.describe(
+  'the referenceId of the last call of the page before (the `next` of its answer): the calls after it',
+);

@@ -8,6 +8,7 @@ import { getJournalEntryHandler } from './handlers/get-journal-entry.handler';
 import { healthHandler } from './handlers/health.handler';
 import { issueCertificateHandler } from './handlers/issue-certificate.handler';
 import { listAuditHandler } from './handlers/list-audit.handler';
+import { countCallsHandler } from './handlers/count-calls.handler';
 import { listBookingsHandler } from './handlers/list-bookings.handler';
 import { listCertificatesHandler } from './handlers/list-certificates.handler';
 import { listOrganisationsHandler } from './handlers/list-organisations.handler';
@@ -18,6 +19,7 @@ import { openApiHandler } from './handlers/openapi.handler';
 import { putCitizenHandler } from './handlers/put-citizen.handler';
 import { putClockHandler } from './handlers/put-clock.handler';
 import { resetHandler } from './handlers/reset.handler';
+import { verifyHandler } from './handlers/verify.handler';
 
 export type { AdminHandler } from './admin-endpoint';
 
@@ -69,8 +71,25 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
   route('get', '/admin/bookings/:id', 'A booking with its reminder and history', getBookingHandler),
   route('get', '/admin/wsrm', "An organisation's WSRM queue (?organisation=TYPE:CODE)", listWsrmHandler),
   route('get', '/admin/reminders', 'Huskeservice reminders (?cpr=)', listRemindersHandler),
-  route('get', '/admin/audit', 'The audit log, newest first', listAuditHandler),
-  route('get', '/admin/journal', 'The last SOAP exchanges, raw, newest first', listJournalHandler),
+  route('get', '/admin/audit', 'The audit log, newest first, a page at a time', listAuditHandler),
+  route(
+    'get',
+    '/admin/calls/count',
+    'How many calls match (service, operation, outcome, organisation, cpr, since)',
+    countCallsHandler,
+  ),
+  route(
+    'post',
+    '/admin/verify',
+    'Check expectations about the calls made: 200, or 417 with what was seen instead',
+    verifyHandler,
+  ),
+  route(
+    'get',
+    '/admin/journal',
+    'The last SOAP exchanges, raw, newest first, a page at a time',
+    listJournalHandler,
+  ),
   route('get', '/admin/journal/:referenceId', 'One SOAP exchange', getJournalEntryHandler),
   route(
     'get',
