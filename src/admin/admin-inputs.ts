@@ -55,6 +55,31 @@ export const instantInput = z
 /** A calendar date that exists (YYYY-MM-DD). */
 export const dateInput = z.iso.date({ error: 'a calendar date YYYY-MM-DD' });
 
+/** Days from the emulator's today, as the fixture files write dates: "+14d", "-3d". */
+const RELATIVE_DATE = /^[+-]\d{1,4}d$/;
+/** Days from the emulator's today at a Copenhagen wall-clock time: "+30d 23:59". */
+const RELATIVE_INSTANT = /^[+-]\d{1,4}d ([01]\d|2[0-3]):[0-5]\d$/;
+
+/**
+ * A date (YYYY-MM-DD) or one relative to the emulator's today ("+14d", "-3d"), as fixture files
+ * accept: a script sets up "a deadline in two weeks" without computing it. Resolved by the handler
+ * against the emulator's clock (resolveDate).
+ */
+export const dateOrRelativeInput = z
+  .string()
+  .refine((v) => RELATIVE_DATE.test(v) || dateInput.safeParse(v).success, {
+    message: 'a calendar date YYYY-MM-DD, or days from today: "+14d", "-3d"',
+  })
+  .describe('YYYY-MM-DD, or days from the emulator\'s today: "+14d", "-3d"');
+
+/** An instant with its offset, or days from the emulator's today at a Copenhagen time ("+30d 23:59"). */
+export const instantOrRelativeInput = z
+  .string()
+  .refine((v) => RELATIVE_INSTANT.test(v) || instantInput.safeParse(v).success, {
+    message: 'an ISO-8601 date-time with an offset, or days from today at a Copenhagen time: "+30d 23:59"',
+  })
+  .describe('ISO-8601 with an offset, or days from the emulator\'s today at a Copenhagen time: "+30d 23:59"');
+
 /** How many rows a list answers at most. */
 export const limitQuery = z
   .string()
