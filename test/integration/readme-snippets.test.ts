@@ -33,6 +33,7 @@ const NOT_RUN: Record<string, string> = {
   'cxf-wss': 'CXF and WSS4J are not part of the test environment',
   'cxf-wss-properties': 'CXF and WSS4J are not part of the test environment',
   'development-commands': 'the npm scripts .ci/run runs',
+  'jest-example': 'library.test.ts runs it in a jest suite of its own, importing the package by its name',
 };
 
 const RUN = [
