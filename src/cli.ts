@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import type { RunningEmulator } from './emulator';
-import { certsIssueCommand } from './cli/certs-issue.command';
+import type { Logger } from './transport/logger';
+import { CertificateNameInUse, certsIssueCommand } from './cli/certs-issue.command';
 import { helpText } from './cli/cli-help';
 import { processIo, UsageError, type CliIo } from './cli/cli-io';
 import { FixtureFileError, fixturesLoadCommand } from './cli/fixtures-load.command';
@@ -14,7 +15,7 @@ import { FixtureError } from './store/fixtures';
 /** What a command left behind: an exit code, or (start) a running emulator to stop on a signal. */
 export type CliOutcome =
   | { readonly kind: 'exit'; readonly code: number }
-  | { readonly kind: 'running'; readonly emulator: RunningEmulator };
+  | { readonly kind: 'running'; readonly emulator: RunningEmulator; readonly logger: Logger };
 
 const exit = (code: number): CliOutcome => ({ kind: 'exit', code });
 
@@ -36,8 +37,7 @@ export const runCli = async (argv: readonly string[], io: CliIo = processIo): Pr
       case 'unknown':
         throw new UsageError(`unknown command "${parsed.words}"`);
       case 'run':
-        if (parsed.command === 'start')
-          return { kind: 'running', emulator: await startCommand(parsed.args, io) };
+        if (parsed.command === 'start') return { kind: 'running', ...(await startCommand(parsed.args, io)) };
         if (parsed.command === 'certs issue') certsIssueCommand(parsed.args, io);
         else if (parsed.command === 'sign') signCommand(parsed.args, io);
         else fixturesLoadCommand(parsed.args, io);
@@ -62,20 +62,25 @@ const describeFailure = (error: unknown): string => {
   if (!(error instanceof Error)) return String(error);
   const expected =
     error instanceof FixtureFileError ||
+    error instanceof CertificateNameInUse ||
     error instanceof FixtureError ||
     error instanceof StartupError ||
     typeof (error as { code?: unknown }).code === 'string';
   return expected ? error.message : (error.stack ?? error.message);
 };
 
-/** The process entry: runs the command, and for `start` stops cleanly on SIGINT/SIGTERM. */
+/**
+ * The process entry: runs the command, and for `start` stops cleanly on SIGINT/SIGTERM, saying so
+ * in one log line (a service manager's log otherwise shows a server that just went quiet).
+ */
 export const main = async (argv: readonly string[]): Promise<void> => {
   const outcome = await runCli(argv);
   if (outcome.kind === 'exit') {
     process.exitCode = outcome.code;
     return;
   }
-  const stop = (): void => {
+  const stop = (signal: NodeJS.Signals): void => {
+    outcome.logger.info('dfdg-emulator stopping', { signal, soapUrl: outcome.emulator.soapUrl });
     void outcome.emulator.stop().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);

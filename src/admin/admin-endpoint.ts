@@ -89,12 +89,28 @@ const validate = (
   if (!schema) return {};
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) {
-    const path = [where, ...issue.path.map(String)];
-    // A misspelt field is named itself, so the script's author sees which one.
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) errors.push({ path: [...path, key].join('.'), message: 'unknown field' });
-    } else errors.push({ path: path.join('.'), message: issue.message });
-  }
+  for (const issue of parsed.error.issues) report([where], issue, errors);
   return undefined;
 };
+
+const report = (base: readonly string[], issue: z.core.$ZodIssue, errors: FieldError[]): void => {
+  const path = [...base, ...issue.path.map(String)];
+  // A misspelt field is named itself, so the script's author sees which one.
+  if (issue.code === 'unrecognized_keys') {
+    for (const key of issue.keys) errors.push({ path: [...path, key].join('.'), message: 'unknown field' });
+    return;
+  }
+  // One of several shapes (e.g. a list, or an object holding it): the problems of the shape that was
+  // sent, rather than zod's "Invalid input" for the whole.
+  if (issue.code === 'invalid_union') {
+    const sent = issue.errors.filter((branch) => !branch.every(isWrongShapeAtRoot));
+    if (sent.length === 1) {
+      for (const inner of sent[0] ?? []) report(path, inner, errors);
+      return;
+    }
+  }
+  errors.push({ path: path.join('.'), message: issue.message });
+};
+
+const isWrongShapeAtRoot = (issue: z.core.$ZodIssue): boolean =>
+  issue.code === 'invalid_type' && issue.path.length === 0;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isWellFormedCpr } from '../domain/cpr';
 import { isKnownOrganisationType } from '../domain/organisation';
 import { parseXsDateTime } from '../domain/copenhagen-time';
+import { SERVICE_CONTRACTS } from '../soap/contracts';
 
 /**
  * The pieces of admin API input shared by several endpoints, each with the message a script's
@@ -54,6 +55,31 @@ export const instantInput = z
 /** A calendar date that exists (YYYY-MM-DD). */
 export const dateInput = z.iso.date({ error: 'a calendar date YYYY-MM-DD' });
 
+/** Days from the emulator's today, as the fixture files write dates: "+14d", "-3d". */
+const RELATIVE_DATE = /^[+-]\d{1,4}d$/;
+/** Days from the emulator's today at a Copenhagen wall-clock time: "+30d 23:59". */
+const RELATIVE_INSTANT = /^[+-]\d{1,4}d ([01]\d|2[0-3]):[0-5]\d$/;
+
+/**
+ * A date (YYYY-MM-DD) or one relative to the emulator's today ("+14d", "-3d"), as fixture files
+ * accept: a script sets up "a deadline in two weeks" without computing it. Resolved by the handler
+ * against the emulator's clock (resolveDate).
+ */
+export const dateOrRelativeInput = z
+  .string()
+  .refine((v) => RELATIVE_DATE.test(v) || dateInput.safeParse(v).success, {
+    message: 'a calendar date YYYY-MM-DD, or days from today: "+14d", "-3d"',
+  })
+  .describe('YYYY-MM-DD, or days from the emulator\'s today: "+14d", "-3d"');
+
+/** An instant with its offset, or days from the emulator's today at a Copenhagen time ("+30d 23:59"). */
+export const instantOrRelativeInput = z
+  .string()
+  .refine((v) => RELATIVE_INSTANT.test(v) || instantInput.safeParse(v).success, {
+    message: 'an ISO-8601 date-time with an offset, or days from today at a Copenhagen time: "+30d 23:59"',
+  })
+  .describe('ISO-8601 with an offset, or days from the emulator\'s today at a Copenhagen time: "+30d 23:59"');
+
 /** How many rows a list answers at most. */
 export const limitQuery = z
   .string()
@@ -62,3 +88,34 @@ export const limitQuery = z
   .refine((n) => n >= 1 && n <= 1000, 'a whole number 1..1000');
 
 export const uuidInput = z.guid({ error: 'a UUID (8-4-4-4-12 hexadecimal digits)' });
+
+const SERVICE_NAMES: readonly string[] = SERVICE_CONTRACTS.map((s) => s.name);
+const OPERATION_NAMES: readonly string[] = [
+  ...new Set(SERVICE_CONTRACTS.flatMap((s) => s.operations)),
+].sort();
+
+/** A service by its name, as the journal and the audit log record it. */
+export const serviceInput = z
+  .string()
+  .refine((s) => SERVICE_NAMES.includes(s), { message: `one of ${SERVICE_NAMES.join(', ')}` })
+  .describe('a service, e.g. BookingService');
+
+/**
+ * An operation by its name. An unknown one is refused rather than matching nothing, so a misspelt
+ * expectation ("CreateBookng") fails loudly instead of counting 0.
+ */
+export const operationInput = z
+  .string()
+  .refine((o) => OPERATION_NAMES.includes(o), { message: `one of ${OPERATION_NAMES.join(', ')}` })
+  .describe('an operation, e.g. CreateBooking');
+
+/** A call's outcome as the audit log and journal record it, or any fault. */
+export const outcomeInput = z
+  .string()
+  .regex(/^(ok|fault|\d{4})$/, 'ok, fault (any fault) or a fault code such as 5102')
+  .describe('ok, fault (any fault) or a fault code such as 5102');
+
+/** A page's cursor: the reference id of the last call of the page before. */
+export const beforeQuery = uuidInput.describe(
+  'the referenceId of the last call of the page before (the `next` of its answer): the calls after it',
+);

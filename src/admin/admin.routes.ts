@@ -8,7 +8,10 @@ import { getJournalEntryHandler } from './handlers/get-journal-entry.handler';
 import { healthHandler } from './handlers/health.handler';
 import { issueCertificateHandler } from './handlers/issue-certificate.handler';
 import { listAuditHandler } from './handlers/list-audit.handler';
+import { countCallsHandler } from './handlers/count-calls.handler';
 import { listBookingsHandler } from './handlers/list-bookings.handler';
+import { listCertificatesHandler } from './handlers/list-certificates.handler';
+import { listOrganisationsHandler } from './handlers/list-organisations.handler';
 import { listJournalHandler } from './handlers/list-journal.handler';
 import { listRemindersHandler } from './handlers/list-reminders.handler';
 import { listWsrmHandler } from './handlers/list-wsrm.handler';
@@ -16,6 +19,7 @@ import { openApiHandler } from './handlers/openapi.handler';
 import { putCitizenHandler } from './handlers/put-citizen.handler';
 import { putClockHandler } from './handlers/put-clock.handler';
 import { resetHandler } from './handlers/reset.handler';
+import { verifyHandler } from './handlers/verify.handler';
 
 export type { AdminHandler } from './admin-endpoint';
 
@@ -41,14 +45,20 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
   route(
     'post',
     '/admin/reset',
-    'Empty the store, reload the fixtures, clock back to real time',
+    'Empty the store, reload the fixtures, clock back to real time; API and CLI certificates stay',
     resetHandler,
   ),
   route('get', '/admin/clock', "The emulator's clock", getClockHandler),
   route('put', '/admin/clock', "Set, freeze, unfreeze or advance the emulator's clock", putClockHandler),
-  route('get', '/admin/citizens', 'Every citizen, with who may see them', listCitizensHandler),
+  route('get', '/admin/citizens', 'Every citizen, with who may see them now', listCitizensHandler),
   route('get', '/admin/citizens/:cpr', 'A citizen with their self-booking deadlines', getCitizenHandler),
   route('put', '/admin/citizens/:cpr', 'Create or replace a citizen', putCitizenHandler),
+  route(
+    'get',
+    '/admin/organisations',
+    'Every organisation, with the certificates that may act as it',
+    listOrganisationsHandler,
+  ),
   route('get', '/admin/codelists', 'The names of the code lists', listCodelistsHandler),
   route('get', '/admin/codelists/:name', 'A code list: its values with their validity', getCodelistHandler),
   route(
@@ -61,9 +71,32 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
   route('get', '/admin/bookings/:id', 'A booking with its reminder and history', getBookingHandler),
   route('get', '/admin/wsrm', "An organisation's WSRM queue (?organisation=TYPE:CODE)", listWsrmHandler),
   route('get', '/admin/reminders', 'Huskeservice reminders (?cpr=)', listRemindersHandler),
-  route('get', '/admin/audit', 'The audit log, newest first', listAuditHandler),
-  route('get', '/admin/journal', 'The last SOAP exchanges, raw, newest first', listJournalHandler),
+  route('get', '/admin/audit', 'The audit log, newest first, a page at a time', listAuditHandler),
+  route(
+    'get',
+    '/admin/calls/count',
+    'How many calls match (service, operation, outcome, organisation, cpr, since)',
+    countCallsHandler,
+  ),
+  route(
+    'post',
+    '/admin/verify',
+    'Check expectations about the calls made: 200, or 417 with what was seen instead',
+    verifyHandler,
+  ),
+  route(
+    'get',
+    '/admin/journal',
+    'The last SOAP exchanges, raw, newest first, a page at a time',
+    listJournalHandler,
+  ),
   route('get', '/admin/journal/:referenceId', 'One SOAP exchange', getJournalEntryHandler),
+  route(
+    'get',
+    '/admin/certificates',
+    'Every registered client certificate: organisations, fingerprint, origin, files',
+    listCertificatesHandler,
+  ),
   route('post', '/admin/certificates', 'Issue and register a client certificate', issueCertificateHandler),
   route(
     'get',

@@ -17,6 +17,8 @@ export class Problem extends Error {
     readonly status: number,
     readonly detail: string,
     readonly errors: readonly FieldError[] = [],
+    /** RFC 9457 extension members, e.g. the results of a failed verification. */
+    readonly extensions: Readonly<Record<string, unknown>> = {},
   ) {
     super(detail);
     this.name = 'Problem';
@@ -40,6 +42,7 @@ export const sendProblem = (res: Response, problem: Problem): void => {
     .status(problem.status)
     .type('application/problem+json')
     .json({
+      ...problem.extensions,
       type: 'about:blank',
       title: STATUS_CODES[problem.status] ?? 'Error',
       status: problem.status,

@@ -1,7 +1,11 @@
 import { organisationQuery } from '../admin/admin-inputs';
 import type { Organisation } from '../domain/organisation';
 import { ensureDevCertificates } from '../pki/dev-certificates';
-import { issueRegisteredCertificate, type RegisteredCertificate } from '../pki/issue-registered-certificate';
+import {
+  CertificateNameTaken,
+  issueRegisteredCertificate,
+  type RegisteredCertificate,
+} from '../pki/issue-registered-certificate';
 import { readFixtures } from '../store/fixtures';
 import { openStore } from '../store/store';
 import { cliArgs } from './cli-args';
@@ -14,7 +18,12 @@ export interface CertsIssueArgs {
   readonly certDir?: string | undefined;
   readonly db?: string | undefined;
   readonly json: boolean;
+  /** Issue anew under a name in use (the old certificate is no longer let in). */
+  readonly replace: boolean;
 }
+
+/** A name in use without --replace: exit 1 with the message alone (the user chooses, not a usage slip). */
+export class CertificateNameInUse extends Error {}
 
 /** Reads `certs issue`'s arguments; every mistake is named at once. */
 export const parseCertsIssueArgs = (args: readonly string[]): CertsIssueArgs => {
@@ -26,6 +35,7 @@ export const parseCertsIssueArgs = (args: readonly string[]): CertsIssueArgs => 
       'cert-dir': { type: 'string' },
       db: { type: 'string' },
       json: { type: 'boolean' },
+      replace: { type: 'boolean' },
     },
     false,
   );
@@ -45,6 +55,7 @@ export const parseCertsIssueArgs = (args: readonly string[]): CertsIssueArgs => 
     certDir: values['cert-dir'],
     db: values.db,
     json: values.json ?? false,
+    replace: values.replace ?? false,
   };
 };
 
@@ -59,7 +70,11 @@ export const certsIssueCommand = (args: readonly string[], io: CliIo): Registere
   const store = openStore(config.dbPath, config.sync);
   let issued: RegisteredCertificate;
   try {
-    issued = issueRegisteredCertificate(config.certDir, store.certificates, parsed, new Date());
+    issued = issueRegisteredCertificate(config.certDir, store.certificates, parsed, new Date(), 'cli');
+  } catch (error) {
+    if (error instanceof CertificateNameTaken)
+      throw new CertificateNameInUse(`${error.message}: add --replace`);
+    throw error;
   } finally {
     store.close();
   }

@@ -7,7 +7,7 @@ const USAGE = `dfdg-emulator: a local emulator of STAR's DFDG SOAP services (mut
 
 Usage:
   dfdg-emulator [start] [options]     serve the SOAP services and the admin API (the default command)
-  dfdg-emulator certs issue --org TYPE:CODE [--org TYPE:CODE ...] --name NAME [--cert-dir DIR] [--db FILE] [--json]
+  dfdg-emulator certs issue --org TYPE:CODE [--org TYPE:CODE ...] --name NAME [--replace] [--cert-dir DIR] [--db FILE] [--json]
   dfdg-emulator fixtures load FILE [--db FILE] [--cert-dir DIR] [--fixtures DIR]
   dfdg-emulator sign --cert FILE --key FILE REQUEST.xml   sign a request for --identity-mode wss
   dfdg-emulator <command> --help      help on one command
@@ -42,13 +42,16 @@ const CERTS_ISSUE = `Usage: dfdg-emulator certs issue --org TYPE:CODE [--org TYP
 
 Issues a client certificate from the dev CA, writes <cert-dir>/clients/NAME.pem, .key and .p12
 (password changeit), and registers it in the database for the organisations, so a running emulator
-on that database lets it in at once. POST /admin/reset forgets the registration (not the files).
+on that database lets it in at once. POST /admin/reset keeps the registration (unless called with
+?certificates=forget). A name already in use (registered, or with files) is refused unless --replace
+is given; the certificate issued before under that name is then no longer let in.
 
 Options:
   --org TYPE:CODE   an organisation the certificate may act for, e.g. 8:75100 (repeatable, at least one)
   --name NAME       the certificate's name: its CN, file name and WSRM ClientSystemIdentifier
   --cert-dir DIR    folder of the dev CA (DFDG_CERT_DIR; default certs); created if absent
   --db FILE         the database to register in (DFDG_DB; default data/dfdg.sqlite)
+  --replace         issue anew under a name in use, overwriting its files and dropping its registration
   --json            print the result as JSON (name, fingerprint, subject, organisations, files)
 `;
 

@@ -71,7 +71,7 @@ export const fixturesLoadCommand = (args: readonly string[], io: CliIo): Fixture
       const isNew = store.organisations.count() === 0;
       if (isNew) loadFixtures(store, readFixtures(config.fixturesDir), now, config.starCvr);
       loadFixtures(store, fixtures, now, config.starCvr);
-      registerFixtureCertificates(store, fixtures.certificates, files.clients, now);
+      registerFixtureCertificates(store, fixtures.certificates, files.clients, now, 'cli');
       return isNew;
     });
     const loaded = {

@@ -1,10 +1,21 @@
 import { ConfigError, loadConfig } from '../config';
 import { startEmulator, type RunningEmulator } from '../emulator';
-import { jsonLogger } from '../transport/logger';
+import { PACKAGE_VERSION } from '../package-version';
+import { jsonLogger, type Logger } from '../transport/logger';
 import { UsageError, type CliIo } from './cli-io';
+import { startBanner } from './start-banner';
 
-/** `dfdg-emulator start [options]`: the options of config.ts's OPTIONS table, logs to stderr. */
-export const startCommand = async (args: readonly string[], io: CliIo): Promise<RunningEmulator> => {
+/** A started emulator with the logger it writes to, which also says when it stops. */
+export interface StartedEmulator {
+  readonly emulator: RunningEmulator;
+  readonly logger: Logger;
+}
+
+/**
+ * `dfdg-emulator start [options]`: the options of config.ts's OPTIONS table, logs to stderr; when
+ * stdout is a terminal, a short banner for the person who started it.
+ */
+export const startCommand = async (args: readonly string[], io: CliIo): Promise<StartedEmulator> => {
   let config;
   try {
     config = loadConfig(args, io.env);
@@ -12,5 +23,22 @@ export const startCommand = async (args: readonly string[], io: CliIo): Promise<
     if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;
   }
-  return startEmulator(config, { logger: jsonLogger(io.err, config.logLevel) });
+  const logger = jsonLogger(io.err, config.logLevel);
+  const emulator = await startEmulator(config, { logger });
+  if (io.stdoutIsTerminal) {
+    io.out(
+      startBanner({
+        version: PACKAGE_VERSION,
+        soapUrl: emulator.soapUrl,
+        adminUrl: emulator.adminUrl,
+        certDir: config.certDir,
+        dbPath: config.dbPath,
+        clients: emulator.certificates.clients,
+        caPath: emulator.certificates.caPath,
+        cwd: io.cwd ?? process.cwd(),
+        adminTokenRequired: config.adminToken !== null,
+      }),
+    );
+  }
+  return { emulator, logger };
 };

@@ -6,6 +6,17 @@ export type IdentityResult =
   { ok: true; caller: Caller } | { ok: false; violation: Violation; subject?: string; fingerprint?: string };
 
 /**
+ * What FaultDetails/Message adds to STAR's "Logon failed" for a certificate the emulator does not
+ * know: how to register one. A newcomer's first call with a certificate of their own lands here, and
+ * "Logon failed" alone sent them searching.
+ */
+export const notRegisteredHint = (subject: string, fingerprint: string): string =>
+  `the client certificate ${subject} (SHA-256 ${fingerprint}) is not registered with the emulator; ` +
+  'issue a registered one with POST /admin/certificates on the admin port or ' +
+  '"dfdg-emulator certs issue --org TYPE:CODE --name NAME", or register this one with ' +
+  '"dfdg-emulator fixtures load" (its files in certs/clients/NAME.pem and .key)';
+
+/**
  * SEC-CERT, whichever channel presented the certificate (the TLS handshake or a WS-Security token):
  * the same lookup by SHA-256 fingerprint, the same fault and the same Caller, so the rest of the
  * security model cannot tell the channels apart.
@@ -24,6 +35,7 @@ export const registeredCaller = (
       violation: violation(
         'SEC-CERT',
         `the client certificate ${fingerprint} (${subject}) is not registered`,
+        notRegisteredHint(subject, fingerprint),
       ),
     };
   }

@@ -37,13 +37,34 @@ interface AuditRow {
 export interface AuditFilter {
   readonly cpr?: string | undefined;
   readonly organisation?: Organisation | undefined;
+  readonly service?: string | undefined;
+  readonly operation?: string | undefined;
   /** "ok", "fault" (any fault) or one fault code such as "5102". */
   readonly outcome?: string | undefined;
   /** Calls at or after this instant. */
   readonly from?: Date | undefined;
   /** Calls at or before this instant. */
   readonly to?: Date | undefined;
+  /** Only the calls after this one in the list's order (newest first): the next page. */
+  readonly before?: AuditCursor | undefined;
   readonly limit?: number | undefined;
+}
+
+/**
+ * Where a row stands in the list's order (time, then insertion, both descending): a page goes on from
+ * it even when calls arrive meanwhile or the emulator's clock was set back, so a script reads a long
+ * run whole, each call once.
+ */
+export interface AuditCursor {
+  readonly time: string;
+  readonly rowid: number;
+}
+
+/** The outcomes of the calls a filter matched, grouped: what a failed expectation saw instead. */
+export interface OutcomeCount {
+  readonly outcome: string;
+  readonly ruleId: string | null;
+  readonly count: number;
 }
 
 export class AuditRepository {
@@ -52,6 +73,7 @@ export class AuditRepository {
   private readonly byReferenceStmt;
   private readonly countStmt;
   private readonly pruneStmt;
+  private readonly cursorStmt;
 
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(
@@ -64,6 +86,14 @@ export class AuditRepository {
     this.pruneStmt = db.prepare(
       'DELETE FROM audit_log WHERE rowid IN (SELECT rowid FROM audit_log ORDER BY rowid LIMIT ?)',
     );
+    this.cursorStmt = db.prepare<[string], AuditCursor>(
+      'SELECT time, rowid FROM audit_log WHERE reference_id = ?',
+    );
+  }
+
+  /** The position of a call in the list, to page on from it; undefined when the call is not (or no longer) there. */
+  cursorOf(referenceId: string): AuditCursor | undefined {
+    return this.cursorStmt.get(referenceId);
   }
 
   record(e: AuditEntry): void {
@@ -103,36 +133,76 @@ export class AuditRepository {
 
   /** Newest first. */
   list(filter: AuditFilter = {}): AuditEntry[] {
-    const where: string[] = [];
-    const params: Array<string | number> = [];
-    if (filter.cpr) {
-      where.push('a.reference_id IN (SELECT reference_id FROM audit_cprs WHERE cpr = ?)');
-      params.push(filter.cpr);
-    }
-    if (filter.organisation) {
-      where.push('a.org_type = ? AND a.org_code = ?');
-      params.push(filter.organisation.type, filter.organisation.code);
-    }
-    if (filter.outcome === 'fault') where.push("a.outcome <> 'ok'");
-    else if (filter.outcome) {
-      where.push('a.outcome = ?');
-      params.push(filter.outcome);
-    }
-    if (filter.from) {
-      where.push('a.time >= ?');
-      params.push(filter.from.toISOString());
-    }
-    if (filter.to) {
-      where.push('a.time <= ?');
-      params.push(filter.to.toISOString());
-    }
-    const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.time DESC, a.rowid DESC LIMIT ?`;
+    const { where, params } = conditionsOf(filter);
+    const sql = `${SELECT} ${where} ORDER BY a.time DESC, a.rowid DESC LIMIT ?`;
     return this.db
       .prepare<Array<string | number>, AuditRow>(sql)
       .all(...params, filter.limit ?? 1000)
       .map(fromRow);
   }
+
+  /** How many calls the filter matches (its limit aside). */
+  count(filter: AuditFilter = {}): number {
+    const { where, params } = conditionsOf(filter);
+    return (
+      this.db
+        .prepare<Array<string | number>, { n: number }>(`SELECT count(*) AS n FROM audit_log a ${where}`)
+        .get(...params)?.n ?? 0
+    );
+  }
+
+  /** The calls the filter matches, counted by outcome and rule, most frequent first. */
+  countByOutcome(filter: AuditFilter = {}): OutcomeCount[] {
+    const { where, params } = conditionsOf(filter);
+    return this.db
+      .prepare<Array<string | number>, { outcome: string; rule_id: string | null; n: number }>(
+        `SELECT outcome, rule_id, count(*) AS n FROM audit_log a ${where}
+         GROUP BY outcome, rule_id ORDER BY n DESC, outcome, rule_id`,
+      )
+      .all(...params)
+      .map((r) => ({ outcome: r.outcome, ruleId: r.rule_id, count: r.n }));
+  }
 }
+
+/** The WHERE clause of a filter, with its parameters in order. */
+const conditionsOf = (filter: AuditFilter): { where: string; params: Array<string | number> } => {
+  const where: string[] = [];
+  const params: Array<string | number> = [];
+  if (filter.cpr) {
+    where.push('a.reference_id IN (SELECT reference_id FROM audit_cprs WHERE cpr = ?)');
+    params.push(filter.cpr);
+  }
+  if (filter.organisation) {
+    where.push('a.org_type = ? AND a.org_code = ?');
+    params.push(filter.organisation.type, filter.organisation.code);
+  }
+  if (filter.service) {
+    where.push('a.service = ?');
+    params.push(filter.service);
+  }
+  if (filter.operation) {
+    where.push('a.operation = ?');
+    params.push(filter.operation);
+  }
+  if (filter.outcome === 'fault') where.push("a.outcome <> 'ok'");
+  else if (filter.outcome) {
+    where.push('a.outcome = ?');
+    params.push(filter.outcome);
+  }
+  if (filter.from) {
+    where.push('a.time >= ?');
+    params.push(filter.from.toISOString());
+  }
+  if (filter.to) {
+    where.push('a.time <= ?');
+    params.push(filter.to.toISOString());
+  }
+  if (filter.before) {
+    where.push('(a.time, a.rowid) < (?, ?)');
+    params.push(filter.before.time, filter.before.rowid);
+  }
+  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+};
 
 const SELECT = `SELECT a.*, (SELECT json_group_array(cpr) FROM audit_cprs c WHERE c.reference_id = a.reference_id) AS cprs
   FROM audit_log a`;

@@ -128,10 +128,12 @@ export const readFixtures = (dir: string): Fixtures => {
   };
 };
 
-const resolveDate = (value: string, today: string): string =>
+/** A date as written ("2026-03-10", or "+14d" / "-3d" from `today`, a Copenhagen date) as YYYY-MM-DD. */
+export const resolveDate = (value: string, today: string): string =>
   value.endsWith('d') ? addDays(today, Number(value.slice(0, -1))) : value;
 
-const resolveInstant = (value: string, today: string): Date => {
+/** An instant as written (ISO, or "+7d 10:00": days from `today` at a Copenhagen wall-clock time). */
+export const resolveInstant = (value: string, today: string): Date => {
   const relative = /^([+-]\d+)d (\d{2}):(\d{2})$/.exec(value);
   if (!relative) return new Date(value);
   const [y, m, d] = addDays(today, Number(relative[1])).split('-').map(Number);

@@ -8,12 +8,21 @@ export interface NamedOrganisation extends Organisation {
 export class OrganisationRepository {
   private readonly upsertStmt;
   private readonly countStmt;
+  private readonly listStmt;
 
   constructor(db: Db) {
     this.upsertStmt = db.prepare<NamedOrganisation>(
       'INSERT INTO organisations (type, code, name) VALUES (@type, @code, @name) ON CONFLICT (type, code) DO UPDATE SET name = excluded.name',
     );
     this.countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM organisations');
+    this.listStmt = db.prepare<[], NamedOrganisation>(
+      'SELECT type, code, name FROM organisations ORDER BY type, code',
+    );
+  }
+
+  /** Every organisation, by type then code. */
+  list(): NamedOrganisation[] {
+    return this.listStmt.all();
   }
 
   save(org: NamedOrganisation): void {

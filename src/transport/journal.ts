@@ -25,10 +25,17 @@ export interface JournalEntry {
 }
 
 export interface JournalFilter {
-  readonly outcome?: 'ok' | 'fault' | undefined;
+  /** "ok", "fault" (any fault) or one fault code such as "4413". */
+  readonly outcome?: string | undefined;
   readonly service?: string | undefined;
+  readonly operation?: string | undefined;
+  /** Only the exchanges after this one, newest first: the next page. */
+  readonly before?: string | undefined;
   readonly limit?: number | undefined;
 }
+
+const outcomeMatches = (wanted: string | undefined, outcome: string): boolean =>
+  !wanted || (wanted === 'fault' ? outcome !== 'ok' : outcome === wanted);
 
 /** Bodies larger than this are kept cut, with a note, so the journal's memory stays bounded. */
 export const JOURNAL_BODY_LIMIT = 256 * 1024;
@@ -49,11 +56,24 @@ export class Journal {
     if (this.entries.length > this.capacity) this.entries.length = this.capacity;
   }
 
+  /** Newest first; with `before`, from the exchange after that one (none when it is not kept). */
   list(filter: JournalFilter = {}): JournalEntry[] {
-    return this.entries
-      .filter((e) => !filter.outcome || (filter.outcome === 'ok') === (e.outcome === 'ok'))
-      .filter((e) => !filter.service || e.service === filter.service)
-      .slice(0, filter.limit ?? this.capacity);
+    const start = filter.before === undefined ? 0 : this.indexOf(filter.before) + 1;
+    if (start === 0 && filter.before !== undefined) return [];
+    const limit = filter.limit ?? this.capacity;
+    const found: JournalEntry[] = [];
+    for (let i = start; i < this.entries.length && found.length < limit; i++) {
+      const e = this.entries[i] as JournalEntry;
+      if (!outcomeMatches(filter.outcome, e.outcome)) continue;
+      if (filter.service && e.service !== filter.service) continue;
+      if (filter.operation && e.operation !== filter.operation) continue;
+      found.push(e);
+    }
+    return found;
+  }
+
+  private indexOf(referenceId: string): number {
+    return this.entries.findIndex((e) => e.referenceId === referenceId);
   }
 
   find(referenceId: string): JournalEntry | undefined {

@@ -62,10 +62,17 @@ export const faultDetailsNamespaces = async (body: string): Promise<string[]> =>
 
 /**
  * FaultDetails/Message: the STAR text of the code; for REQ-SCHEMA followed by the first thing wrong,
- * with its line (RULES.md REQ-SCHEMA).
+ * with its line (RULES.md REQ-SCHEMA); for SEC-CERT followed by how to register a certificate.
  */
-const expectedMessage = (code: FaultCode, source: string): string | RegExp =>
-  source === 'REQ-SCHEMA' ? new RegExp(`^${TEXT[code]}: line \\d+: \\S`) : TEXT[code];
+const expectedMessage = (code: FaultCode, source: string): string | RegExp => {
+  if (source === 'REQ-SCHEMA') return new RegExp(`^${TEXT[code]}: line \\d+: \\S`);
+  if (source === 'SEC-CERT') return UNREGISTERED_MESSAGE;
+  return TEXT[code];
+};
+
+/** 1012 SEC-CERT's Message: STAR's text, then the certificate and the two ways to register one. */
+export const UNREGISTERED_MESSAGE =
+  /^Logon failed: the client certificate .+ \(SHA-256 [0-9A-F:]{95}\) is not registered with the emulator; issue a registered one with POST \/admin\/certificates .*"dfdg-emulator certs issue --org TYPE:CODE --name NAME".*"dfdg-emulator fixtures load"/;
 
 /** A fault's HTTP shape (CONTRACT.md): HTTP 500, text/xml; its summary for the caller to judge. */
 const faultResponse = (res: RawResponse): FaultSummary => {

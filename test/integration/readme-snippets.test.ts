@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunningEmulator } from '../../src/emulator';
@@ -23,6 +24,8 @@ const NOT_RUN: Record<string, string> = {
   'cli-synopsis': 'a synopsis with placeholders; test/integration/cli/ runs each command',
   'log-line': 'output; start.test.ts checks the logged fields',
   'journal-entry': 'output, abridged with …',
+  'verify-failure':
+    'output, abridged with …; the ci-verify test holds its detail to what the emulator prints',
   'ci-start':
     'clones and installs from the registry (what .ci/run does); its emulator start is npm-start.test.ts',
   'robustness-commands': 'run the robustness suite itself',
@@ -30,6 +33,7 @@ const NOT_RUN: Record<string, string> = {
   'cxf-wss': 'CXF and WSS4J are not part of the test environment',
   'cxf-wss-properties': 'CXF and WSS4J are not part of the test environment',
   'development-commands': 'the npm scripts .ci/run runs',
+  'jest-example': 'library.test.ts runs it in a jest suite of its own, importing the package by its name',
 };
 
 const RUN = [
@@ -41,6 +45,8 @@ const RUN = [
   'admin-examples',
   'admin-problem',
   'ci-check',
+  'ci-verify',
+  'audit-pages',
   'wss-sign-curl',
   'zeep-wss-client',
 ] as const;
@@ -201,6 +207,23 @@ describe('The CI smoke check', () => {
     expect(result.stdout).toBe('the emulator answered 1 calls, 0 with a fault\n');
   });
 
+  it('When the client makes only good calls, then the one-call verification passes', async () => {
+    client('8-75100');
+    expectSuccess(await bash('./run-my-client'));
+    const result = await bash(localised('ci-verify'));
+    expectSuccess(result);
+    expect(JSON.parse(result.stdout)).toMatchObject({ met: true });
+  });
+
+  it('When the client is refused, then the one-call verification exits 22 printing what it saw, as the README shows', async () => {
+    client('8-10100');
+    expectSuccess(await bash('./run-my-client'));
+    const result = await bash(localised('ci-verify'));
+    expect(result.code).toBe(22);
+    const shown = /"detail":"([^"]+)"/.exec(snippet('verify-failure', snippets).code)?.[1];
+    expect(JSON.parse(result.stdout)).toMatchObject({ status: 417, met: false, detail: shown });
+  });
+
   it('When the client is refused, then the check fails and prints the rule that refused it and why', async () => {
     client('8-10100');
     const result = await bash(localised('ci-check'));
@@ -232,4 +255,30 @@ describe('WS-Security', () => {
     expectSuccess(result);
     await expectCreatedBooking(result.stdout);
   });
+});
+
+it('When the audit log holds more calls than a page, then the paging snippet prints each call once', async () => {
+  const calls = 1500;
+  const time = new Date();
+  emulator.store.transaction(() => {
+    for (let i = 0; i < calls; i++)
+      emulator.store.audit.record({
+        referenceId: randomUUID(),
+        time,
+        service: 'CodelistService',
+        operation: 'GetInterviewTypes',
+        certificate: null,
+        activeOrganisation: null,
+        requestUserMetadata: null,
+        cprs: [],
+        outcome: 'ok',
+        ruleId: null,
+        detail: null,
+      });
+  });
+  const result = await bash(localised('audit-pages'));
+  expectSuccess(result);
+  const lines = result.stdout.trim().split('\n');
+  expect(lines).toHaveLength(calls);
+  expect(new Set(lines.map((l) => (JSON.parse(l) as { referenceId: string }).referenceId)).size).toBe(calls);
 });

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
+import { z } from 'zod';
 import { DEFAULTS, OPTIONS, type Config } from '../../src/config';
 import { ERROR_TABLE, sourceLabel } from '../../src/domain/errors';
 import { PROJECT_ROOT } from '../../src/project-root';
+import { FixtureFiles } from '../../src/store/fixtures';
 import { installLine } from '../helpers/prerequisites';
 import { snippet, snippetsOf } from '../helpers/readme-snippets';
 
@@ -79,4 +81,21 @@ it('When the README’s error table has a source column, then no description rep
 
 it('When the README lists what the tests need, then it is the one install line of test/helpers/prerequisites.ts', () => {
   expect(snippet('test-prerequisites', snippetsOf(readme)).code).toBe(`${installLine()}\n`);
+});
+
+/** Every field of a fixture record's schema, nested objects as "parent.child", with whether it is required. */
+const fieldsOf = (schema: z.ZodType, prefix = ''): string[] => {
+  const shape = (schema as z.ZodObject).shape as Record<string, z.ZodType>;
+  return Object.entries(shape).flatMap(([name, field]) => {
+    const inner = field instanceof z.ZodOptional ? (field.unwrap() as z.ZodType) : field;
+    const path = `${prefix}${name}`;
+    return inner instanceof z.ZodObject && name !== 'organisation' && name !== 'meetingOrganisation'
+      ? fieldsOf(inner, `${path}.`)
+      : [`${path} ${field.safeParse(undefined).success ? 'no' : 'yes'}`];
+  });
+};
+
+it('When the README lists the fields of a fixture booking, then they are exactly the fields fixture files take, each as required as the code makes it', () => {
+  const rows = tableBetween('fixture-booking-fields').map(([field, required]) => `${field} ${required}`);
+  expect(rows.sort()).toEqual(fieldsOf(FixtureFiles.bookings.element).sort());
 });

@@ -13,6 +13,8 @@ const TABS = [
   ['wsrm', 'WSRM queues'],
   ['reminders', 'Reminders'],
   ['audit', 'Audit log'],
+  ['citizens', 'Citizens'],
+  ['organisations', 'Organisations'],
   ['certificates', 'Certificates'],
 ] as const;
 
@@ -149,10 +151,28 @@ const SECTIONS: Readonly<Record<(typeof TABS)[number][0], () => SafeHtml>> = {
         </select>`,
       'Filter',
     ),
+  citizens: () =>
+    html`<p class="muted">
+        The test citizens, and the organisations that may see each now. Change one with PUT
+        /admin/citizens/{cpr}.
+      </p>
+      ${queryForm('citizens', orgInput('citizens-organisation', false), 'Show')}`,
+  organisations: () =>
+    html`<p class="muted">
+        The organisations, each with the certificates that may act as it (its ActiveOrganisation).
+      </p>
+      ${queryForm('organisations', html``, 'Refresh')}`,
   certificates: () =>
-    html` <p class="muted">
+    html`<p class="muted">
+        The registered client certificates: the identities calls can be made with. A reset keeps the ones
+        issued through the API or the CLI (POST /admin/reset?certificates=forget drops them).
+      </p>
+      ${queryForm('certificates', html``, 'Refresh')}
+      <h2>Issue a certificate</h2>
+      <p class="muted">
         Issues a client certificate signed by the emulator's CA and registers it for the organisations at
-        once. Use the .p12 (with its password) or the PEM pair in your client.
+        once. Use the .p12 (with its password) or the PEM pair in your client. A name in use is refused unless
+        replaced.
       </p>
       ${queryForm(
         'certificate',
@@ -169,7 +189,11 @@ const SECTIONS: Readonly<Record<(typeof TABS)[number][0], () => SafeHtml>> = {
             required
             placeholder="TYPE:CODE, several with commas"
             aria-label="Organisations"
-          />`,
+          />
+          <label class="inline-check"
+            ><input type="checkbox" id="certificate-replace" data-testid="certificate-replace" /> replace one
+            of this name</label
+          >`,
         'Issue and download',
       )}`,
 };

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { CERTIFICATE_NAME, issueRegisteredCertificate } from '../../pki/issue-registered-certificate';
+import {
+  CERTIFICATE_NAME,
+  CertificateNameTaken,
+  issueRegisteredCertificate,
+} from '../../pki/issue-registered-certificate';
 import { adminEndpoint } from '../admin-endpoint';
 import { organisationInput } from '../admin-inputs';
 import { Problem } from '../problem';
@@ -11,17 +15,26 @@ const CertificateInput = z.strictObject({
     .regex(CERTIFICATE_NAME, 'a name of letters, digits, ".", "_" and "-" (at most 64), e.g. my-kss-test'),
   organisations: z.array(organisationInput).min(1, 'at least one organisation the certificate may act for'),
   password: z.string().min(1).max(128).optional().describe('of the .p12 file (default changeit)'),
+  replace: z
+    .boolean()
+    .optional()
+    .describe(
+      'issue anew under a name already in use: the old registration is dropped and its files overwritten',
+    ),
 });
 
 /**
  * POST /admin/certificates: a client certificate from the dev CA for the organisations, registered
  * at once and written to certs/clients/<name>.pem|.key|.p12. Fixture names are refused: reissuing
- * one would change a certificate every vendor's setup relies on.
+ * one would change a certificate every vendor's setup relies on. A name in use is refused unless
+ * `replace` is true: clients holding the old .p12 would stop working without anyone asking for it.
  */
 export const issueCertificateHandler = adminEndpoint({
   body: CertificateInput,
   status: 201,
-  problems: { 409: "the name is a fixture certificate's" },
+  problems: {
+    409: "the name is a fixture certificate's, or already in use (registered or with files) and `replace` is not true",
+  },
   response: z.object({
     name: z.string(),
     subject: z.string(),
@@ -39,8 +52,19 @@ export const issueCertificateHandler = adminEndpoint({
         { path: 'body.name', message: 'already used by a fixture certificate' },
       ]);
     }
-    const issued = issueRegisteredCertificate(config.certDir, store.certificates, body, clock.now());
-    logger.info('certificate issued', { name: issued.name, fingerprint: issued.fingerprint });
+    let issued;
+    try {
+      issued = issueRegisteredCertificate(config.certDir, store.certificates, body, clock.now(), 'api');
+    } catch (error) {
+      if (!(error instanceof CertificateNameTaken)) throw error;
+      throw new Problem(409, `${error.message}: send "replace": true to replace it`, [
+        { path: 'body.name', message: 'already in use; "replace": true issues it anew' },
+      ]);
+    }
+    logger.info(body.replace ? 'certificate replaced' : 'certificate issued', {
+      name: issued.name,
+      fingerprint: issued.fingerprint,
+    });
     return {
       name: issued.name,
       subject: issued.subject,

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { findCodeListItem } from '../../domain/codelists';
 import { adminEndpoint } from '../admin-endpoint';
-import { cprInput, dateInput, instantInput, organisationQuery } from '../admin-inputs';
+import { copenhagenDate } from '../../domain/copenhagen-time';
+import { resolveDate, resolveInstant } from '../../store/fixtures';
+import { cprInput, dateOrRelativeInput, instantOrRelativeInput, organisationQuery } from '../admin-inputs';
+import type { FieldError } from '../problem';
 import { Problem } from '../problem';
 import { CitizenView, citizenView } from '../views/citizen.view';
 
@@ -20,13 +23,11 @@ const CitizenInput = z
       .describe('shorthand for one open membership of this a-kasse with no start'),
     memberships: z
       .array(
-        z
-          .strictObject({
-            akasse: akasseCode,
-            from: dateInput.nullable().default(null),
-            to: dateInput.nullable().default(null),
-          })
-          .refine((m) => m.from === null || m.to === null || m.from <= m.to, 'from must not be after to'),
+        z.strictObject({
+          akasse: akasseCode,
+          from: dateOrRelativeInput.nullable().default(null),
+          to: dateOrRelativeInput.nullable().default(null),
+        }),
       )
       .optional(),
     andenAktoer: z
@@ -34,10 +35,10 @@ const CitizenInput = z
       .default([])
       .describe('CVR numbers of the anden aktører the jobcenter has assigned the citizen to'),
     guestAccess: z
-      .array(z.strictObject({ organisation: organisationQuery, until: instantInput }))
+      .array(z.strictObject({ organisation: organisationQuery, until: instantOrRelativeInput }))
       .default([])
       .describe('accesses for other organisations (TYPE:CODE), in force up to and including until'),
-    deceased: dateInput.nullable().default(null),
+    deceased: dateOrRelativeInput.nullable().default(null),
     cvNumber: z
       .string()
       .regex(/^\d{8}$/, 'a CV number: 8 digits')
@@ -50,7 +51,7 @@ const CitizenInput = z
             .number()
             .int()
             .describe('an interview type of the code list (GET /admin/codelists/InterviewType)'),
-          deadline: dateInput,
+          deadline: dateOrRelativeInput,
           status: z
             .enum(['open', 'fulfilled', 'closed'])
             .default('open')
@@ -72,9 +73,42 @@ const CitizenInput = z
       });
   });
 
+type CitizenBody = z.output<typeof CitizenInput>;
+
+/**
+ * The body's dates with the relative ones ("+14d", "+30d 23:59") resolved against the emulator's
+ * today, as fixture files are when loaded; and the memberships checked once their dates are known.
+ */
+const withDatesResolved = (body: CitizenBody, now: Date) => {
+  const today = copenhagenDate(now);
+  const memberships = body.memberships?.map((m) => ({
+    akasse: m.akasse,
+    from: m.from === null ? null : resolveDate(m.from, today),
+    to: m.to === null ? null : resolveDate(m.to, today),
+  }));
+  const backwards: FieldError[] = (memberships ?? []).flatMap((m, i) =>
+    m.from !== null && m.to !== null && m.from > m.to
+      ? [{ path: `body.memberships.${i}`, message: `from (${m.from}) must not be after to (${m.to})` }]
+      : [],
+  );
+  if (backwards.length > 0) throw new Problem(400, `${backwards.length} invalid field(s)`, backwards);
+  return {
+    ...body,
+    memberships,
+    guestAccess: body.guestAccess.map((g) => ({ ...g, until: resolveInstant(g.until, today) })),
+    deceased: body.deceased === null ? null : resolveDate(body.deceased, today),
+    selfBookingDeadlines: body.selfBookingDeadlines.map((d) => ({
+      ...d,
+      deadline: resolveDate(d.deadline, today),
+    })),
+  };
+};
+
 /**
  * PUT /admin/citizens/{cpr}: stores the citizen whole (name, who follows them and who may see
- * them, self-booking deadlines); what is sent replaces what was stored. Answers the citizen as stored.
+ * them, self-booking deadlines); what is sent replaces what was stored. Dates may be relative to the
+ * emulator's today ("+14d"; "+30d 23:59" for a guest access's until), as in fixture files. Answers
+ * the citizen as stored.
  */
 export const putCitizenHandler = adminEndpoint({
   params: z.object({ cpr: cprInput }),
@@ -93,7 +127,7 @@ export const putCitizenHandler = adminEndpoint({
           ],
     );
     if (unknown.length > 0) throw new Problem(400, `${unknown.length} invalid field(s)`, unknown);
-    const { akasse, memberships, ...rest } = body;
+    const { akasse, memberships, ...rest } = withDatesResolved(body, clock.now());
     store.citizens.save({
       cpr: params.cpr,
       ...rest,

@@ -81,6 +81,9 @@ it.each<[string, string, string[]]>([
   ['another fault code', 'outcome=5102', []],
   ['the ActiveOrganisation', 'organisation=8:75100', ['4413', 'ok']],
   ['another organisation', 'organisation=8:10100', []],
+  ['the operation', 'operation=GetBookings', ['4413', 'ok']],
+  ['another operation', 'operation=CreateBooking', []],
+  ['the service', 'service=BookingService', ['4413', 'ok']],
   [
     'from and to around the calls',
     `from=${NOW.toISOString()}&to=2026-03-02T10:00:00%2B01:00`,
@@ -103,7 +106,9 @@ it.each<[string, string, string[]]>([
   ['a limit of 0', 'limit=0', ['query.limit']],
   ['a limit over 1000', 'limit=1001', ['query.limit']],
   ['a limit that is no number', 'limit=ten', ['query.limit']],
-  ['a malformed CPR and an unknown parameter', 'cpr=1&service=x', ['query.cpr', 'query.service']],
+  ['a malformed CPR and an unknown parameter', 'cpr=1&user=x', ['query.cpr', 'query.user']],
+  ['an unknown service and operation', 'service=x&operation=Book', ['query.operation', 'query.service']],
+  ['a cursor that is not a reference id', 'before=42', ['query.before']],
 ])('When the audit log is asked for with %s, then 400 naming it', async (_name, query, paths) => {
   expect(errorPaths(expectProblem(await admin.get(`/admin/audit?${query}`), 400))).toEqual(paths);
 });

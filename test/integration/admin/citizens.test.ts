@@ -117,7 +117,19 @@ it('When a citizen is PUT with memberships, anden aktører, a guest access, a de
   const expected = { ...body, akasse: '17', selfBookingDeadlines: expect.any(Array) as unknown };
   expect((await admin.get(`/admin/citizens/${cpr}`)).body).toEqual({ cpr, ...expected });
   const list = (await admin.get('/admin/citizens')).body as { items: { cpr: string }[] };
-  expect(list.items.find((c) => c.cpr === cpr)).toEqual({ cpr, ...expected });
+  // Listed with who may see the citizen; a-kasse 81's and the guest's depend on today's date.
+  const seenByAnyTime = [
+    { type: 2, code: '17' },
+    { type: 4, code: '35669035' },
+    { type: 5, code: '4' },
+    { type: 7, code: '751' },
+    { type: 8, code: '75100' },
+  ];
+  expect(list.items.find((c) => c.cpr === cpr)).toEqual({
+    cpr,
+    ...expected,
+    visibleTo: expect.arrayContaining(seenByAnyTime) as unknown,
+  });
   expect(list.items.map((c) => c.cpr)).toEqual(expect.arrayContaining(['0101575001', '0606575006', cpr]));
 });
 
@@ -196,4 +208,71 @@ it.each<[string, string, unknown, string[]]>([
 
 it('When GET /admin/citizens gets a malformed CPR, then 400, not 404', async () => {
   expect(errorPaths(expectProblem(await admin.get('/admin/citizens/abc'), 400))).toEqual(['params.cpr']);
+});
+
+describe("Relative dates, from the emulator's today (as fixture files write them)", () => {
+  beforeAll(async () => {
+    // 2 March 2026 in Copenhagen; a guest access 30 days on ends after the change to summer time.
+    expect((await admin.put('/admin/clock', { now: '2026-03-02T10:00:00+01:00', frozen: true })).status).toBe(
+      200,
+    );
+  });
+  afterAll(async () => {
+    await admin.put('/admin/clock', { frozen: false });
+  });
+
+  it('When a citizen is PUT with "+14d", "-3d" and "+30d 23:59", then they are stored as the dates they name', async () => {
+    const cpr = nextCpr();
+    const res = await admin.put(`/admin/citizens/${cpr}`, {
+      name: 'Rita Relativ',
+      kommune: '751',
+      jobcenter: '75100',
+      memberships: [{ akasse: '17', from: '-200d', to: '+10d' }],
+      guestAccess: [{ organisation: '8:10100', until: '+30d 23:59' }],
+      deceased: '-10d',
+      selfBookingDeadlines: [
+        { interviewType: 7, deadline: '+14d' },
+        { interviewType: 15, deadline: '-3d', status: 'fulfilled' },
+      ],
+    });
+    expect(res.status).toBe(200);
+    const stored = {
+      memberships: [{ akasse: '17', from: '2025-08-14', to: '2026-03-12' }],
+      guestAccess: [{ organisation: '8:10100', until: '2026-04-01T23:59:00.000+02:00' }],
+      deceased: '2026-02-20',
+      selfBookingDeadlines: [
+        { interviewType: 7, deadline: '2026-03-16', status: 'open' },
+        { interviewType: 15, deadline: '2026-02-27', status: 'fulfilled' },
+      ],
+    };
+    expect(res.body).toMatchObject(stored);
+    expect((await admin.get(`/admin/citizens/${cpr}`)).body).toMatchObject(stored);
+  });
+
+  it.each<[string, Record<string, unknown>, string[]]>([
+    [
+      'a relative date without its d',
+      { selfBookingDeadlines: [{ interviewType: 7, deadline: '+14' }] },
+      ['body.selfBookingDeadlines.0.deadline'],
+    ],
+    [
+      'an hour that does not exist',
+      { guestAccess: [{ organisation: '8:10100', until: '+3d 25:00' }] },
+      ['body.guestAccess.0.until'],
+    ],
+    ['a relative instant for a date', { deceased: '+3d 10:00' }, ['body.deceased']],
+    [
+      'a membership that ends before it starts',
+      { memberships: [{ akasse: '17', from: '+10d', to: '-10d' }] },
+      ['body.memberships.0'],
+    ],
+  ])(
+    'When a citizen is PUT with %s, then 400 names it and nothing is stored',
+    async (_name, fields, paths) => {
+      const cpr = nextCpr();
+      const body = { name: 'Rita Relativ', kommune: '751', jobcenter: '75100', ...fields };
+      expect(errorPaths(expectProblem(await admin.put(`/admin/citizens/${cpr}`, body), 400))).toEqual(paths);
+      expect(emulator.store.citizens.find(cpr)).toBeUndefined();
+    },
+  );
 });

@@ -102,6 +102,9 @@ it.each<[string, string, string[]]>([
   ['outcome=fault', '?outcome=fault', ['4413']],
   ['outcome=ok', '?outcome=ok', ['ok', 'ok']],
   ['service', '?service=CodelistService', ['ok']],
+  ['operation', '?operation=GetBookings', ['4413', 'ok']],
+  ['a fault code', '?outcome=4413', ['4413']],
+  ['another fault code', '?outcome=1012', []],
   ['limit', '?limit=1', ['4413']],
 ])('When the journal is filtered by %s, then only those exchanges come', async (_name, query, outcomes) => {
   expect((await entries(query)).map((e) => e.outcome)).toEqual(outcomes);
@@ -121,7 +124,31 @@ it.each<[string, string, string[]]>([
   ['an unknown outcome', '/admin/journal?outcome=failed', ['query.outcome']],
   ['an unknown service', '/admin/journal?service=FooService', ['query.service']],
   ['a limit of 0', '/admin/journal?limit=0', ['query.limit']],
+  ['an unknown operation', '/admin/journal?operation=Book', ['query.operation']],
+  ['a cursor that is not a reference id', '/admin/journal?before=42', ['query.before']],
   ['a reference id that is not a UUID', '/admin/journal/abc', ['params.referenceId']],
 ])('When the journal is asked for with %s, then 400 naming it', async (_name, path, paths) => {
   expect(errorPaths(expectProblem(await admin.get(path), 400))).toEqual(paths);
+});
+
+it('When the journal is read a page of one at a time, then each next leads to the following exchange and the last page has none', async () => {
+  const whole = await entries();
+  const seen: string[] = [];
+  let next: string | null = null;
+  do {
+    const query: string = `?limit=1${next ? `&before=${next}` : ''}`;
+    const page = await admin.get<{ items: Entry[]; next: string | null }>(`/admin/journal${query}`);
+    expect(page.status).toBe(200);
+    seen.push(...page.body.items.map((e) => e.referenceId));
+    next = page.body.next;
+  } while (next !== null && seen.length <= whole.length);
+  expect(seen).toEqual(whole.map((e) => e.referenceId));
+});
+
+it('When the page before an exchange no longer in the journal is asked for, then 404 names the cursor', async () => {
+  const problem = expectProblem(
+    await admin.get('/admin/journal?before=00000000-0000-4000-8000-000000000000'),
+    404,
+  );
+  expect(errorPaths(problem)).toEqual(['query.before']);
 });

@@ -63,7 +63,7 @@ it('When a route takes input, then its parameters are documented and a 400 probl
   }
   const audit = doc.paths['/admin/audit']?.['get'];
   expect(audit?.parameters?.map((p) => `${p.name}${p.required ? '!' : ''}`).sort()).toEqual(
-    ['cpr', 'from', 'limit', 'organisation', 'outcome', 'to'].sort(),
+    ['before', 'cpr', 'from', 'limit', 'operation', 'organisation', 'outcome', 'service', 'to'].sort(),
   );
   expect(doc.paths['/admin/bookings']?.['get']?.parameters).toEqual([
     expect.objectContaining({ name: 'cpr', in: 'query', required: true }),

@@ -38,7 +38,8 @@ const filesUnder = (dir: string): string[] =>
 /** A hash of everything the build reads: a changed source file means a new build. */
 const sourceHash = (): string => {
   const hash = createHash('sha256');
-  for (const file of [...filesUnder(join(PROJECT, 'src')), join(PROJECT, 'tsconfig.json')].sort()) {
+  const configs = ['tsconfig.json', 'tsconfig.build.json'].map((name) => join(PROJECT, name));
+  for (const file of [...filesUnder(join(PROJECT, 'src')), ...configs].sort()) {
     hash.update(relative(PROJECT, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   return hash.digest('hex').slice(0, 16);

@@ -82,6 +82,13 @@ describe('parseCertsIssueArgs', () => {
       certDir: '/c',
       db: '/d',
       json: true,
+      replace: false,
+    });
+  });
+
+  it('When --replace is given, then the name in use may be issued anew', () => {
+    expect(parseCertsIssueArgs(['--org', '8:75100', '--name', 'my-kss', '--replace'])).toMatchObject({
+      replace: true,
     });
   });
 

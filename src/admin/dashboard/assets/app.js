@@ -250,7 +250,15 @@
   }
 
   // What each list was last asked for (by its form); the poll loop asks again with the same.
-  const queries = { bookings: null, wsrm: null, reminders: '/admin/reminders', audit: '/admin/audit' };
+  const queries = {
+    bookings: null,
+    wsrm: null,
+    reminders: '/admin/reminders',
+    audit: '/admin/audit',
+    citizens: '/admin/citizens',
+    organisations: '/admin/organisations',
+    certificates: '/admin/certificates',
+  };
 
   // ---- bookings per citizen, with history and origin ----
   const bookingCard = (b) =>
@@ -339,6 +347,60 @@
     ['Why', (a) => a.detail || ''],
     ['Call', (a) => callLink(a.referenceId)],
   ];
+  // ---- the world: citizens, organisations, certificates ----
+  const orgList = (orgs) => (orgs || []).map(org).join(', ') || '—';
+  const memberships = (c) =>
+    (c.memberships || [])
+      .map((m) => `${m.akasse}${m.from || m.to ? ` (${m.from || '…'} – ${m.to || '…'})` : ''}`)
+      .join(', ') || 'none';
+  const deadlines = (c) =>
+    (c.selfBookingDeadlines || [])
+      .map((d) => `${d.interviewType}: ${d.deadline}${d.status === 'open' ? '' : ` (${d.status})`}`)
+      .join(', ');
+  const citizenNotes = (c) =>
+    [
+      c.deceased && `deceased ${c.deceased}`,
+      c.cvNumber && `CV ${c.cvNumber}`,
+      (c.andenAktoer || []).length && `anden aktør ${c.andenAktoer.join(', ')}`,
+      ...(c.guestAccess || []).map((g) => `guest ${g.organisation} until ${cph(g.until)}`),
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  const citizenColumns = [
+    ['CPR', (c) => h('code', {}, c.cpr)],
+    ['Name', (c) => c.name],
+    ['Kommune / jobcenter', (c) => `${c.kommune} / ${c.jobcenter}`],
+    ['A-kasse', memberships],
+    ['Self-booking deadlines', deadlines],
+    ['Visible to', (c) => orgList(c.visibleTo)],
+    ['Notes', citizenNotes],
+  ];
+  const organisationColumns = [
+    ['Organisation', (o) => h('code', {}, org(o))],
+    ['Name', (o) => o.name],
+    ['Certificates that may act as it', (o) => (o.certificates || []).join(', ') || 'none'],
+  ];
+  const certificateColumns = [
+    ['Name', (c) => h('code', {}, c.name)],
+    ['Origin', (c) => badge(c.origin, c.origin === 'fixtures' ? 'muted-badge' : 'running')],
+    ['May act as', (c) => orgList(c.organisations)],
+    ['Fingerprint (SHA-256)', (c) => h('code', { title: c.fingerprint }, `${c.fingerprint.slice(0, 23)}…`)],
+    [
+      'Files (in the certificate folder)',
+      (c) => {
+        if (!c.files) return 'none';
+        const paths = [c.files.pkcs12, c.files.certificate, c.files.privateKey].filter(Boolean);
+        return h('span', { title: paths.join('\n') }, paths.map((p) => p.split(/[\\/]/).pop()).join(' · '));
+      },
+    ],
+    ['Registered', (c) => cph(c.registeredAt)],
+  ];
+  const citizensPath = () => {
+    const organisation = orgParam($('citizens-organisation').value);
+    return `/admin/citizens${organisation ? `?organisation=${encodeURIComponent(organisation)}` : ''}`;
+  };
+  const rowOf = (testid, key) => (item) => ({ 'data-testid': testid, [`data-${key}`]: item[key] });
+
   const loaders = {
     calls: loadCalls,
     bookings: loadBookings,
@@ -352,6 +414,19 @@
         class: outcomeClass(a.outcome),
         'data-testid': 'audit-row',
       }),
+    ),
+    citizens: listLoader('citizens', () => queries.citizens, citizenColumns, rowOf('citizen-row', 'cpr')),
+    organisations: listLoader(
+      'organisations',
+      () => queries.organisations,
+      organisationColumns,
+      (o) => ({ 'data-testid': 'organisation-row', 'data-organisation': `${o.type}:${o.code}` }),
+    ),
+    certificates: listLoader(
+      'certificates',
+      () => queries.certificates,
+      certificateColumns,
+      rowOf('certificate-row', 'name'),
     ),
   };
   const auditPath = () => {
@@ -377,7 +452,13 @@
       .filter(Boolean)
       .map((o) => orgParam(o).split(':'))
       .map(([type, code]) => ({ type: Number(type), code }));
-    const { body: c } = await api('/admin/certificates', 'POST', { name, organisations });
+    const replace = $('certificate-replace').checked;
+    const { body: c } = await api('/admin/certificates', 'POST', {
+      name,
+      organisations,
+      ...(replace ? { replace } : {}),
+    });
+    await loaders.certificates();
     const p12 = download(`${c.name}.p12`, fromBase64(c.pkcs12), 'application/x-pkcs12');
     show(
       'certificate-result',
@@ -402,7 +483,7 @@
   // ---- tabs and the poll loop ----
   const activeTab = () => {
     const tab = location.hash.slice(1);
-    return tab in loaders || tab === 'certificates' ? tab : 'calls';
+    return tab in loaders ? tab : 'calls';
   };
   const refresh = async () => {
     const tab = activeTab();
@@ -478,6 +559,12 @@
     queries.audit = auditPath();
     await loaders.audit();
   });
+  onSubmit('citizens-form', async () => {
+    queries.citizens = citizensPath();
+    await loaders.citizens();
+  });
+  onSubmit('organisations-form', () => loaders.organisations());
+  onSubmit('certificates-form', () => loaders.certificates());
   onSubmit('certificate-form', issueCertificate);
   window.addEventListener('hashchange', showTab);
   setInterval(renderClock, 1000);
