@@ -6,6 +6,7 @@ import type { Config } from './config';
 import { configuredClock, type ControllableClock } from './domain/clock';
 import { adminUrlOf, startAdminServer } from './admin/admin-server';
 import { ensureDevCertificates, type DevCertificates } from './pki/dev-certificates';
+import { PushWorker } from './push/push-worker';
 import { identityPolicy } from './security/identity-policy';
 import { bookingServiceHandlers } from './services/booking.soap';
 import type { OperationDeps, OperationHandler } from './services/call-context';
@@ -45,6 +46,8 @@ export interface RunningEmulator {
   readonly clock: ControllableClock;
   readonly certificates: DevCertificates;
   readonly journal: Journal;
+  /** Delivers push messages (REST.md §7). */
+  readonly push: PushWorker;
   stop(): Promise<void>;
 }
 
@@ -149,6 +152,16 @@ export const startEmulator = async (
     store.close();
     throw listenFailure(error, 'httpPort', config.httpPort ?? 0, LOOPBACK_HOST);
   }
+  const push = new PushWorker({
+    store,
+    clock,
+    identity: {
+      certificatePem: readFileSync(certificates.star.certPath, 'utf8'),
+      privateKeyPem: readFileSync(certificates.star.keyPath, 'utf8'),
+    },
+    devCaPem: readFileSync(certificates.caPath, 'utf8'),
+    onError: (error) => logger.error('push delivery failed', { error }),
+  });
   let admin: HttpServer;
   try {
     admin = await startAdminServer({
@@ -159,6 +172,7 @@ export const startEmulator = async (
       fixtures,
       certificates,
       logger,
+      push,
       soapUrl: () => publicBaseUrl,
     });
   } catch (error) {
@@ -170,6 +184,7 @@ export const startEmulator = async (
   const adminUrl = adminUrlOf(admin, config.adminHost);
   // Started once the emulator serves: a start that fails before leaves no thread behind.
   const checkpointer = startCheckpointer(store.db, config.dbPath, config.sync);
+  push.start();
   const pruner = startAuditPruner(store, {
     retention: config.auditRetention,
     onError: (error) => logger.error('audit pruning failed', { error }),
@@ -191,9 +206,15 @@ export const startEmulator = async (
     clock,
     certificates,
     journal,
+    push,
     stop: async () => {
       pruner.stop();
-      await Promise.all([closeServer(server), closeServer(admin), ...(plain ? [closeServer(plain)] : [])]);
+      await Promise.all([
+        closeServer(server),
+        closeServer(admin),
+        ...(plain ? [closeServer(plain)] : []),
+        push.stop(),
+      ]);
       await checkpointer?.stop();
       store.close();
     },

@@ -2,6 +2,7 @@ import type { Config } from '../config';
 import type { ControllableClock } from '../domain/clock';
 import type { DevCertificates } from '../pki/dev-certificates';
 import type { Fixtures } from '../store/fixtures';
+import type { PushWorker } from '../push/push-worker';
 import type { Store } from '../store/store';
 import type { Journal } from '../transport/journal';
 import type { Logger } from '../transport/logger';
@@ -15,6 +16,8 @@ export interface AdminContext {
   readonly fixtures: Fixtures;
   readonly certificates: DevCertificates;
   readonly logger: Logger;
+  /** Delivers push messages; the admin API asks it to run when it changed what is due. */
+  readonly push: PushWorker;
   /** https://host:port of the SOAP services, for links and health. */
   readonly soapUrl: () => string;
 }

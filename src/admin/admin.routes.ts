@@ -18,6 +18,15 @@ import { listWsrmHandler } from './handlers/list-wsrm.handler';
 import { openApiHandler } from './handlers/openapi.handler';
 import { putCitizenHandler } from './handlers/put-citizen.handler';
 import { putClockHandler } from './handlers/put-clock.handler';
+import {
+  deleteSubscriptionHandler,
+  getDeliveryHandler,
+  getSubscriptionHandler,
+  listDeliveriesHandler,
+  listSubscriptionsHandler,
+  putSubscriptionHandler,
+  retryDeliveryHandler,
+} from './handlers/push.handler';
 import { resetHandler } from './handlers/reset.handler';
 import { verifyHandler } from './handlers/verify.handler';
 
@@ -98,6 +107,33 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
     listCertificatesHandler,
   ),
   route('post', '/admin/certificates', 'Issue and register a client certificate', issueCertificateHandler),
+  route('get', '/admin/subscriptions', 'The push subscriptions (REST.md §7)', listSubscriptionsHandler),
+  route('get', '/admin/subscriptions/:name', 'One push subscription', getSubscriptionHandler),
+  route(
+    'put',
+    '/admin/subscriptions/:name',
+    'Create or replace a push subscription: organisation, message types, https URL, server CA',
+    putSubscriptionHandler,
+  ),
+  route('delete', '/admin/subscriptions/:name', 'Remove a push subscription', deleteSubscriptionHandler),
+  route(
+    'get',
+    '/admin/deliveries',
+    'Every push delivery attempt, newest first (?subscription=&messageType=&status=)',
+    listDeliveriesHandler,
+  ),
+  route(
+    'get',
+    '/admin/deliveries/:messageId',
+    'A push message as sent, with its attempts',
+    getDeliveryHandler,
+  ),
+  route(
+    'post',
+    '/admin/deliveries/:messageId/retry',
+    'Try a pending or abandoned push message now',
+    retryDeliveryHandler,
+  ),
   route(
     'get',
     '/admin/openapi.json',

@@ -14,6 +14,7 @@ const FixtureFile = z.strictObject({
   certificates: FixtureFiles.certificates.optional(),
   citizens: FixtureFiles.citizens.optional(),
   bookings: FixtureFiles.bookings.optional(),
+  subscriptions: FixtureFiles.subscriptions.optional(),
 });
 
 /** Thrown for a file that cannot be read or is not a fixture file: exit code 1, with what is wrong. */
@@ -32,8 +33,14 @@ export const readFixtureFile = (file: string): Fixtures => {
   const parsed = FixtureFile.safeParse(json);
   if (!parsed.success)
     throw new FixtureFileError(`${file} is not a fixture file:\n${z.prettifyError(parsed.error)}`);
-  const { organisations = [], certificates = [], citizens = [], bookings = [] } = parsed.data;
-  return { organisations, certificates, citizens, bookings };
+  const {
+    organisations = [],
+    certificates = [],
+    citizens = [],
+    bookings = [],
+    subscriptions = [],
+  } = parsed.data;
+  return { organisations, certificates, citizens, bookings, subscriptions };
 };
 
 export interface FixturesLoaded {

@@ -41,10 +41,27 @@ export class PushWorker {
   private queued: Promise<number> | undefined;
   private stopped = false;
 
+  private kickScheduled = false;
+
   constructor(private readonly options: PushWorkerOptions) {
     this.send = options.send ?? postPushMessage;
     this.timeoutMs = options.attemptTimeoutMs ?? PUSH_ATTEMPT_TIMEOUT_MS;
     this.pollMs = options.pollMs ?? 1_000;
+    options.store.push.onEnqueue(() => this.soon());
+  }
+
+  /**
+   * A pass right after the writer's transaction: setImmediate runs after the group commit's own
+   * flush (queued earlier in the same turn), so the pass reads what was committed without forcing
+   * the group to commit early.
+   */
+  private soon(): void {
+    if (this.kickScheduled || this.stopped || this.timer === undefined) return;
+    this.kickScheduled = true;
+    setImmediate(() => {
+      this.kickScheduled = false;
+      void this.runDue();
+    });
   }
 
   start(): void {

@@ -1,4 +1,11 @@
-import type { BookingChange, BookingCreator, BookingHistoryEntry, BookingStatus } from '../domain/booking';
+import type {
+  BookingChange,
+  BookingCreator,
+  BookingHistoryEntry,
+  BookingInput,
+  BookingStatus,
+} from '../domain/booking';
+import type { WrittenTimes } from '../domain/booking-times';
 import { originatorCode, originatorOf } from '../domain/booking-originator.rules';
 import { copenhagenIsoString, parseXsDateTime } from '../domain/copenhagen-time';
 import type { Organisation } from '../domain/organisation';
@@ -15,44 +22,16 @@ import { deadlineDate, deadlineInstant } from './rest-deadlines';
 import { meetingEnd } from './rest.rules';
 
 /**
- * The fields of a meeting the REST face writes and reads. It mirrors BookingInput (src/domain/booking.ts)
- * together with the fields being added to it there (the meeting form and group type, the digital link,
- * the attendance, acceptance, rebooking and cancellation flags, and the times as the caller wrote them);
- * once those land, BookingInput takes this interface's place. The last three fields are REST's own
- * (REST.md §4) and need a place in the store too.
+ * The fields of a meeting the REST face writes and reads: the booking's (BookingInput, one store for
+ * both faces) and the three REST has on its own (REST.md §4), absent from SOAP reads.
  */
-export interface IndkaldelseBookingFields {
+export interface IndkaldelseBookingFields extends BookingInput {
   readonly id: string;
-  readonly originSystemIdentifier?: string | undefined;
-  readonly cpr: string;
-  readonly interviewType: number;
-  /** InterviewFormTypeIdentifier, moedeGruppeType. */
-  readonly formType: number;
-  /** InterviewContactTypeIdentifier, afholdelsesform. */
-  readonly contactType: number;
-  readonly start: Date;
-  /** The start as the caller wrote it, returned verbatim (CONTRACT.md); absent: written by the emulator. */
-  readonly startText?: string | undefined;
-  readonly end: Date;
-  readonly endText?: string | undefined;
-  readonly meetingOrganisation: Organisation;
-  readonly meetingLocation?: string | undefined;
-  readonly digitalMeetingLink?: string | undefined;
-  readonly caseworkerName?: string | undefined;
-  readonly compulsoryAttendance: boolean;
-  readonly selfBooked: boolean;
-  /** Optional over SOAP (0..1); REST writes false for an absent skalAccepteres. */
-  readonly citizenShouldAcceptBooking?: boolean | undefined;
-  readonly accepted?: boolean | undefined;
-  readonly acceptedTime?: Date | undefined;
-  readonly acceptedTimeText?: string | undefined;
-  readonly rebookingPossible: boolean;
-  readonly rebookingDeadline?: Date | undefined;
-  readonly cancellationPossible: boolean;
-  readonly cancellationDeadline?: Date | undefined;
-  /** REST only: gruppemoedeId, moedeVarighed, kildesystemType; absent from SOAP reads. */
+  /** gruppemoedeId, required for a group meeting (REST-FIELDS). */
   readonly groupMeetingId?: string | undefined;
+  /** moedeVarighed in minutes, as the caller gave it. */
   readonly durationMinutes?: number | undefined;
+  /** kildesystemType (REST-KILDESYSTEM). */
   readonly sourceSystemType?: number | undefined;
 }
 
@@ -107,9 +86,7 @@ export const bookingFieldsOf = (
     formType: dto.moedeGruppeType,
     contactType: dto.afholdelsesform,
     start,
-    startText: dto.moedeStarttidspunkt,
     end: meetingEnd(dto),
-    ...present('endText', dto.moedeSluttidspunkt),
     meetingOrganisation: {
       type: dto.moedeOrganisation.organisationType,
       code: dto.moedeOrganisation.organisationCode,
@@ -125,7 +102,6 @@ export const bookingFieldsOf = (
       'acceptedTime',
       dto.accepteretTidspunkt === undefined ? undefined : instant(dto.accepteretTidspunkt),
     ),
-    ...present('acceptedTimeText', dto.accepteretTidspunkt),
     rebookingPossible: dto.ombookingMulig,
     ...present(
       'rebookingDeadline',
@@ -142,11 +118,25 @@ export const bookingFieldsOf = (
     ),
     ...present('durationMinutes', dto.moedeVarighed),
     ...present('sourceSystemType', dto.kildesystemType),
+    writtenTimes: writtenTimesOf(dto),
   };
 };
 
-/** A time as written, or, when the emulator wrote it, Copenhagen time with its offset. */
-const timeText = (at: Date, written: string | undefined): string => written ?? copenhagenIsoString(at);
+/** The times the caller wrote, answered back as written (CONTRACT.md, REST.md §2). */
+const writtenTimesOf = (dto: IndkaldelseDto): WrittenTimes => ({
+  start: dto.moedeStarttidspunkt,
+  ...present('end', dto.moedeSluttidspunkt),
+  ...present('acceptedTime', dto.accepteretTidspunkt),
+});
+
+/**
+ * A time as written, while the text still names the instant stored (a SOAP reschedule may have moved
+ * it); otherwise, as the emulator writes times, Copenhagen time with its offset.
+ */
+const timeText = (at: Date, written: string | undefined): string =>
+  written !== undefined && parseXsDateTime(written)?.getTime() === at.getTime()
+    ? written
+    : copenhagenIsoString(at);
 
 export const activeOrganisationDto = (o: Organisation): ActiveOrganisationDto => ({
   organisationType: o.type,
@@ -190,8 +180,8 @@ export const indkaldelseReadForm = (
 ): IndkaldelseReadDto => {
   const originator = originatorOf(b, starCvr);
   return {
-    moedeStarttidspunkt: timeText(b.start, b.startText),
-    moedeSluttidspunkt: timeText(b.end, b.endText),
+    moedeStarttidspunkt: timeText(b.start, b.writtenTimes?.start),
+    moedeSluttidspunkt: timeText(b.end, b.writtenTimes?.end),
     ...present('moedeVarighed', b.durationMinutes),
     samtaleType: b.interviewType,
     moedeGruppeType: b.formType,
@@ -203,7 +193,10 @@ export const indkaldelseReadForm = (
     moedepligt: b.compulsoryAttendance,
     skalAccepteres: b.citizenShouldAcceptBooking ?? false,
     ...present('accepteret', b.accepted),
-    ...present('accepteretTidspunkt', b.acceptedTime && timeText(b.acceptedTime, b.acceptedTimeText)),
+    ...present(
+      'accepteretTidspunkt',
+      b.acceptedTime && timeText(b.acceptedTime, b.writtenTimes?.acceptedTime),
+    ),
     ombookingMulig: b.rebookingPossible,
     ...present('ombookingFrist', b.rebookingDeadline && deadlineDate(b.rebookingDeadline)),
     aflysningMulig: b.cancellationPossible,

@@ -6,6 +6,7 @@ import { DfdgFault, type Violation } from '../domain/errors';
 import type { Organisation } from '../domain/organisation';
 import type { RequestUserMetadata } from '../domain/request-user-metadata';
 import { wsrmReceivers } from '../domain/wsrm.rules';
+import { queueMeetingMessages } from '../push/push-queue';
 import type { OperationDeps } from './call-context';
 
 /**
@@ -88,12 +89,10 @@ export const saveChange = (
     referenceId: actor.referenceId,
   });
   store.reminders.syncWith(booking);
-  const receivers = wsrmReceivers(
-    booking,
-    store.citizens.find(booking.cpr),
-    deps.clock.now(),
-    store.codelists.current(),
-  );
+  const citizen = store.citizens.find(booking.cpr);
+  const now = deps.clock.now();
+  const codeLists = store.codelists.current();
+  const receivers = wsrmReceivers(booking, citizen, now, codeLists);
   for (const receiver of receivers) {
     store.wsrm.enqueue(booking.id, {
       messageId: randomUUID(),
@@ -105,6 +104,15 @@ export const saveChange = (
       booking,
     });
   }
+  queueMeetingMessages(store.push, {
+    booking,
+    citizen,
+    change,
+    writer: actor,
+    now,
+    codeLists,
+    starCvr: deps.starCvr,
+  });
 };
 
 /** Cancels (DFDG keeps cancelled bookings, with status Cancelled); cancelling twice changes nothing. */

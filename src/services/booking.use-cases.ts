@@ -24,6 +24,7 @@ import {
 import { codeListValuesInForce } from '../domain/codelists';
 import { isWellFormedCpr } from '../domain/cpr';
 import { deadlinesFulfilledBy } from '../domain/deadline-status.rules';
+import { queueDeadlineMessages } from '../push/push-queue';
 import { DfdgFault, violation } from '../domain/errors';
 import { OrganisationType } from '../domain/organisation';
 import {
@@ -82,8 +83,18 @@ export const createBooking = (
   };
   saveChange(actor, deps, booking, 'Created');
   // BK-DEADLINE-STATUS: in the same transaction, so the booking and the deadline it fulfils go together.
-  for (const d of deadlinesFulfilledBy(booking, citizen?.selfBookingDeadlines ?? [], now))
+  for (const d of deadlinesFulfilledBy(booking, citizen?.selfBookingDeadlines ?? [], now)) {
     deps.store.citizens.markFulfilled(booking.cpr, d.interviewType, booking.id);
+    // A Frist message for the status change, carrying this call (REST.md §9, "Push recipients").
+    if (citizen)
+      queueDeadlineMessages(deps.store.push, {
+        citizen,
+        deadline: { ...d, status: 'fulfilled', fulfilledBy: { bookingId: booking.id, start: booking.start } },
+        created: false,
+        writer: actor,
+        now,
+      });
+  }
   return { bookingId: booking.id };
 };
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Booking } from '../domain/booking';
@@ -100,6 +100,18 @@ export const FixtureFiles = {
       createdBy: z.object({ organisation, metadata, system: z.string() }),
     }),
   ),
+  /** Push subscriptions (REST.md §7), as PUT /admin/subscriptions/{name} takes them; none by default. */
+  subscriptions: z.array(
+    z.strictObject({
+      name: z.string().regex(/^[\w.-]{1,64}$/),
+      organisation: z
+        .string()
+        .regex(/^(2|7|8):\w+$/, 'TYPE:CODE of a jobcenter (8), kommune (7) or a-kasse (2)'),
+      messageTypes: z.array(z.enum(['Indkaldelse', 'Frist'])).min(1),
+      url: z.url().refine((u) => u.startsWith('https://'), 'an https:// URL'),
+      serverCa: z.string().optional(),
+    }),
+  ),
 } as const;
 
 export type Fixtures = { [K in keyof typeof FixtureFiles]: z.infer<(typeof FixtureFiles)[K]> };
@@ -107,8 +119,10 @@ export type Fixtures = { [K in keyof typeof FixtureFiles]: z.infer<(typeof Fixtu
 export class FixtureError extends Error {}
 
 export const readFixtures = (dir: string): Fixtures => {
-  const read = <K extends keyof Fixtures>(name: K): Fixtures[K] => {
+  const read = <K extends keyof Fixtures>(name: K, whenAbsent?: Fixtures[K]): Fixtures[K] => {
     const file = join(dir, `${name}.json`);
+    // A fixtures folder made before a file existed keeps working without it.
+    if (whenAbsent !== undefined && !existsSync(file)) return whenAbsent;
     let json: unknown;
     try {
       json = JSON.parse(readFileSync(file, 'utf8'));
@@ -125,6 +139,7 @@ export const readFixtures = (dir: string): Fixtures => {
     certificates: read('certificates'),
     citizens: read('citizens'),
     bookings: read('bookings'),
+    subscriptions: read('subscriptions', []),
   };
 };
 
@@ -223,6 +238,17 @@ export const loadFixtures = (
         referenceId: 'fixture',
       });
       store.reminders.syncWith(booking);
+    }
+    for (const sub of fixtures.subscriptions) {
+      const [type, code] = sub.organisation.split(':');
+      store.push.saveSubscription({
+        name: sub.name,
+        organisation: { type: Number(type), code: code ?? '' },
+        messageTypes: sub.messageTypes,
+        url: sub.url,
+        serverCaPem: sub.serverCa ?? null,
+        createdAt: now,
+      });
     }
   });
 };

@@ -249,7 +249,19 @@ export class PushRepository {
       const at = m.queuedAt.toISOString();
       this.enqueueStmt.run(m.messageId, m.subscription, m.messageType, m.aendringstype, m.body, at, at);
     }
+    if (messages.length > 0) for (const listener of this.enqueueListeners) listener();
   }
+
+  /**
+   * Tells `listener` that messages were queued. It is called inside the writer's transaction, before
+   * the commit: a listener must only schedule work for later (the delivery worker reads once the
+   * transaction has committed).
+   */
+  onEnqueue(listener: () => void): void {
+    this.enqueueListeners.push(listener);
+  }
+
+  private readonly enqueueListeners: (() => void)[] = [];
 
   /** The head of each subscription's queue whose attempt is due at `now`. */
   due(now: Date): PushMessage[] {

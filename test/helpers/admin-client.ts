@@ -20,6 +20,7 @@ export interface AdminClient {
   get<T = unknown>(path: string): Promise<AdminResponse<T>>;
   put<T = unknown>(path: string, body: unknown): Promise<AdminResponse<T>>;
   post<T = unknown>(path: string, body?: unknown): Promise<AdminResponse<T>>;
+  delete<T = unknown>(path: string): Promise<AdminResponse<T>>;
   /** A request with a raw body and content type, for the inputs a JSON client would not send. */
   raw<T = unknown>(
     method: string,
@@ -51,6 +52,7 @@ export const adminClient = (baseUrl: string, token?: string): AdminClient => {
     put: (path, body) => send('PUT', path, JSON.stringify(body), 'application/json'),
     post: (path, body) =>
       body === undefined ? send('POST', path) : send('POST', path, JSON.stringify(body), 'application/json'),
+    delete: (path) => send('DELETE', path),
     raw: (method, path, body, contentType) => send(method, path, body, contentType),
   };
 };

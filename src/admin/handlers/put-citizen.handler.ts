@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { findCodeListItem } from '../../domain/codelists';
+import { changedDeadlines, queueDeadlineMessages } from '../../push/push-queue';
 import { adminEndpoint } from '../admin-endpoint';
 import { copenhagenDate } from '../../domain/copenhagen-time';
 import { resolveDate, resolveInstant } from '../../store/fixtures';
@@ -115,6 +116,7 @@ export const putCitizenHandler = adminEndpoint({
   body: CitizenInput,
   response: CitizenView,
   handle: ({ store, clock }, { params, body }) => {
+    const now = clock.now();
     const codeLists = store.codelists.current();
     const unknown = body.selfBookingDeadlines.flatMap((d, i) =>
       findCodeListItem(codeLists, 'InterviewType', d.interviewType)
@@ -127,14 +129,24 @@ export const putCitizenHandler = adminEndpoint({
           ],
     );
     if (unknown.length > 0) throw new Problem(400, `${unknown.length} invalid field(s)`, unknown);
-    const { akasse, memberships, ...rest } = withDatesResolved(body, clock.now());
-    store.citizens.save({
-      cpr: params.cpr,
-      ...rest,
-      memberships: memberships ?? (akasse ? [{ akasse, from: null, to: null }] : []),
+    const { akasse, memberships, ...rest } = withDatesResolved(body, now);
+    // One transaction: the citizen and the Frist messages its changed deadlines send (P21).
+    const saved = store.transaction(() => {
+      const before = store.citizens.find(params.cpr);
+      store.citizens.save({
+        cpr: params.cpr,
+        ...rest,
+        memberships: memberships ?? (akasse ? [{ akasse, from: null, to: null }] : []),
+      });
+      const after = store.citizens.find(params.cpr);
+      if (!after) throw new Error(`citizen ${params.cpr} was saved but cannot be read back`);
+      for (const { deadline, created } of changedDeadlines(
+        before?.selfBookingDeadlines ?? [],
+        after.selfBookingDeadlines,
+      ))
+        queueDeadlineMessages(store.push, { citizen: after, deadline, created, now });
+      return after;
     });
-    const saved = store.citizens.find(params.cpr);
-    if (!saved) throw new Error(`citizen ${params.cpr} was saved but cannot be read back`);
-    return citizenView(saved, clock.now());
+    return citizenView(saved, now);
   },
 });

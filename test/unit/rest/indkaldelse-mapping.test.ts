@@ -70,9 +70,7 @@ describe('IndkaldelseDto -> the booking’s fields', () => {
       formType: 2,
       contactType: 8,
       start: new Date('2026-03-02T09:00:00.123Z'),
-      startText: '2026-03-02T10:00:00.1234567+01:00',
       end: new Date('2026-03-02T09:45:00Z'),
-      endText: '2026-03-02T10:45:00',
       meetingOrganisation: { type: 8, code: '75100' },
       meetingLocation: 'Jobcenter Aarhus, lokale 3',
       digitalMeetingLink: 'https://meet.example.dk/abc',
@@ -82,7 +80,6 @@ describe('IndkaldelseDto -> the booking’s fields', () => {
       citizenShouldAcceptBooking: true,
       accepted: true,
       acceptedTime: new Date('2026-02-28T12:00:00Z'),
-      acceptedTimeText: '2026-02-28T12:00:00Z',
       rebookingPossible: true,
       rebookingDeadline: new Date('2026-03-01T22:59:59.999Z'),
       cancellationPossible: true,
@@ -91,6 +88,11 @@ describe('IndkaldelseDto -> the booking’s fields', () => {
       groupMeetingId: '9b2e4c6a-1d3f-4a5b-8c7d-0e1f2a3b4c5d',
       durationMinutes: 45,
       sourceSystemType: 30,
+      writtenTimes: {
+        start: '2026-03-02T10:00:00.1234567+01:00',
+        end: '2026-03-02T10:45:00',
+        acceptedTime: '2026-02-28T12:00:00Z',
+      },
     });
   });
 
@@ -104,7 +106,6 @@ describe('IndkaldelseDto -> the booking’s fields', () => {
       formType: 1,
       contactType: 1,
       start: new Date('2026-03-02T09:00:00Z'),
-      startText: '2026-03-02T10:00:00+01:00',
       end: new Date('2026-03-02T10:00:00Z'),
       meetingOrganisation: { type: 8, code: '75100' },
       compulsoryAttendance: true,
@@ -112,6 +113,7 @@ describe('IndkaldelseDto -> the booking’s fields', () => {
       citizenShouldAcceptBooking: false,
       rebookingPossible: false,
       cancellationPossible: false,
+      writtenTimes: { start: '2026-03-02T10:00:00+01:00' },
     });
   });
 });
