@@ -6,6 +6,8 @@ import { helpText } from './cli/cli-help';
 import { processIo, UsageError, type CliIo } from './cli/cli-io';
 import { FixtureFileError, fixturesLoadCommand } from './cli/fixtures-load.command';
 import { parseCommand } from './cli/parse-command';
+import { receiveCommand } from './cli/receive.command';
+import type { RunningPushReceiver } from './push/push-receiver';
 import { signCommand } from './cli/sign.command';
 import { startCommand } from './cli/start.command';
 import { PACKAGE_VERSION } from './package-version';
@@ -15,7 +17,8 @@ import { FixtureError } from './store/fixtures';
 /** What a command left behind: an exit code, or (start) a running emulator to stop on a signal. */
 export type CliOutcome =
   | { readonly kind: 'exit'; readonly code: number }
-  | { readonly kind: 'running'; readonly emulator: RunningEmulator; readonly logger: Logger };
+  | { readonly kind: 'running'; readonly emulator: RunningEmulator; readonly logger: Logger }
+  | { readonly kind: 'receiving'; readonly receiver: RunningPushReceiver };
 
 const exit = (code: number): CliOutcome => ({ kind: 'exit', code });
 
@@ -38,6 +41,8 @@ export const runCli = async (argv: readonly string[], io: CliIo = processIo): Pr
         throw new UsageError(`unknown command "${parsed.words}"`);
       case 'run':
         if (parsed.command === 'start') return { kind: 'running', ...(await startCommand(parsed.args, io)) };
+        if (parsed.command === 'receive')
+          return { kind: 'receiving', receiver: await receiveCommand(parsed.args, io) };
         if (parsed.command === 'certs issue') certsIssueCommand(parsed.args, io);
         else if (parsed.command === 'sign') signCommand(parsed.args, io);
         else fixturesLoadCommand(parsed.args, io);
@@ -77,6 +82,12 @@ export const main = async (argv: readonly string[]): Promise<void> => {
   const outcome = await runCli(argv);
   if (outcome.kind === 'exit') {
     process.exitCode = outcome.code;
+    return;
+  }
+  if (outcome.kind === 'receiving') {
+    const stopReceiving = (): void => void outcome.receiver.stop().then(() => process.exit(0));
+    process.once('SIGINT', stopReceiving);
+    process.once('SIGTERM', stopReceiving);
     return;
   }
   const stop = (signal: NodeJS.Signals): void => {

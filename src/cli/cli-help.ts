@@ -8,8 +8,10 @@ const USAGE = `dfdg-emulator: a local emulator of STAR's DFDG SOAP services (mut
 Usage:
   dfdg-emulator [start] [options]     serve the SOAP services and the admin API (the default command)
   dfdg-emulator certs issue --org TYPE:CODE [--org TYPE:CODE ...] --name NAME [--replace] [--cert-dir DIR] [--db FILE] [--json]
+  dfdg-emulator certs issue --server HOST [--server HOST ...] [--cert-dir DIR] [--json]
   dfdg-emulator fixtures load FILE [--db FILE] [--cert-dir DIR] [--fixtures DIR]
   dfdg-emulator sign --cert FILE --key FILE REQUEST.xml   sign a request for --identity-mode wss
+  dfdg-emulator receive [--port 9443] [--host 127.0.0.1] [--status 200]   a push-message endpoint to try subscriptions
   dfdg-emulator <command> --help      help on one command
   dfdg-emulator --version
 `;
@@ -53,6 +55,10 @@ Options:
   --db FILE         the database to register in (DFDG_DB; default data/dfdg.sqlite)
   --replace         issue anew under a name in use, overwriting its files and dropping its registration
   --json            print the result as JSON (name, fingerprint, subject, organisations, files)
+
+With --server HOST (repeatable) instead of --org and --name, it issues a server certificate for those
+host names or IP addresses from the dev CA, written to <cert-dir>/servers/HOST.pem and .key: for a
+push-message endpoint of your own, which the emulator then trusts (PUT /admin/subscriptions/{name}).
 `;
 
 const FIXTURES_LOAD = `Usage: dfdg-emulator fixtures load FILE [options]
@@ -79,6 +85,15 @@ DFDG headers and the Timestamp. For trying --identity-mode wss by hand:
     curl --cacert certs/ca.pem -H 'Content-Type: text/xml' --data-binary @- https://localhost:8443/BookingService
 `;
 
+const RECEIVE = `Usage: dfdg-emulator receive [--port 9443] [--host 127.0.0.1] [--status 200] [--cert-dir DIR]
+
+Starts an HTTPS endpoint that receives push messages as a subscriber's must (mutual TLS, a server
+certificate from the dev CA, client certificates from the dev CA), printing each message it gets on
+stdout. Subscribe an organisation to it with PUT /admin/subscriptions/{name} and make a booking; the
+emulator posts with certs/star/sys-org-star-test.pem. --status answers with another HTTP status, to
+watch the retries in GET /admin/deliveries. Stop with Ctrl-C.
+`;
+
 /** The help text for `dfdg-emulator [topic] --help`. */
 export const helpText = (topic: Extract<ParsedCommand, { kind: 'help' }>['topic']): string => {
   switch (topic) {
@@ -92,6 +107,8 @@ export const helpText = (topic: Extract<ParsedCommand, { kind: 'help' }>['topic'
       return FIXTURES_LOAD;
     case 'sign':
       return SIGN;
+    case 'receive':
+      return RECEIVE;
     case null:
       return USAGE;
   }

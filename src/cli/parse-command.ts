@@ -1,5 +1,5 @@
 /** The commands of the CLI; "start" is the default, so `dfdg-emulator --port 9443` still starts. */
-export type CommandName = 'start' | 'certs issue' | 'fixtures load' | 'sign';
+export type CommandName = 'start' | 'certs issue' | 'fixtures load' | 'sign' | 'receive';
 
 export type ParsedCommand =
   | { readonly kind: 'help'; readonly topic: CommandName | 'certs' | 'fixtures' | null }
@@ -25,9 +25,9 @@ export const parseCommand = (argv: readonly string[]): ParsedCommand => {
     const args = argv.slice(1);
     return wantsHelp(args) ? { kind: 'help', topic: 'start' } : { kind: 'run', command: 'start', args };
   }
-  if (first === 'sign') {
+  if (first === 'sign' || first === 'receive') {
     const args = argv.slice(1);
-    return wantsHelp(args) ? { kind: 'help', topic: 'sign' } : { kind: 'run', command: 'sign', args };
+    return wantsHelp(args) ? { kind: 'help', topic: first } : { kind: 'run', command: first, args };
   }
   if (first === 'certs' || first === 'fixtures') {
     const command = `${first} ${second ?? ''}`;
@@ -39,4 +39,4 @@ export const parseCommand = (argv: readonly string[]): ParsedCommand => {
 };
 
 const isTopic = (topic: string): topic is CommandName | 'certs' | 'fixtures' =>
-  ['start', 'certs issue', 'fixtures load', 'sign', 'certs', 'fixtures'].includes(topic);
+  ['start', 'certs issue', 'fixtures load', 'sign', 'receive', 'certs', 'fixtures'].includes(topic);
