@@ -74,6 +74,7 @@ describe('parseCertsIssueArgs', () => {
         '--json',
       ]),
     ).toEqual({
+      kind: 'client',
       name: 'my-kss',
       organisations: [
         { type: 8, code: '75100' },
@@ -83,6 +84,15 @@ describe('parseCertsIssueArgs', () => {
       db: '/d',
       json: true,
       replace: false,
+    });
+  });
+
+  it('When --server hosts are given, then a server certificate is asked for, without organisations or name', () => {
+    expect(parseCertsIssueArgs(['--server', 'receiver.local', '--server', '127.0.0.1'])).toEqual({
+      kind: 'server',
+      hosts: ['receiver.local', '127.0.0.1'],
+      certDir: undefined,
+      json: false,
     });
   });
 
