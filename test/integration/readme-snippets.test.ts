@@ -9,7 +9,7 @@ import { startTestEmulator } from '../helpers/emulator';
 import { DEBIAN_PYTHON } from '../helpers/prerequisites';
 import { runCommand, type CommandResult } from '../helpers/project-copy';
 import { readmeSnippets, snippet } from '../helpers/readme-snippets';
-import { builtServerMain } from '../robustness/support/server-process';
+import { builtServerMain, freePort } from '../robustness/support/server-process';
 
 /**
  * Every code block of the README is either run here, as the README has it, against a real emulator
@@ -49,6 +49,7 @@ const RUN = [
   'audit-pages',
   'wss-sign-curl',
   'zeep-wss-client',
+  'push-walkthrough',
 ] as const;
 
 const snippets = readmeSnippets();
@@ -282,3 +283,17 @@ it('When the audit log holds more calls than a page, then the paging snippet pri
   expect(lines).toHaveLength(calls);
   expect(new Set(lines.map((l) => (JSON.parse(l) as { referenceId: string }).referenceId)).size).toBe(calls);
 });
+
+it("When a user follows the push walk-through, then the receiver prints a Frist message from STAR's certificate and the delivery shows delivered", async () => {
+  const port = await freePort();
+  const script = localised('push-walkthrough').replaceAll('9443', String(port));
+  // `npm start` and `dfdg-emulator receive` share the project's certs/ by default; here, the test's.
+  const result = await bash(script, { DFDG_CERT_DIR: join(work, 'certs') });
+  expectSuccess(result);
+  expect(result.stdout).toMatch(
+    /POST \/ from sys-org-star-test \(application\/json; charset=utf-8, \d+ bytes\) -> 200/,
+  );
+  expect(result.stdout).toContain('"messageType": "Frist"');
+  expect(result.stdout).toContain('"entitetId": 90001');
+  expect(result.stdout).toMatch(/"subscription":"try-it"[^}]*"outcome":"delivered"/);
+}, 60_000);
