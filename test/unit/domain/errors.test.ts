@@ -263,16 +263,6 @@ describe('ERROR_TABLE', () => {
     expect(ERROR_TABLE[key].text).toBe(text);
   });
 
-  it.each(KEYS)(
-    'When the fault is %s, then it is a Server fault only if it is INTERNAL, MustUnderstand only for REQ-MUSTUNDERSTAND',
-    (key) => {
-      const ruleId = ERROR_TABLE[key].ruleId;
-      const expected =
-        ruleId === 'INTERNAL' ? 'Server' : ruleId === 'REQ-MUSTUNDERSTAND' ? 'MustUnderstand' : 'Client';
-      expect(ERROR_TABLE[key].fault).toBe(expected);
-    },
-  );
-
   it('When the database is full, then the Message starts with STAR’s INTERNAL text and says so', () => {
     expect(ERROR_TABLE['INTERNAL-STORE-FULL'].text).toMatch(
       /^Internal error on server: the emulator database is full \(SQLITE_FULL\)/,
