@@ -48,10 +48,7 @@ const namedOf = <M>(face: Face<unknown, M>, call: Call<M>): NamedInBody => (call
 
 /** The bookings the body names that exist, each looked up once per call (steps 4 and 6). */
 const namedBookingsOf = <M>(face: Face<unknown, M>, call: Call<M>, store: Store): readonly NamedBooking[] =>
-  (call.namedBookings ??= namedOf(face, call).bookingIds.flatMap((id) => {
-    const booking = store.bookings.find(id);
-    return booking ? [{ id: booking.id, cpr: booking.cpr }] : [];
-  }));
+  (call.namedBookings ??= namedOf(face, call).bookingIds.flatMap((id) => store.bookings.citizenOf(id) ?? []));
 
 const metadataRead = (call: Call) => {
   const metadata = metadataOf(call);
