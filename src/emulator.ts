@@ -22,6 +22,8 @@ import { loadFixturesIntoEmptyStore, readFixtures } from './store/fixtures';
 import { registerFixtureCertificates } from './store/register-fixture-certificates';
 import { startAuditPruner } from './store/audit-pruner';
 import { startCheckpointer } from './store/checkpointer';
+import { damagedFileMessage } from './store/db';
+import { checkIntegrityInBackground } from './store/integrity-check';
 import { openStore, type Store } from './store/store';
 import { readCodeListsFile } from './store/codelists-file';
 import { listenFailure, StartupError } from './startup-error';
@@ -180,6 +182,13 @@ export const startEmulator = async (
   const adminUrl = adminUrlOf(admin, config.adminHost);
   // Started once the emulator serves: a start that fails before leaves no thread behind.
   const checkpointer = startCheckpointer(store.db, config.dbPath, config.sync);
+  const integrity = store.checkedAtOpen
+    ? null
+    : checkIntegrityInBackground(config.dbPath, (findings) => {
+        const reason = damagedFileMessage(config.dbPath, findings);
+        store.health.noteDamaged(reason);
+        logger.error(reason, { db: config.dbPath });
+      });
   const pruner = startAuditPruner(store, {
     retention: config.auditRetention,
     onError: (error) => logger.error('audit pruning failed', { error }),
@@ -204,7 +213,7 @@ export const startEmulator = async (
     stop: async () => {
       pruner.stop();
       await Promise.all([closeServer(server), closeServer(admin), ...(plain ? [closeServer(plain)] : [])]);
-      await checkpointer?.stop();
+      await Promise.all([checkpointer?.stop(), integrity?.stop()]);
       store.close();
     },
   };

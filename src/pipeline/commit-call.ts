@@ -1,8 +1,9 @@
 import type { Clock } from '../domain/clock';
 import { failed } from '../domain/decision';
-import type { DfdgFault } from '../domain/errors';
+import { DfdgFault } from '../domain/errors';
 import type { Store } from '../store/store';
 import { isStoreFull } from '../store/store-health';
+import { asThrown } from './fault-of';
 import type { Logger } from '../transport/logger';
 import { auditedCprs, callingCitizenCpr, recordOf, type Call } from './call';
 
@@ -28,6 +29,9 @@ export const commitCall = <T extends { readonly cprs: readonly string[] }>(
   new Promise<T>((resolve, reject) => {
     deps.store.group.run(
       () => {
+        // What a damaged file answers cannot be trusted: refused, never served silently.
+        const damaged = deps.store.health.damagedBecause;
+        if (damaged) throw new DfdgFault('INTERNAL', damaged);
         const out = work();
         call.cprs = unique([...out.cprs, ...callingCitizenCpr(call)]);
         call.record = recordOf(call, deps.clock.now(), 'ok', null, null);
@@ -39,7 +43,8 @@ export const commitCall = <T extends { readonly cprs: readonly string[] }>(
         // Audited as a refusal, with what the request named: the operation's reads are undone.
         call.record = null;
         call.cprs = unique([...(call.named ? auditedCprs(call.named) : []), ...callingCitizenCpr(call)]);
-        reject(error instanceof Error ? error : new Error(String(error)));
+        // As thrown: faultOf reads what it is (a DfdgFault, SQLite's code), whatever realm made it.
+        reject(asThrown(error));
       },
     );
   });

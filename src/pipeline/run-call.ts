@@ -28,8 +28,9 @@ export const runCall = async <Request, Message>(
     if (violation) await refuse(face, request, call, DfdgFault.of(violation), deps);
     else await face.operate(request, call, (work) => commitCall(call, deps, work));
   } catch (error) {
-    await refuse(face, request, call, faultOf(error, call.referenceId), deps, error).catch(
-      (answerError: unknown) => deps.logger.error('a call could not be answered', { error: answerError }),
+    const fault = faultOf(error, call.referenceId, deps.store.health.damagedBecause);
+    await refuse(face, request, call, fault, deps, error).catch((answerError: unknown) =>
+      deps.logger.error('a call could not be answered', { error: answerError }),
     );
   }
   fileInJournal(face.protocol, call, deps);

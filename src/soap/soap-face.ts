@@ -5,6 +5,7 @@ import { DfdgFault, violation } from '../domain/errors';
 import { formatOrganisation } from '../domain/organisation';
 import { metadataOf, type Call, type NamedInBody } from '../pipeline/call';
 import type { CommitCall, Face } from '../pipeline/face';
+import { asThrown } from '../pipeline/fault-of';
 import { refuseRequest, type CallDeps } from '../pipeline/run-call';
 import { passedWith, refusedBy, type Verdict } from '../pipeline/verdict';
 import { identifyCaller } from '../security/client-identity';
@@ -333,11 +334,11 @@ export const soapFace = (service: ServiceContract, deps: SoapFaceDeps): SoapFace
                   writeXml(el(service.schemaNamespace, `${operation}Response`, result.response)),
                 );
               } catch (error) {
-                reject(error instanceof Error ? error : new Error(String(error)));
+                reject(asThrown(error));
               }
             }, reject);
           },
-          fail: (error) => reject(error instanceof Error ? error : new Error(String(error))),
+          fail: (error) => reject(asThrown(error)),
         };
         res.locals[PENDING] = pending;
         // Should node-soap answer on its own without dispatching, the call is still audited and journaled.
