@@ -38,6 +38,8 @@ export interface CompareReport {
   readonly machine: Readonly<Record<string, string>>;
   readonly settings: Omit<CompareSettings, 'log'>;
   readonly cells: readonly ComparedCell[];
+  /** Each emulator build's start: from spawn to its first answered request, and the CPU it took. */
+  readonly coldStarts: ReadonlyArray<{ readonly label: string; readonly ms: number; readonly cpuMs: number }>;
 }
 
 export const runCompare = async (installation: Installation, s: CompareSettings): Promise<CompareReport> => {
@@ -110,7 +112,8 @@ export const runCompare = async (installation: Installation, s: CompareSettings)
     warmupSeconds: s.warmupSeconds,
     rounds: s.rounds,
   };
-  return { startedAt, machine: machineInfo(load), settings, cells };
+  const coldStarts = emulators.map((e) => ({ label: e.label, ms: e.coldStartMs, cpuMs: e.coldStartCpuMs }));
+  return { startedAt, machine: machineInfo(load), settings, cells, coldStarts };
 };
 
 const fixed = (n: number, digits = 2): string => (Number.isFinite(n) ? n.toFixed(digits) : '–');
@@ -138,6 +141,12 @@ export const compareMarkdown = (r: CompareReport): string => {
         `${fixed(c.p99)} | ${fixed(c.cpuMsPerRequest, 3)} | ${Math.round(c.otherCpu)} | ${c.errors} | ` +
         `${fixed(c.vsA)} | ${fixed(c.cpuVsA)} |`,
     ),
+    '',
+    'Cold start (spawn to the first answered request, one start each):',
+    '',
+    '| Server | ms | CPU ms |',
+    '| --- | --- | --- |',
+    ...r.coldStarts.map((c) => `| ${c.label} | ${Math.round(c.ms)} | ${Math.round(c.cpuMs)} |`),
     '',
   ].join('\n');
 };
