@@ -3,9 +3,9 @@ import { failed } from '../domain/decision';
 import { DfdgFault } from '../domain/errors';
 import type { Store } from '../store/store';
 import { isStoreFull } from '../store/store-health';
-import { asThrown } from './fault-of';
 import type { Logger } from '../transport/logger';
 import { auditedCprs, callingCitizenCpr, recordOf, type Call } from './call';
+import { asThrown } from './fault-of';
 
 export interface CommitDeps {
   readonly store: Store;
@@ -40,7 +40,7 @@ export const commitCall = <T extends { readonly cprs: readonly string[] }>(
       },
       resolve,
       (error) => {
-        // Audited as a refusal, with what the request named: the operation's reads are undone.
+        // Audited as a refusal, with the CPRs the request named: the operation's writes are undone.
         call.record = null;
         call.cprs = unique([...(call.named ? auditedCprs(call.named) : []), ...callingCitizenCpr(call)]);
         // As thrown: faultOf reads what it is (a DfdgFault, SQLite's code), whatever realm made it.

@@ -46,7 +46,8 @@ export const refuse = <Request, Message>(
   deps: CommitDeps,
   cause?: unknown,
 ): Promise<void> => {
-  if (fault.key === 'INTERNAL')
+  // A damaged file was logged once, when found: the calls it fails are not logged one by one.
+  if (fault.key === 'INTERNAL' && !deps.store.health.damagedBecause)
     deps.logger.error('internal error', { referenceId: call.referenceId, error: cause });
   return commitRefusal(call, fault, deps, () => face.refuse(request, call, fault));
 };

@@ -1,4 +1,3 @@
-import type { NextFunction, Request, Response } from 'express';
 import type { TLSSocket } from 'node:tls';
 import { passed } from '../domain/decision';
 import { DfdgFault, violation } from '../domain/errors';
@@ -16,21 +15,20 @@ import type { CallContext, OperationDeps, OperationHandler } from '../services/c
 import type { Store } from '../store/store';
 import { readRequestBody, RequestBodyError } from '../transport/request-body';
 import type { Logger } from '../transport/logger';
-import { SOAP_ENV_NS, type ServiceContract } from './contracts';
+import type { ServiceContract } from './contracts';
 import { parseEnvelope, type EnvelopeLimits, type ParsedEnvelope } from './envelope';
 import { REFERENCE_ID_HEADER, sendFault } from './fault';
 import type { Libxml } from './libxml';
+import {
+  dispatchThroughNodeSoap,
+  nodeSoapMethods,
+  type SoapCallback,
+  type SoapExchange,
+} from './node-soap-dispatch';
 import type { SoapMethod } from './soap-host';
 import { schemaViolation, type SchemaValidator } from './xsd-validator';
 import type { XmlEl } from './xml-tree';
 import { el, writeXml } from './xml-writer';
-
-/** What the SOAP face receives: express's request and response, and the way on to node-soap. */
-export interface SoapExchange {
-  readonly req: Request;
-  readonly res: Response;
-  readonly next: NextFunction;
-}
 
 export interface SoapFaceDeps {
   /** What the core of the call pipeline runs with (for a request that bypassed the face). */
@@ -54,48 +52,6 @@ export interface SoapFace extends Face<SoapExchange, ParsedEnvelope> {
   /** node-soap's "response" event: the envelope it is about to send for the call being answered. */
   readonly responded: (envelope: string) => void;
 }
-
-/**
- * A checked call waiting on node-soap's dispatch: the face hands node-soap the request, node-soap
- * calls the operation's method (synchronously, within `next()`), and the method runs it here. Kept
- * on `res.locals`, express's own place for a request's state, as node-soap passes only req and res.
- */
-interface PendingDispatch {
-  readonly operation: string;
-  run(callback: SoapCallback): void;
-  fail(error: unknown): void;
-}
-
-type SoapCallback = ((error: unknown, result?: unknown) => void) | undefined;
-
-const PENDING = 'dfdgPendingDispatch';
-const pendingOf = (res: Response): PendingDispatch | undefined =>
-  res.locals[PENDING] as PendingDispatch | undefined;
-
-/** The call an error outside the face interrupted, if one was waiting on node-soap (app.ts). */
-export const failPendingDispatch = (res: Response, error: unknown): boolean => {
-  const pending = pendingOf(res);
-  if (!pending) return false;
-  delete res.locals[PENDING];
-  pending.fail(error);
-  return true;
-};
-
-const dispatchEnvelopes = new Map<string, Buffer>();
-
-/** The smallest envelope that names the operation, for node-soap's dispatch (one per operation). */
-const dispatchEnvelope = (service: ServiceContract, operation: string): Buffer => {
-  const key = `${service.name}#${operation}`;
-  let envelope = dispatchEnvelopes.get(key);
-  if (!envelope) {
-    envelope = Buffer.from(
-      `<soap:Envelope xmlns:soap="${SOAP_ENV_NS}"><soap:Body>` +
-        `<op:${operation}Request xmlns:op="${service.schemaNamespace}"/></soap:Body></soap:Envelope>`,
-    );
-    dispatchEnvelopes.set(key, envelope);
-  }
-  return envelope;
-};
 
 /** Every PersonCivilRegistrationIdentifier and BookingIdentifier of a payload, in one walk. */
 const namedIn = (payload: XmlEl): NamedInBody => {
@@ -192,32 +148,18 @@ export const soapFace = (service: ServiceContract, deps: SoapFaceDeps): SoapFace
     };
   };
 
-  const operationMethod =
-    (operation: string): SoapMethod =>
-    (_args, callback, _headers, req, res) => {
-      const pending = pendingOf(res);
-      if (!pending) {
-        // Only reachable if a route bypassed the face: refuse rather than run unchecked.
-        void refuseRequest(
-          face,
-          { req, res, next: () => undefined },
-          new DfdgFault('INTERNAL', 'the request bypassed the security checks'),
-          deps.core,
-        );
-        return;
-      }
-      delete res.locals[PENDING];
-      if (pending.operation !== operation)
-        return pending.fail(
-          new Error(`node-soap dispatched ${operation}, the request names ${pending.operation}`),
-        );
-      pending.run(callback);
-    };
-
   const face: SoapFace = {
     protocol: 'soap',
     service: service.name,
-    methods: Object.fromEntries(service.operations.map((op) => [op, operationMethod(op)])),
+    // Only reachable if a route bypassed the face: refused rather than run unchecked.
+    methods: nodeSoapMethods(service, (req, res) => {
+      void refuseRequest(
+        face,
+        { req, res, next: () => undefined },
+        new DfdgFault('INTERNAL', 'the request bypassed the security checks'),
+        deps.core,
+      );
+    }),
 
     identify: (exchange, call) => {
       const { req, res } = exchange;
@@ -305,7 +247,7 @@ export const soapFace = (service: ServiceContract, deps: SoapFaceDeps): SoapFace
       );
     },
 
-    operate: ({ req, res, next }, call, commit: CommitCall) =>
+    operate: (exchange, call, commit: CommitCall) =>
       new Promise<void>((resolve, reject) => {
         const operation = call.operation;
         const handler = operation === null ? undefined : deps.handlers[operation];
@@ -313,6 +255,8 @@ export const soapFace = (service: ServiceContract, deps: SoapFaceDeps): SoapFace
           reject(new Error(`${service.name} has no handler for ${String(operation)}`));
           return;
         }
+        const { res } = exchange;
+        /** Hands node-soap the response body to wrap and send; the envelope comes back through `responded`. */
         const answer = (callback: SoapCallback, response: string): void => {
           answering = call;
           try {
@@ -323,7 +267,8 @@ export const soapFace = (service: ServiceContract, deps: SoapFaceDeps): SoapFace
           call.status = res.statusCode;
           resolve();
         };
-        const pending: PendingDispatch = {
+        res.setHeader(REFERENCE_ID_HEADER, call.referenceId);
+        dispatchThroughNodeSoap(exchange, service, {
           operation,
           run: (callback) => {
             commit(() => handler(contextOf(call, operation), deps.operationDeps)).then((result) => {
@@ -339,19 +284,7 @@ export const soapFace = (service: ServiceContract, deps: SoapFaceDeps): SoapFace
             }, reject);
           },
           fail: (error) => reject(asThrown(error)),
-        };
-        res.locals[PENDING] = pending;
-        // Should node-soap answer on its own without dispatching, the call is still audited and journaled.
-        res.once('close', () => {
-          if (pendingOf(res) !== pending) return;
-          delete res.locals[PENDING];
-          reject(new Error(`node-soap answered ${service.name}.${operation} without dispatching it`));
         });
-        res.setHeader(REFERENCE_ID_HEADER, call.referenceId);
-        // node-soap only dispatches: it gets the operation's name, not the request to parse again.
-        // The operation reads what the checks have read; the journal keeps what was sent.
-        req.body = dispatchEnvelope(service, operation);
-        next();
       }),
 
     refuse: ({ res }, call, fault) => {

@@ -3,7 +3,8 @@ import { DfdgFault } from '../domain/errors';
 import { refuseRequest, runCall, type CallDeps } from '../pipeline/run-call';
 import type { ServiceContract } from '../soap/contracts';
 import { sendFault } from '../soap/fault';
-import { failPendingDispatch, type SoapExchange, type SoapFace } from '../soap/soap-face';
+import { failPendingDispatch, type SoapExchange } from '../soap/node-soap-dispatch';
+import type { SoapFace } from '../soap/soap-face';
 import { serveContracts } from './wsdl-routes';
 
 /**
