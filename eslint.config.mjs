@@ -38,6 +38,16 @@ export default tseslint.config(
     },
   },
   {
+    // The call pipeline's core knows no protocol: SOAP, REST and their frameworks are the faces'.
+    files: ['src/pipeline/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/soap/**', '**/services/**', '**/admin/**', 'express', 'soap'] },
+      ],
+    },
+  },
+  {
     // The dashboard's one browser script: plain JS, linted without types, with the browser's globals.
     files: ['src/admin/dashboard/assets/**/*.js'],
     ...tseslint.configs.disableTypeChecked,

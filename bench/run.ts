@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { PROJECT_ROOT } from '../src/project-root';
+import { compareMarkdown, runCompare } from './lib/compare';
 import { loadDataset } from './lib/dataset';
 import { prepareInstallation } from './lib/installation';
 import { measureNpmStart } from './lib/npm-start';
@@ -13,9 +14,9 @@ import type { OperationName } from './lib/scenarios';
 import { runSuite } from './lib/suite';
 
 /**
- * npm run bench [-- --quick | --profile[=Operation] | --npm-start | --one-citizen] [--out DIR] [--rounds N]
+ * npm run bench [-- --quick | --profile[=Operation] | --npm-start | --one-citizen | --compare] [--out DIR] [--rounds N]
  *                  [--seconds S] [--connections C] [--sizes 1000,100000,1000000] [--starts N]
- *                  [--bookings N] [--keep]
+ *                  [--bookings N] [--keep] [--operations A,B] [--against label=main.js ...]
  *
  * Full (default): the emulator against both references, then 1k / 100k / 1M bookings, then the time
  * to the first answer of `npm start`, then one citizen accumulating 10,000 bookings; < 12 min.
@@ -23,13 +24,18 @@ import { runSuite } from './lib/suite';
  * citizen's first bookings and at its last ones, side by side.
  * --quick: the same path in seconds (one short round, 1k and 10k bookings, one citizen to 300), for CI.
  * --profile: the emulator under CreateBooking load (or the named operation) with --cpu-prof.
+ * --compare: the emulator, other builds of it (--against label=path/dist/src/main.js, repeatable) and
+ * node-soap side by side in one run, on --operations (default CreateBooking,GetBookingDetails) at
+ * --sizes' first (default 1,000) bookings; writes compare.{md,json}.
  * --npm-start: only the time to the first answer of `npm start` (building, then --starts times
  * again, default 5), on 1k bookings.
  * Writes <mode>.json and <mode>.md (profile-<Operation>.*) into bench/results/ (or --out) and prints
  * the Markdown.
  */
 interface Cli {
-  readonly mode: 'full' | 'quick' | 'profile' | 'npm-start' | 'one-citizen';
+  readonly mode: 'full' | 'quick' | 'profile' | 'npm-start' | 'one-citizen' | 'compare';
+  readonly operations: readonly OperationName[];
+  readonly against: ReadonlyArray<{ readonly label: string; readonly main: string }>;
   readonly profileOperation: OperationName;
   readonly out: string;
   readonly rounds?: number;
@@ -72,20 +78,41 @@ const parseCli = (argv: readonly string[]): Cli => {
     .map((s) => Number(s.trim()));
   if (sizes?.some((n) => !Number.isInteger(n) || n < 200))
     throw new Error('--sizes: integers of at least 200');
+  const operations = (value('--operations') ?? 'CreateBooking,GetBookingDetails')
+    .split(',')
+    .map((o) => o.trim() as OperationName);
+  const unknown = operations.find((o) => !OPERATIONS.includes(o));
+  if (unknown) throw new Error(`--operations: ${unknown} is not one of ${OPERATIONS.join(', ')}`);
+  const against = argv.flatMap((a, i) => {
+    const spec = a.startsWith('--against=')
+      ? a.slice('--against='.length)
+      : a === '--against'
+        ? argv[i + 1]
+        : null;
+    if (spec === null) return [];
+    const [label, main] = (spec ?? '').split('=');
+    if (!label || !main)
+      throw new Error(`--against needs label=path/to/dist/src/main.js, got "${spec ?? ''}"`);
+    return [{ label, main: resolve(main) }];
+  });
   const rounds = number('--rounds');
   const seconds = number('--seconds');
   const starts = number('--starts');
   return {
     mode: profile
       ? 'profile'
-      : argv.includes('--npm-start')
-        ? 'npm-start'
-        : argv.includes('--one-citizen')
-          ? 'one-citizen'
-          : argv.includes('--quick')
-            ? 'quick'
-            : 'full',
+      : argv.includes('--compare')
+        ? 'compare'
+        : argv.includes('--npm-start')
+          ? 'npm-start'
+          : argv.includes('--one-citizen')
+            ? 'one-citizen'
+            : argv.includes('--quick')
+              ? 'quick'
+              : 'full',
     profileOperation,
+    operations,
+    against,
     out: resolve(value('--out') ?? join(PROJECT_ROOT, 'bench', 'results')),
     ...(rounds !== undefined ? { rounds } : {}),
     ...(seconds !== undefined ? { seconds } : {}),
@@ -133,6 +160,23 @@ const main = async (): Promise<void> => {
         json({ operation: run.operation, result: run.result, summary: run.summary }),
       );
       copyFileSync(run.profileFile, join(cli.out, `${name}.cpuprofile`));
+      process.stdout.write(`${markdown}\n`);
+      return;
+    }
+    if (cli.mode === 'compare') {
+      const report = await runCompare(installation, {
+        operations: cli.operations,
+        against: cli.against,
+        bookings: cli.sizes?.[0] ?? 1000,
+        connections: cli.connections,
+        seconds: cli.seconds ?? 5,
+        warmupSeconds: 2,
+        rounds: cli.rounds ?? 3,
+        log,
+      });
+      const markdown = compareMarkdown(report);
+      await write(join(cli.out, 'compare.md'), markdown);
+      await write(join(cli.out, 'compare.json'), json(report));
       process.stdout.write(`${markdown}\n`);
       return;
     }

@@ -9,29 +9,31 @@ import { ensureDevCertificates, type DevCertificates } from './pki/dev-certifica
 import { PushWorker } from './push/push-worker';
 import { identityPolicy } from './security/identity-policy';
 import { bookingServiceHandlers } from './services/booking.soap';
-import type { OperationDeps, OperationHandler } from './services/call-context';
+import type { OperationHandler } from './services/call-context';
 import { codelistServiceHandlers } from './services/codelist.soap';
 import { externalBookingServiceHandlers } from './services/external-booking.soap';
 import { personStatusServiceHandlers } from './services/person-status.soap';
 import { wsrmServiceHandlers } from './services/wsrm.soap';
-import { schemaImportsOf, SERVICE_CONTRACTS, type ServiceContract, type ServiceName } from './soap/contracts';
+import { schemaImportsOf, SERVICE_CONTRACTS, type ServiceName } from './soap/contracts';
 import { loadLibxml } from './soap/libxml';
-import { hostService, type SoapMethod } from './soap/soap-host';
+import { hostService } from './soap/soap-host';
+import { soapFace } from './soap/soap-face';
 import { createSchemaValidator, type SchemaValidator } from './soap/xsd-validator';
 import { loadFixturesIntoEmptyStore, readFixtures } from './store/fixtures';
 import { registerFixtureCertificates } from './store/register-fixture-certificates';
 import { startAuditPruner } from './store/audit-pruner';
 import { startCheckpointer } from './store/checkpointer';
+import { damagedFileMessage } from './store/db';
+import { checkIntegrityInBackground } from './store/integrity-check';
 import { openStore, type Store } from './store/store';
 import { readCodeListsFile } from './store/codelists-file';
 import { listenFailure, StartupError } from './startup-error';
 import { isStoreFull } from './store/store-health';
 import { createSoapApp, finishSoapApp } from './transport/app';
+import type { CallDeps } from './pipeline/run-call';
 import { Journal } from './transport/journal';
 import { httpUrlOf, listenHttpLoopback, LOOPBACK_HOST } from './transport/http-loopback-server';
 import { jsonLogger, neverThrows, type Logger } from './transport/logger';
-import type { PipelineDeps } from './transport/soap-pipeline';
-import { soapOperation } from './transport/soap-operation';
 import { listenTls, portOf } from './transport/tls-server';
 
 export interface RunningEmulator {
@@ -100,30 +102,40 @@ export const startEmulator = async (
   );
   const journal = new Journal(config.journalSize);
   let publicBaseUrl = '';
-  const deps: PipelineDeps & OperationDeps = {
-    libxml,
+  const core: CallDeps = {
     store,
     clock,
     logger,
-    limits: { maxDepth: config.maxXmlDepth },
-    strictSchema: config.schemaValidation === 'strict',
+    journal,
     unknownCitizens: config.unknownCitizens,
     conformance: config.conformance,
-    validatorFor: (s: ServiceContract) => validators.get(s.name) as SchemaValidator,
-    starCvr: config.starCvr,
-    journal,
-    identity: identityPolicy(config, readFileSync(certificates.caPath, 'utf8')),
   };
-  const app = createSoapApp(SERVICE_CONTRACTS, {
-    ...deps,
+  const identity = identityPolicy(config, readFileSync(certificates.caPath, 'utf8'));
+  const faces = SERVICE_CONTRACTS.map((service) => ({
+    service,
+    face: soapFace(service, {
+      core,
+      libxml,
+      store,
+      logger,
+      limits: { maxDepth: config.maxXmlDepth },
+      strictSchema: config.schemaValidation === 'strict',
+      validator: validators.get(service.name) as SchemaValidator,
+      identity,
+      maxBodyBytes: config.maxBodyBytes,
+      handlers: HANDLERS[service.name],
+      operationDeps: { store, clock, starCvr: config.starCvr },
+    }),
+  }));
+  const app = createSoapApp(faces, {
+    ...core,
     wsdlDir: config.wsdlDir,
-    maxBodyBytes: config.maxBodyBytes,
     publicBaseUrl: () => publicBaseUrl,
   });
   await Promise.all(
-    SERVICE_CONTRACTS.map((s) => hostService(app, config.wsdlDir, s, soapMethods(s, HANDLERS[s.name], deps))),
+    faces.map(({ service, face }) => hostService(app, config.wsdlDir, service, face.methods, face.responded)),
   );
-  finishSoapApp(app, deps);
+  finishSoapApp(app, core);
 
   let server: Server;
   try {
@@ -185,6 +197,13 @@ export const startEmulator = async (
   // Started once the emulator serves: a start that fails before leaves no thread behind.
   const checkpointer = startCheckpointer(store.db, config.dbPath, config.sync);
   push.start();
+  const integrity = store.checkedAtOpen
+    ? null
+    : checkIntegrityInBackground(config.dbPath, (findings) => {
+        const reason = damagedFileMessage(config.dbPath, findings);
+        store.health.noteDamaged(reason);
+        logger.error(reason, { db: config.dbPath });
+      });
   const pruner = startAuditPruner(store, {
     retention: config.auditRetention,
     onError: (error) => logger.error('audit pruning failed', { error }),
@@ -215,18 +234,11 @@ export const startEmulator = async (
         ...(plain ? [closeServer(plain)] : []),
         push.stop(),
       ]);
-      await checkpointer?.stop();
+      await Promise.all([checkpointer?.stop(), integrity?.stop()]);
       store.close();
     },
   };
 };
-
-const soapMethods = (
-  service: ServiceContract,
-  handlers: Readonly<Record<string, OperationHandler>>,
-  deps: PipelineDeps & OperationDeps,
-): Record<string, SoapMethod> =>
-  Object.fromEntries(Object.entries(handlers).map(([op, handler]) => [op, soapOperation(op, handler, deps)]));
 
 const closeServer = (server: HttpServer | Server): Promise<void> =>
   new Promise((resolve) => {

@@ -83,6 +83,8 @@ const running = new Map<ChildProcess, (signal: NodeJS.Signals) => void>();
 process.once('exit', () => {
   for (const signal of running.values()) signal('SIGKILL');
 });
+// Stopped by a signal (Ctrl-C, kill), the bench exits through 'exit' too, so its servers go with it.
+for (const name of ['SIGINT', 'SIGTERM'] as const) process.once(name, () => process.exit(130));
 
 export interface SpawnSpec {
   readonly label: string;

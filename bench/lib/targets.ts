@@ -52,11 +52,18 @@ export const EMULATOR_START_TIMEOUT_MS = 60_000;
 
 export const startEmulator = (
   installation: Installation,
-  options: { label: string; dbPath: string; args?: readonly string[]; nodeArgs?: readonly string[] },
+  options: {
+    label: string;
+    dbPath: string;
+    args?: readonly string[];
+    nodeArgs?: readonly string[];
+    /** Another build's dist/src/main.js (bench --compare --against); this checkout's by default. */
+    main?: string;
+  },
 ): Promise<ServerProcess> =>
   spawnServer({
     label: options.label,
-    script: EMULATOR_MAIN,
+    script: options.main ?? EMULATOR_MAIN,
     ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}),
     args: (port) => [
       ...['--port', String(port), '--host', '127.0.0.1', '--admin-port', '0'],

@@ -15,21 +15,14 @@ import { childNamed, type XmlEl } from '../soap/xml-tree';
 export type HeaderResult<T> = { ok: true; value: T } | { ok: false; violation: Violation };
 
 /**
- * Step 3 of RULES.md: the DFDG headers, read exactly as sent. A block counts only in its own
- * namespace: a header with the right local name in a foreign namespace is not the header.
+ * Step 3 of RULES.md: the DFDG headers, read exactly as sent (readActiveOrganisation, then
+ * readRequestUserMetadata). A block counts only in its own namespace: a header with the right local
+ * name in a foreign namespace is not the header.
  */
 export interface DfdgHeaders {
   readonly activeOrganisation: Organisation;
   readonly requestUserMetadata: RequestUserMetadata;
 }
-
-export const readDfdgHeaders = (blocks: readonly HeaderBlock[]): HeaderResult<DfdgHeaders> => {
-  const ao = readActiveOrganisation(blocks);
-  if (!ao.ok) return ao;
-  const rum = readRequestUserMetadata(blocks);
-  if (!rum.ok) return rum;
-  return { ok: true, value: { activeOrganisation: ao.value, requestUserMetadata: rum.value } };
-};
 
 const blocksNamed = (blocks: readonly HeaderBlock[], ns: string, name: string): HeaderBlock[] =>
   blocks.filter((b) => b.element.ns === ns && b.element.name === name);

@@ -63,8 +63,26 @@ const wordsOf = (fullName: string): string[] | null => {
   return sides.flat();
 };
 
+/**
+ * Verdicts already reached, by the name as sent: a caller sends the same few caseworkers' names call
+ * after call, and the test (Unicode normalisation, Danish lower case) is a measurable share of a
+ * call. Bounded: emptied when full.
+ */
+const known = new Map<string, boolean>();
+const KNOWN_LIMIT = 10_000;
+
 /** Whether UserFullName names a concrete person: a first and a last name, not a system or a placeholder. */
 export const isPersonName = (fullName: string): boolean => {
+  let verdict = known.get(fullName);
+  if (verdict === undefined) {
+    if (known.size >= KNOWN_LIMIT) known.clear();
+    verdict = judgeName(fullName);
+    known.set(fullName, verdict);
+  }
+  return verdict;
+};
+
+const judgeName = (fullName: string): boolean => {
   const words = wordsOf(fullName);
   if (words === null || words.length < 2) return false;
   if (!words.every((w) => NAME_WORD.test(w))) return false;

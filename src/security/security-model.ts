@@ -10,32 +10,20 @@ import {
   type Organisation,
 } from '../domain/organisation';
 import { RequestUserType, type RequestUserMetadata } from '../domain/request-user-metadata';
-import type { ServiceName } from '../soap/contracts';
 import { isPersonName } from './person-name';
 
 /**
  * Step 4 of RULES.md's order of checks (epic 950.8.1): the certificate, ActiveOrganisation and
- * RequestUserMetadata must tell one consistent story, and fit the service called. Pure: returns the
- * violation that refuses the call, or null.
- */
-export const checkSecurityModel = (
-  caller: Caller,
-  activeOrganisation: Organisation,
-  user: RequestUserMetadata,
-  service: ServiceName,
-  mode: ConformanceMode = 'strict',
-): Violation | null => securityModelVerdict(caller, activeOrganisation, user, service, mode).violation;
-
-/**
- * The same checks, with each rule's verdict in order (the journal's explanation of a call). DFDG's own
- * checks refuse in either mode; the commitments (SEC-SAME-ORG's organisation code, SEC-USERTYPE) refuse
- * in `strict` and are warnings in `dfdg` (RULES.md, revision 2).
+ * RequestUserMetadata must tell one consistent story, and fit the service called. Pure: returns each
+ * rule's verdict in order (the journal's explanation of a call) and the violation that refuses the
+ * call, or null. DFDG's own checks refuse in either mode; the commitments (SEC-SAME-ORG's
+ * organisation code, SEC-USERTYPE) refuse in `strict` and are warnings in `dfdg` (RULES.md, revision 2).
  */
 export const securityModelVerdict = (
   caller: Caller,
   ao: Organisation,
   user: RequestUserMetadata,
-  service: ServiceName,
+  service: string,
   mode: ConformanceMode = 'strict',
 ): { decisions: Decision[]; violation: Violation | null } => {
   const decisions: Decision[] = [];
@@ -159,7 +147,7 @@ const citizenHeaderRule = (user: RequestUserMetadata): Violation | null => {
  * queue belongs to the organisation, not to a citizen: a pickup hands over other citizens' bookings
  * in full, and its TerminateSequence deletes what the organisation has not yet read.
  */
-export const citizenServiceRule = (service: ServiceName): Violation | null =>
+export const citizenServiceRule = (service: string): Violation | null =>
   service === 'BookingWsrmMessageService'
     ? violation(
         'SEC-CITIZEN',

@@ -1,3 +1,4 @@
+import type { Citizen } from '../domain/booking';
 import type { Caller } from '../domain/caller';
 import type { Clock } from '../domain/clock';
 import type { DfdgHeaders } from '../security/headers';
@@ -18,6 +19,12 @@ export interface CallContext {
   readonly payload: XmlEl;
   /** The CPR numbers the request names, audited even when the call is refused. */
   readonly namedCprs: readonly string[];
+  /**
+   * The one citizen the request names (by its CPR, or as the citizen of the booking it names), as
+   * step 6 (ACC-*) read it in this call: an operation about that citizen uses it rather than
+   * reading it again. Absent when the request names no known citizen, or more than one.
+   */
+  readonly citizen?: Citizen;
 }
 
 /** A call on a service that binds the DFDG headers. */

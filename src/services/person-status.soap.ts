@@ -20,7 +20,8 @@ const getVariablePersonStatus: OperationHandler = (ctx, deps) => {
   const asked = requiredChild(call.payload, ns, 'RequestVariableType');
   const wants = (name: string): boolean => toBoolean(requiredText(asked, ns, name), name);
   const ao = call.headers.activeOrganisation;
-  const citizen = deps.store.citizens.find(cpr);
+  // Read by step 6 (ACC-CPR, ACC-OWN) in this call already.
+  const citizen = call.citizen?.cpr === cpr ? call.citizen : deps.store.citizens.find(cpr);
   const now = deps.clock.now();
   const codeLists = deps.store.codelists.current();
 

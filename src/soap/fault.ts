@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
-import { DfdgFault, type ErrorSpec } from '../domain/errors';
-import { isStoreFull } from '../store/store-health';
+import type { DfdgFault, ErrorKey } from '../domain/errors';
 import { FAULT_DETAILS_NS, SOAP_ENV_NS } from './contracts';
+import { SOAP_FAULT_KINDS } from './soap-fault-kinds';
 
 export const REFERENCE_ID_HEADER = 'X-ServiceRequestLogReferenceIdentifier';
 
@@ -23,43 +23,37 @@ const clipDetail = (detail: string): string =>
 
 /**
  * The one place that writes a fault: a SOAP 1.1 Fault in STAR's shape (FaultDetails with the DFDG
- * code, STAR's message, our explanation in InnerException and the rule id in Source), HTTP 500.
- * `message` is FaultDetails/Message: STAR's text, or that text followed by what is wrong (REQ-SCHEMA).
+ * code, STAR's message, our explanation in InnerException and the rule id in Source), faultcode
+ * from the SOAP face's own table. `message` is FaultDetails/Message: STAR's text, or that text
+ * followed by what is wrong (REQ-SCHEMA).
  */
-export const renderFault = (spec: ErrorSpec, detail: string, message: string = spec.text): string =>
+export const renderFault = (
+  key: ErrorKey,
+  fault: Pick<DfdgFault, 'spec' | 'detail' | 'faultMessage'>,
+): string =>
   '<?xml version="1.0" encoding="utf-8"?>' +
   `<soap:Envelope xmlns:soap="${SOAP_ENV_NS}"><soap:Body><soap:Fault>` +
-  `<faultcode>soap:${spec.fault}</faultcode><faultstring>${escapeXml(spec.text)}</faultstring>` +
+  `<faultcode>soap:${SOAP_FAULT_KINDS[key]}</faultcode><faultstring>${escapeXml(fault.spec.text)}</faultstring>` +
   `<detail><FaultDetails xmlns="${FAULT_DETAILS_NS}">` +
-  `<ErrorCode>${spec.code}</ErrorCode><Message>${escapeXml(clipDetail(message))}</Message>` +
-  `<InnerException>${escapeXml(clipDetail(detail))}</InnerException><Source>${escapeXml(spec.ruleId)}</Source>` +
+  `<ErrorCode>${fault.spec.code}</ErrorCode><Message>${escapeXml(clipDetail(fault.faultMessage))}</Message>` +
+  `<InnerException>${escapeXml(clipDetail(fault.detail))}</InnerException><Source>${escapeXml(fault.spec.ruleId)}</Source>` +
   '</FaultDetails></detail></soap:Fault></soap:Body></soap:Envelope>';
 
 /**
- * What the caller is told for any error: a DfdgFault as itself, a full database as INTERNAL saying
- * so, anything else as INTERNAL (no stack).
+ * Answers with the fault, HTTP 500 (SOAP 1.1 over HTTP); returns the body as sent. A response
+ * already under way cannot carry it: the connection is closed instead, and nothing was sent.
  */
-export const faultOf = (error: unknown, referenceId: string): DfdgFault => {
-  if (error instanceof DfdgFault) return error;
-  if (isStoreFull(error)) {
-    return new DfdgFault(
-      'INTERNAL-STORE-FULL',
-      `the database could not grow (disk full, or its size limit reached): call again once space is freed; reference ${referenceId}`,
-    );
-  }
-  return new DfdgFault('INTERNAL', `unexpected error; quote reference ${referenceId} when reporting it`);
-};
-
-export const sendFault = (res: ServerResponse, fault: DfdgFault, referenceId: string): void => {
+export const sendFault = (res: ServerResponse, fault: DfdgFault, referenceId: string): string => {
   if (res.headersSent) {
     res.destroy();
-    return;
+    return '';
   }
-  const body = renderFault(fault.spec, fault.detail, fault.faultMessage);
+  const body = renderFault(fault.key, fault);
   res.writeHead(500, {
     'Content-Type': SOAP_CONTENT_TYPE,
     'Content-Length': Buffer.byteLength(body),
     [REFERENCE_ID_HEADER]: referenceId,
   });
   res.end(body);
+  return body;
 };

@@ -33,14 +33,16 @@ const answeringAsSoap = (
 
 /**
  * Hosts one WSDL with node-soap on the express app: node-soap dispatches the (already checked)
- * request to its operation and wraps the response body, which our handlers write themselves.
- * Resolves once the WSDL and its imports have loaded, when the route exists.
+ * request to its operation and wraps the response body, which our handlers write themselves, in its
+ * envelope; `responded` gets that envelope as node-soap sends it (its "response" event). Resolves
+ * once the WSDL and its imports have loaded, when the route exists.
  */
 export const hostService = (
   app: Express,
   wsdlDir: string,
   service: ServiceContract,
   methods: Readonly<Record<string, SoapMethod>>,
+  responded: (envelope: string) => void,
 ): Promise<void> =>
   new Promise((resolve, reject) => {
     const wsdlPath = join(wsdlDir, `${service.name}.wsdl`);
@@ -55,6 +57,9 @@ export const hostService = (
       enableChunkedEncoding: false,
       callback: (err: unknown) =>
         err ? reject(err instanceof Error ? err : new Error(`cannot load ${wsdlPath}`)) : resolve(),
+    });
+    server.on('response', (response: { result: unknown }) => {
+      if (typeof response.result === 'string') responded(response.result);
     });
     // node-soap answers errors outside our operations with its own fault shape; our pipeline runs
     // before it, so reaching this is a bug worth seeing in the log.

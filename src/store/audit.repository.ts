@@ -1,22 +1,10 @@
+import type { CallRecord } from '../domain/call-record';
 import type { Organisation } from '../domain/organisation';
 import type { RequestUserMetadata } from '../domain/request-user-metadata';
 import type { Db } from './db';
 
-/** One call as SEC-AUDIT records it, accepted or rejected. */
-export interface AuditEntry {
-  readonly referenceId: string;
-  readonly time: Date;
-  readonly service: string;
-  readonly operation: string | null;
-  readonly certificate: { readonly subject: string; readonly fingerprint: string } | null;
-  readonly activeOrganisation: Organisation | null;
-  readonly requestUserMetadata: RequestUserMetadata | null;
-  readonly cprs: readonly string[];
-  /** "ok" or the fault code. */
-  readonly outcome: string;
-  readonly ruleId: string | null;
-  readonly detail: string | null;
-}
+/** One call as SEC-AUDIT records it, accepted or rejected: the call's one record. */
+export type AuditEntry = CallRecord;
 
 interface AuditRow {
   reference_id: string;

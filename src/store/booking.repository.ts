@@ -214,6 +214,7 @@ export class BookingRepository {
   private readonly insertStmt;
   private readonly updateStmt;
   private readonly byIdStmt;
+  private readonly citizenByIdStmt;
   private readonly byCprStmt;
   private readonly firstActiveAfterStmt;
   private readonly historyInsertStmt;
@@ -227,6 +228,9 @@ export class BookingRepository {
       `UPDATE bookings SET ${MUTABLE.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`,
     );
     this.byIdStmt = db.prepare<[string], BookingRow>('SELECT * FROM bookings WHERE id = ?');
+    this.citizenByIdStmt = db.prepare<[string], { id: string; cpr: string }>(
+      'SELECT id, cpr FROM bookings WHERE id = ?',
+    );
     this.byCprStmt = db.prepare<[string, string, string], BookingRow>(
       'SELECT * FROM bookings WHERE cpr = ? AND start_at >= ? AND start_at <= ? ORDER BY start_at, id',
     );
@@ -256,6 +260,14 @@ export class BookingRepository {
   find(id: string): Booking | undefined {
     const row = this.byIdStmt.get(canonicalUuid(id));
     return row ? fromRow(row) : undefined;
+  }
+
+  /**
+   * Whose booking this is: its id as stored and its citizen's CPR, without reading the rest (what
+   * SEC-CITIZEN and ACC-* need of every booking a request names).
+   */
+  citizenOf(id: string): { id: string; cpr: string } | undefined {
+    return this.citizenByIdStmt.get(canonicalUuid(id));
   }
 
   /** A citizen's bookings whose start lies in [from, to], by start time, cancelled ones included. */

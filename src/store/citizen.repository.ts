@@ -1,10 +1,4 @@
-import type {
-  AkasseMembership,
-  Citizen,
-  DeadlineStatus,
-  GuestAccess,
-  SelfBookingDeadline,
-} from '../domain/booking';
+import type { Citizen, DeadlineStatus, SelfBookingDeadline } from '../domain/booking';
 import type { Db } from './db';
 
 interface CitizenRow {
@@ -16,25 +10,24 @@ interface CitizenRow {
   cvNumber: string | null;
 }
 
-interface MembershipRow {
-  akasse: string;
-  from: string | null;
-  to: string | null;
+/** A citizen's row with what hangs on it, each as a JSON array of tuples (see findStmt). */
+interface CitizenFoundRow extends CitizenRow {
+  memberships: string;
+  andenAktoer: string;
+  guestAccess: string;
+  deadlines: string;
 }
 
-interface DeadlineRow {
-  interviewType: number;
-  deadline: string;
-  status: DeadlineStatus;
-  fulfilledBy: string | null;
-  fulfillingStart: string | null;
-}
-
-interface GuestAccessRow {
-  type: number;
-  code: string;
-  until: string;
-}
+type MembershipTuple = [akasse: string, from: string | null, to: string | null];
+type GuestAccessTuple = [type: number, code: string, until: string];
+/** The fulfilling booking's start as it is now: a fulfilled deadline closes on that date. */
+type DeadlineTuple = [
+  interviewType: number,
+  deadline: string,
+  status: DeadlineStatus,
+  fulfilledBy: string | null,
+  fulfillingStart: string | null,
+];
 
 /** Citizens with what decides access to them (ACC-OWN) and their self-booking deadlines. */
 export class CitizenRepository {
@@ -47,10 +40,6 @@ export class CitizenRepository {
   private readonly addGuestAccessStmt;
   private readonly findStmt;
   private readonly cprsStmt;
-  private readonly deadlinesStmt;
-  private readonly membershipsStmt;
-  private readonly andenAktoerStmt;
-  private readonly guestAccessStmt;
 
   constructor(private readonly db: Db) {
     this.upsertStmt = db.prepare<CitizenRow>(
@@ -82,26 +71,24 @@ export class CitizenRepository {
       `INSERT INTO citizen_guest_access (cpr, org_type, org_code, until) VALUES (?, ?, ?, ?)
        ON CONFLICT (cpr, org_type, org_code) DO UPDATE SET until = excluded.until`,
     );
-    this.findStmt = db.prepare<[string], CitizenRow>(
-      'SELECT cpr, name, kommune, jobcenter, deceased, cv_number AS cvNumber FROM citizens WHERE cpr = ?',
+    // One statement for the citizen and everything that hangs on it: a citizen is read on most
+    // calls (ACC-*), and five statements cost twice what one does.
+    this.findStmt = db.prepare<[string], CitizenFoundRow>(
+      `SELECT c.cpr, c.name, c.kommune, c.jobcenter, c.deceased, c.cv_number AS cvNumber,
+         (SELECT json_group_array(json_array(m.akasse, m.from_date, m.to_date) ORDER BY m.position)
+            FROM citizen_memberships m WHERE m.cpr = c.cpr) AS memberships,
+         (SELECT json_group_array(a.cvr ORDER BY a.cvr)
+            FROM citizen_anden_aktoer a WHERE a.cpr = c.cpr) AS andenAktoer,
+         (SELECT json_group_array(json_array(g.org_type, g.org_code, g.until) ORDER BY g.org_type, g.org_code)
+            FROM citizen_guest_access g WHERE g.cpr = c.cpr) AS guestAccess,
+         (SELECT json_group_array(
+                   json_array(d.interview_type, d.deadline, d.status, d.fulfilled_by, b.start_at)
+                   ORDER BY d.interview_type)
+            FROM self_booking_deadlines d LEFT JOIN bookings b ON b.id = d.fulfilled_by
+            WHERE d.cpr = c.cpr) AS deadlines
+       FROM citizens c WHERE c.cpr = ?`,
     );
     this.cprsStmt = db.prepare<[], { cpr: string }>('SELECT cpr FROM citizens ORDER BY cpr');
-    // The fulfilling booking's start as it is now: a fulfilled deadline closes on that date.
-    this.deadlinesStmt = db.prepare<[string], DeadlineRow>(
-      `SELECT d.interview_type AS interviewType, d.deadline, d.status, d.fulfilled_by AS fulfilledBy,
-         b.start_at AS fulfillingStart
-       FROM self_booking_deadlines d LEFT JOIN bookings b ON b.id = d.fulfilled_by
-       WHERE d.cpr = ? ORDER BY d.interview_type`,
-    );
-    this.membershipsStmt = db.prepare<[string], MembershipRow>(
-      'SELECT akasse, from_date AS "from", to_date AS "to" FROM citizen_memberships WHERE cpr = ? ORDER BY position',
-    );
-    this.andenAktoerStmt = db.prepare<[string], { cvr: string }>(
-      'SELECT cvr FROM citizen_anden_aktoer WHERE cpr = ? ORDER BY cvr',
-    );
-    this.guestAccessStmt = db.prepare<[string], GuestAccessRow>(
-      'SELECT org_type AS type, org_code AS code, until FROM citizen_guest_access WHERE cpr = ? ORDER BY org_type, org_code',
-    );
   }
 
   /** Stores a citizen whole: the deadlines, memberships and accesses given replace the earlier ones. */
@@ -128,16 +115,20 @@ export class CitizenRepository {
   find(cpr: string): Citizen | undefined {
     const row = this.findStmt.get(cpr);
     if (!row) return undefined;
-    const memberships: AkasseMembership[] = this.membershipsStmt.all(cpr);
-    const guestAccess: GuestAccess[] = this.guestAccessStmt
-      .all(cpr)
-      .map((g) => ({ organisation: { type: g.type, code: g.code }, until: new Date(g.until) }));
+    const { memberships, andenAktoer, guestAccess, deadlines, ...citizen } = row;
     return {
-      ...row,
-      memberships,
-      andenAktoer: this.andenAktoerStmt.all(cpr).map((r) => r.cvr),
-      guestAccess,
-      selfBookingDeadlines: this.deadlinesStmt.all(cpr).map(toDeadline),
+      ...citizen,
+      memberships: (JSON.parse(memberships) as MembershipTuple[]).map(([akasse, from, to]) => ({
+        akasse,
+        from,
+        to,
+      })),
+      andenAktoer: JSON.parse(andenAktoer) as string[],
+      guestAccess: (JSON.parse(guestAccess) as GuestAccessTuple[]).map(([type, code, until]) => ({
+        organisation: { type, code },
+        until: new Date(until),
+      })),
+      selfBookingDeadlines: (JSON.parse(deadlines) as DeadlineTuple[]).map(toDeadline),
     };
   }
 
@@ -152,12 +143,18 @@ export class CitizenRepository {
   }
 }
 
-const toDeadline = (r: DeadlineRow): SelfBookingDeadline => ({
-  interviewType: r.interviewType,
-  deadline: r.deadline,
-  status: r.status,
+const toDeadline = ([
+  interviewType,
+  deadline,
+  status,
+  fulfilledBy,
+  fulfillingStart,
+]: DeadlineTuple): SelfBookingDeadline => ({
+  interviewType,
+  deadline,
+  status,
   fulfilledBy:
-    r.fulfilledBy !== null && r.fulfillingStart !== null
-      ? { bookingId: r.fulfilledBy, start: new Date(r.fulfillingStart) }
+    fulfilledBy !== null && fulfillingStart !== null
+      ? { bookingId: fulfilledBy, start: new Date(fulfillingStart) }
       : undefined,
 });

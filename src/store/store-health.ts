@@ -29,6 +29,8 @@ export class StoreHealth {
   /** The last line logged said "full": the next commit says "writable again", once. */
   private saidFull = false;
   private lastNoted: unknown = null;
+  /** Why the file cannot be trusted, once a check has found it damaged: that does not heal. */
+  private damage: { since: Date; reason: string } | null = null;
 
   constructor(
     private readonly log: StoreLog,
@@ -61,6 +63,20 @@ export class StoreHealth {
     return true;
   }
 
+  /**
+   * The database file was found damaged after the server started (integrity-check.ts): from now on
+   * every SOAP call is refused (1011, saying so) and /admin/health is degraded, until a restart with
+   * a whole file.
+   */
+  noteDamaged(reason: string): void {
+    this.damage ??= { since: new Date(this.nowMs()), reason };
+  }
+
+  /** Why the store must not be served from, or null. */
+  get damagedBecause(): string | null {
+    return this.damage?.reason ?? null;
+  }
+
   /** A call's writes committed: the store takes writes (again). */
   noteCommit(): void {
     if (!this.full) return;
@@ -72,6 +88,12 @@ export class StoreHealth {
   }
 
   report(): StoreHealthReport {
+    if (this.damage)
+      return {
+        status: 'degraded',
+        reason: `${this.damage.reason}; every SOAP call answers 1011 until then`,
+        since: this.damage.since.toISOString(),
+      };
     if (!this.full) return { status: 'ok' };
     return {
       status: 'degraded',

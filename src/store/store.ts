@@ -5,7 +5,7 @@ import { CitizenRepository } from './citizen.repository';
 import { CodelistRepository } from './codelist.repository';
 import { DEFAULT_CODELISTS_PATH, readCodeListsFile } from './codelists-file';
 import { GroupCommit } from './group-commit';
-import { BUSY_TIMEOUT_MS, openDatabase, type Db, type SyncMode } from './db';
+import { BUSY_TIMEOUT_MS, checkedAtOpen, openDatabase, type Db, type SyncMode } from './db';
 import { OrganisationRepository } from './organisation.repository';
 import { PushRepository } from './push.repository';
 import { ReminderRepository } from './reminder.repository';
@@ -32,6 +32,8 @@ export interface Store {
   readonly group: GroupCommit;
   /** Whether writes succeed (a full disk makes every call fail): for /admin/health and the faults. */
   readonly health: StoreHealth;
+  /** Whether the file was checked for damage when it was opened; if not, it is too large (db.ts). */
+  readonly checkedAtOpen: boolean;
   /** One transaction of its own, after the open group (if any) has committed. */
   transaction<T>(work: () => T): T;
   /** Empties every table (the schema and its migrations stay), in one transaction. */
@@ -48,6 +50,7 @@ export const openStore = (
   codeLists: CodeLists = readCodeListsFile(DEFAULT_CODELISTS_PATH),
   log: StoreLog = SILENT,
 ): Store => {
+  const checked = checkedAtOpen(path);
   const db = openDatabase(path, sync);
   const certificates = new CertificateRepository(db);
   const health = new StoreHealth(log);
@@ -66,6 +69,7 @@ export const openStore = (
     push: new PushRepository(db),
     group,
     health,
+    checkedAtOpen: checked,
     transaction: <T>(work: () => T): T => group.transaction(work),
     reset: () => {
       group.flush();

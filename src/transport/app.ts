@@ -1,40 +1,33 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { DfdgFault } from '../domain/errors';
+import { refuseRequest, runCall, type CallDeps } from '../pipeline/run-call';
 import type { ServiceContract } from '../soap/contracts';
-import { identifySignerStep } from './identify-signer-step';
-import { readRequestBody, RequestBodyError } from './request-body';
-import {
-  checkRequestStep,
-  identifyCallerStep,
-  newCallRecord,
-  recordOf,
-  rejectCall,
-  type PipelineDeps,
-} from './soap-pipeline';
+import { sendFault } from '../soap/fault';
+import { failPendingDispatch, type SoapExchange } from '../soap/node-soap-dispatch';
+import type { SoapFace } from '../soap/soap-face';
 import { serveContracts } from './wsdl-routes';
 
-/** The express app before node-soap is attached: contracts, body limit and the checking pipeline. */
+/**
+ * The express app before node-soap is attached: the contracts, and every SOAP call through its
+ * service's face and the call pipeline (runCall) before node-soap dispatches it.
+ */
 export const createSoapApp = (
-  services: readonly ServiceContract[],
-  deps: PipelineDeps & {
-    readonly wsdlDir: string;
-    readonly maxBodyBytes: number;
-    readonly publicBaseUrl: () => string;
-  },
+  faces: ReadonlyArray<{ readonly service: ServiceContract; readonly face: SoapFace }>,
+  deps: CallDeps & { readonly wsdlDir: string; readonly publicBaseUrl: () => string },
 ): Express => {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  serveContracts(app, deps.wsdlDir, services, deps.publicBaseUrl);
-  const body = readRequestBody(deps.maxBodyBytes);
-  for (const service of services) {
-    app.post(
-      `/${service.name}`,
-      identifyCallerStep(service, deps),
-      body,
-      identifySignerStep(deps),
-      checkRequestStep(service, deps),
-    );
+  serveContracts(
+    app,
+    deps.wsdlDir,
+    faces.map((f) => f.service),
+    deps.publicBaseUrl,
+  );
+  for (const { service, face } of faces) {
+    app.post(`/${service.name}`, (req: Request, res: Response, next: NextFunction) => {
+      void runCall(face, { req, res, next }, deps);
+    });
     // node-soap answers every other method with an empty 200; GET ?wsdl is served above.
     app.all(`/${service.name}`, onlyPost(service));
   }
@@ -59,8 +52,12 @@ const onlyPost =
       );
   };
 
-/** Added after node-soap's routes: unknown paths, and body errors (too large, bad encoding) as REQ-XML faults. */
-export const finishSoapApp = (app: Express, deps: PipelineDeps): void => {
+/**
+ * Added after node-soap's routes: unknown paths, and errors outside the call pipeline. An error
+ * while a checked call waited on node-soap is that call's; any other is answered as a fault of its
+ * own, audited and journaled.
+ */
+export const finishSoapApp = (app: Express, deps: CallDeps): void => {
   app.use((req: Request, res: Response) => {
     res
       .status(404)
@@ -68,15 +65,27 @@ export const finishSoapApp = (app: Express, deps: PipelineDeps): void => {
       .send(`No DFDG service at ${req.path}. Services: GET /<Service>?wsdl\n`);
   });
   app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (failPendingDispatch(res, error)) return;
     if (res.headersSent) return next(error);
     const status = (error as { status?: number }).status;
     const fault =
-      error instanceof RequestBodyError && error.status === 413
-        ? new DfdgFault('REQ-XML', error.message)
-        : status !== undefined && status < 500
-          ? new DfdgFault('REQ-XML', `the request body could not be read: ${(error as Error).message}`)
-          : new DfdgFault('INTERNAL', 'unexpected error');
-    const record = recordOf(req) ?? newCallRecord(req.path.replace(/^\//, ''));
-    rejectCall(res, fault, record, deps, error);
+      status !== undefined && status < 500
+        ? new DfdgFault('REQ-XML', `the request body could not be read: ${(error as Error).message}`)
+        : new DfdgFault('INTERNAL', 'unexpected error');
+    void refuseRequest(outsideAnyCall(req.path.replace(/^\//, '')), { req, res, next }, fault, deps, error);
   });
 };
+
+/** What answers a request that no face took: a SOAP fault, as for any call. */
+const outsideAnyCall = (service: string) => ({
+  protocol: 'soap',
+  service,
+  refuse: (
+    { res }: SoapExchange,
+    call: { referenceId: string; response: string; status: number },
+    fault: DfdgFault,
+  ) => {
+    call.response = sendFault(res, fault, call.referenceId);
+    call.status = res.statusCode;
+  },
+});

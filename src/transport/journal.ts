@@ -1,25 +1,18 @@
+import type { CallRecord } from '../domain/call-record';
 import type { Decision } from '../domain/decision';
-import type { Organisation } from '../domain/organisation';
-import type { RequestUserMetadata } from '../domain/request-user-metadata';
 
 /**
- * The request journal: the last N SOAP exchanges, raw, with who called and every rule that decided
+ * The request journal: the last N exchanges, raw, with who called and every rule that decided
  * the answer — so a vendor sees not only that a call was refused but which rule refused it and what
  * it expected instead. Kept in memory, newest first, bounded in count and in bytes per exchange.
  */
-export interface JournalEntry {
-  readonly referenceId: string;
-  readonly time: string;
+export interface JournalEntry extends CallRecord {
   readonly durationMs: number;
-  readonly service: string;
-  readonly operation: string | null;
+  /** The HTTP status of the answer. */
   readonly status: number;
-  readonly outcome: string;
-  readonly ruleId: string | null;
-  readonly certificate: { readonly subject: string; readonly fingerprint: string } | null;
-  readonly activeOrganisation: Organisation | null;
-  readonly requestUserMetadata: RequestUserMetadata | null;
+  /** Every rule that judged the call, in order. */
   readonly decisions: readonly Decision[];
+  /** The request body as received, and the response body as sent (each cut, see clip). */
   readonly request: string;
   readonly response: string;
 }

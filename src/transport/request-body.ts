@@ -1,8 +1,8 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 
-/** Why a body was not read; `status` is read by the app's error handler (413: over the limit). */
+/** Why a body was not read (413: over the limit; 415: an encoding not supported; 400: unreadable). */
 export class RequestBodyError extends Error {
   constructor(
     readonly status: 400 | 413 | 415,
@@ -21,17 +21,21 @@ const DECODERS: Readonly<Record<string, () => Transform>> = {
 };
 
 /**
- * Reads the request body into `req.body` (a Buffer), decoding a gzip, deflate or br
- * Content-Encoding. The body as sent and as decoded must each fit in `maxBytes`.
+ * Reads the request body, decoding a gzip, deflate or br Content-Encoding. The body as sent and as
+ * decoded must each fit in `maxBytes`; otherwise, or when it cannot be read or decoded, the promise
+ * rejects with a RequestBodyError.
  *
  * A body over the limit is refused as soon as that is known, from its declared Content-Length or
  * from the running count of a chunked one, and is not read any further: the connection is marked
  * `Connection: close`, so node ends it once the fault has been written. Reading it to the end first
  * (as express.raw does) let one caller stream gigabytes into the server before being answered.
  */
-export const readRequestBody =
-  (maxBytes: number) =>
-  (req: Request, res: Response, next: NextFunction): void => {
+export const readRequestBody = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  maxBytes: number,
+): Promise<Buffer> =>
+  new Promise<Buffer>((resolve, reject) => {
     const tooLarge = (how: string): RequestBodyError => {
       res.setHeader('Connection', 'close');
       return new RequestBodyError(413, `the request body ${how} the configured limit of ${maxBytes} bytes`);
@@ -39,7 +43,7 @@ export const readRequestBody =
     const declared = Number(req.headers['content-length']);
     if (declared > maxBytes) {
       req.pause();
-      next(tooLarge(`declares ${declared} bytes, more than`));
+      reject(tooLarge(`declares ${declared} bytes, more than`));
       return;
     }
     const encoding = (req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
@@ -47,7 +51,7 @@ export const readRequestBody =
     if (encoding !== 'identity' && !makeDecoder) {
       req.pause();
       res.setHeader('Connection', 'close');
-      next(new RequestBodyError(415, `the content encoding "${encoding}" is not supported`));
+      reject(new RequestBodyError(415, `the content encoding "${encoding}" is not supported`));
       return;
     }
     const decoder = makeDecoder?.() ?? null;
@@ -65,11 +69,10 @@ export const readRequestBody =
         // Left unread: the socket stops being read once the request's own buffer is full.
         req.pause();
         decoder?.destroy();
-        next(error);
+        reject(error);
         return;
       }
-      req.body = Buffer.concat(chunks, kept);
-      next();
+      resolve(Buffer.concat(chunks, kept));
     };
     const keep = (chunk: Buffer): void => {
       kept += chunk.length;
@@ -100,4 +103,4 @@ export const readRequestBody =
         settle(new RequestBodyError(400, `the ${encoding} content does not decode: ${error.message}`)),
       );
     }
-  };
+  });

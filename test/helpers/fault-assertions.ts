@@ -1,5 +1,6 @@
 import { ERROR_TABLE, type ErrorKey } from '../../src/domain/errors';
 import { loadLibxml, type LibxmlElement } from '../../src/soap/libxml';
+import { SOAP_FAULT_KINDS } from '../../src/soap/soap-fault-kinds';
 import { faultOf, textOf, type FaultSummary, type RawResponse } from './soap-request';
 
 export const FAULT_DETAILS_NS = 'http://service.bm.dk/xml/schemas/2011/01/12/';
@@ -140,7 +141,7 @@ export const expectTableFault = async (res: RawResponse, key: ErrorKey): Promise
     source: spec.ruleId,
     faultstring: spec.text,
     message: spec.text,
-    faultcode: `soap:${spec.fault}`,
+    faultcode: `soap:${SOAP_FAULT_KINDS[key]}`,
   });
   await expectFaultEnvelope(res);
   return fault;

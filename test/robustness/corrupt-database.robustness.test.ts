@@ -2,12 +2,20 @@
  * Issue 12, item 4: a damaged database file. A real file, written by the emulator through SOAP
  * calls, whose `bookings` b-tree pages (found with SQLite's dbstat) are overwritten with garbage, as
  * a disk error or a copy taken mid-write leaves them. It started and reported healthy, then every
- * booking call answered 1011; now start refuses it with one clear line and exit 1.
+ * booking call answered 1011; now start refuses a small one with one clear line and exit 1, and a
+ * large one (too large to read whole before serving: issue 16) is checked once the server listens,
+ * reported through /admin/health and the log, and every SOAP call is refused saying so.
  */
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
+import type { Logger } from '../../src/transport/logger';
+import { adminClient } from '../helpers/admin-client';
+import { callSoap, getBookingsBody } from '../helpers/dfdg-calls';
 import { startTestEmulator } from '../helpers/emulator';
+import { caseworker, dfdgHeaders } from '../helpers/envelope';
+import { faultOf } from '../helpers/soap-request';
+import { ORG } from '../helpers/scenario-dfdg';
 import { testCertDir } from '../helpers/test-certificates';
 import { emptyStats, runCreateLoad } from './support/booking-load';
 import { builtServerMain, freePort, runFailingStart } from './support/server-process';
@@ -74,4 +82,49 @@ it('When the database file is whole, then start serves it (the check refuses onl
   const dbPath = await writtenDatabase(5);
   const { listened } = await runFailingStart(await startArgs(dbPath));
   expect(listened).toBe(true);
+});
+
+/**
+ * Makes the file larger than the start checks whole (32 MiB, src/store/db.ts): 40 MiB of random
+ * bytes in a table beside the emulator's.
+ */
+const growBeyondStartCheck = (dbPath: string): void => {
+  const db = new Database(dbPath);
+  const chunk = 1024 * 1024;
+  db.exec('CREATE TABLE ballast (b BLOB)');
+  const insert = db.prepare('INSERT INTO ballast (b) VALUES (randomblob(?))');
+  db.transaction(() => {
+    for (let i = 0; i < 40; i++) insert.run(chunk);
+  })();
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+};
+
+it('When a database file too large to check before serving is damaged, then it is found once the server listens: /admin/health and the log say so, and every SOAP call is refused with 1011 naming the damage', async () => {
+  const dbPath = await writtenDatabase(60);
+  growBeyondStartCheck(dbPath);
+  expect(damageTable(dbPath, 'bookings')).toBeGreaterThan(1);
+  const errors: string[] = [];
+  const logger: Logger = { info: () => undefined, error: (message) => errors.push(message) };
+  const emulator = await startTestEmulator({ dbPath }, logger);
+  try {
+    const admin = adminClient(emulator.adminUrl);
+    let health = (await admin.get<{ status: string; reason?: string }>('/admin/health')).body;
+    for (let i = 0; i < 200 && health.status === 'ok'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      health = (await admin.get<{ status: string; reason?: string }>('/admin/health')).body;
+    }
+    expect(health.status).toBe('degraded');
+    expect(health.reason).toMatch(/^the database file .* is damaged \(PRAGMA quick_check: .+\)/);
+    expect(errors.filter((e) => e.includes('is damaged (PRAGMA quick_check'))).toHaveLength(1);
+    const refused = await callSoap(emulator.soapUrl, {
+      operation: 'GetBookings',
+      body: getBookingsBody('0101575001'),
+      headers: dfdgHeaders(ORG.jobcenterAarhus, caseworker(ORG.jobcenterAarhus)),
+    });
+    expect(faultOf(refused)).toMatchObject({ errorCode: 1011, source: 'INTERNAL' });
+    expect(refused.body).toContain('is damaged (PRAGMA quick_check');
+  } finally {
+    await emulator.stop();
+  }
 });

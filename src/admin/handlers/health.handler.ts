@@ -6,12 +6,16 @@ import { adminEndpoint } from '../admin-endpoint';
 /**
  * GET /admin/health: is the emulator up, where are its SOAP services, what time is it there, what
  * it does with an unknown CPR and whether it refuses commitments (--conformance). "degraded" (still
- * HTTP 200: the process serves) when the store cannot be written, with why.
+ * HTTP 200: the process serves) when the store cannot be written, or its file was found damaged
+ * after start (every SOAP call is refused then), with why.
  */
 export const healthHandler = adminEndpoint({
   response: z.object({
     status: z.enum(['ok', 'degraded']),
-    reason: z.string().optional().describe('why it is degraded, e.g. the database is full'),
+    reason: z
+      .string()
+      .optional()
+      .describe('why it is degraded, e.g. the database is full, or its file is damaged'),
     degradedSince: z.string().optional().describe('ISO-8601 instant (UTC, real time) it became degraded'),
     soapUrl: z.string(),
     now: z.string().describe('ISO-8601 instant (UTC) of the emulator clock'),

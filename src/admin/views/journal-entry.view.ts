@@ -34,7 +34,19 @@ export const JournalEntryView = z.object({
 });
 
 export const journalEntryView = (e: JournalEntry): z.input<typeof JournalEntryView> => ({
-  ...e,
+  referenceId: e.referenceId,
+  time: e.time.toISOString(),
+  durationMs: e.durationMs,
+  service: e.service,
+  operation: e.operation,
+  status: e.status,
+  outcome: e.outcome,
+  ruleId: e.ruleId,
+  certificate: e.certificate,
+  activeOrganisation: e.activeOrganisation,
+  requestUserMetadata: e.requestUserMetadata,
+  request: e.request,
+  response: e.response,
   decisions: e.decisions.map((d) => ({
     ruleId: d.ruleId,
     passed: d.passed,

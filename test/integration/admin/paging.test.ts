@@ -52,7 +52,7 @@ beforeAll(async () => {
   for (const c of calls)
     emulator.journal.add({
       ...c,
-      time: c.time.toISOString(),
+      time: c.time,
       durationMs: 1,
       service: 'BookingService',
       status: 200,
@@ -61,6 +61,8 @@ beforeAll(async () => {
       certificate: null,
       activeOrganisation: null,
       requestUserMetadata: null,
+      cprs: [],
+      detail: null,
       decisions: [],
       request: '',
       response: '',

@@ -304,16 +304,6 @@ describe('ERROR_TABLE', () => {
   });
 
   it.each(KEYS)(
-    'When the fault is %s, then it is a Server fault only if it is INTERNAL, MustUnderstand only for REQ-MUSTUNDERSTAND',
-    (key) => {
-      const ruleId = ERROR_TABLE[key].ruleId;
-      const expected =
-        ruleId === 'INTERNAL' ? 'Server' : ruleId === 'REQ-MUSTUNDERSTAND' ? 'MustUnderstand' : 'Client';
-      expect(ERROR_TABLE[key].fault).toBe(expected);
-    },
-  );
-
-  it.each(KEYS)(
     'When the fault is %s, then its text is marked as the emulator’s only where STAR’s text is not public (8127: P4’s copy stops before it)',
     (key) => {
       const spec: ErrorSpec = ERROR_TABLE[key];

@@ -5,7 +5,6 @@ import { SERVICE_CONTRACTS, type ServiceName } from '../../../src/soap/contracts
 import {
   activeOrganisationMatchesCertificate,
   caseworkerNameRule,
-  checkSecurityModel,
   citizenDataVerdict,
   citizenMayTouch,
   citizenServiceRule,
@@ -34,7 +33,7 @@ const check = (
   ao: Organisation,
   user: RequestUserMetadata,
   service: ServiceName = 'BookingService',
-): ErrorKey | null => checkSecurityModel(buildCaller(certOrgs), ao, user, service)?.key ?? null;
+): ErrorKey | null => securityModelVerdict(buildCaller(certOrgs), ao, user, service).violation?.key ?? null;
 
 /** The security model for a certificate registered for the ActiveOrganisation itself. */
 const checkAs = (ao: Organisation, user: RequestUserMetadata): ErrorKey | null => check([ao], ao, user);
@@ -241,7 +240,12 @@ describe('SEC-CITIZEN, service part: no citizen-type call to BookingWsrmMessageS
 
   it('When a citizen’s header is malformed, then the header part answers first, still SEC-CITIZEN', () => {
     const user = buildCitizenMetadata(CPR, 8, { userIdentifier: OTHER_CPR });
-    const v = checkSecurityModel(buildCaller([ORG.jobcenterAarhus]), ORG.jobcenterAarhus, user, WSRM);
+    const v = securityModelVerdict(
+      buildCaller([ORG.jobcenterAarhus]),
+      ORG.jobcenterAarhus,
+      user,
+      WSRM,
+    ).violation;
     expect(v?.key).toBe('SEC-CITIZEN');
     expect(v?.detail).toMatch(/UserIdentifier/);
   });

@@ -23,6 +23,23 @@ const watched = () => {
 };
 
 describe('StoreHealth', () => {
+  it('When the file is found damaged, then it is degraded since then with the reason, and no later commit clears it', () => {
+    const { health, pass } = watched();
+    health.noteDamaged('the database file x.sqlite is damaged (PRAGMA quick_check: Page 7: never used)');
+    pass(5000);
+    health.noteDamaged('a second finding');
+    health.noteCommit();
+    expect(health.damagedBecause).toBe(
+      'the database file x.sqlite is damaged (PRAGMA quick_check: Page 7: never used)',
+    );
+    expect(health.report()).toEqual({
+      status: 'degraded',
+      reason:
+        'the database file x.sqlite is damaged (PRAGMA quick_check: Page 7: never used); every SOAP call answers 1011 until then',
+      since: '2026-03-02T10:00:00.000Z',
+    });
+  });
+
   it('When nothing failed, then it is ok and logs nothing', () => {
     const { health, lines } = watched();
     health.noteCommit();

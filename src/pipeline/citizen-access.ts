@@ -7,6 +7,7 @@ import { formatOrganisation, kommuneOfJobcenter, OrganisationType } from '../dom
 import type { DfdgHeaders } from '../security/headers';
 import type { NamedBooking } from '../security/security-model';
 import type { Store } from '../store/store';
+import type { Verdict } from './verdict';
 
 /** What --unknown-citizens does with a well-formed CPR the emulator does not know. */
 export type UnknownCitizensMode = 'refuse' | 'create';
@@ -24,9 +25,10 @@ export interface CitizenAccessFacts {
   readonly now: Date;
 }
 
-export interface CitizenAccessOutcome {
-  readonly decisions: Decision[];
+export interface CitizenAccessVerdict extends Verdict {
   readonly violation: Violation | null;
+  /** Every citizen read to judge the call, by CPR (none for an unknown CPR or booking). */
+  readonly citizens: ReadonlyMap<string, Citizen>;
 }
 
 /**
@@ -64,11 +66,11 @@ export const newCitizenOf = (cpr: string, headers: DfdgHeaders): Citizen => {
  * for an unknown id (BK-NOT-FOUND, in its place among the operation's rules), so a refusal never
  * tells a booking that exists from one that does not.
  */
-export const citizenAccessCheck = (
+export const namedCitizensVerdict = (
   facts: CitizenAccessFacts,
   store: Store,
   unknownCitizens: UnknownCitizensMode,
-): CitizenAccessOutcome => {
+): CitizenAccessVerdict => {
   const { activeOrganisation, requestUserMetadata } = facts.headers;
   const asker: AccessAsker = {
     activeOrganisation,
@@ -77,6 +79,7 @@ export const citizenAccessCheck = (
     akasseWrite: activeOrganisation.type === OrganisationType.Akasse && AKASSE_WRITES.has(facts.operation),
   };
   const decisions: Decision[] = [];
+  const citizens = new Map<string, Citizen>();
   const cprs = [...new Set(facts.cprs)];
   for (const cpr of cprs) {
     let citizen = store.citizens.find(cpr);
@@ -90,14 +93,16 @@ export const citizenAccessCheck = (
         ),
       );
     }
+    if (citizen) citizens.set(cpr, citizen);
     const verdict = citizenAccessVerdict(cpr, citizen, asker);
     decisions.push(...verdict.decisions);
-    if (verdict.violation) return { decisions, violation: verdict.violation };
+    if (verdict.violation) return { decisions, violation: verdict.violation, citizens };
   }
   const readAsker: AccessAsker = { ...asker, akasseWrite: false };
   for (const booking of facts.bookings) {
     if (cprs.includes(booking.cpr)) continue; // judged above, as the body's CPR
     const citizen = store.citizens.find(booking.cpr);
+    if (citizen) citizens.set(booking.cpr, citizen);
     if (!citizen || ownershipVerdict(citizen, readAsker)) {
       decisions.push(
         passed(
@@ -109,7 +114,7 @@ export const citizenAccessCheck = (
     }
     const verdict = citizenAccessVerdict(booking.cpr, citizen, readAsker);
     decisions.push(...verdict.decisions);
-    if (verdict.violation) return { decisions, violation: verdict.violation };
+    if (verdict.violation) return { decisions, violation: verdict.violation, citizens };
   }
-  return { decisions, violation: null };
+  return { decisions, violation: null, citizens };
 };
