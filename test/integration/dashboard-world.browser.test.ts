@@ -6,6 +6,8 @@ import { PROJECT_ROOT } from '../../src/project-root';
 import { launchChromium } from '../helpers/browser';
 import { ownCertDir } from '../helpers/cli-run';
 import { startTestEmulator } from '../helpers/emulator';
+import { adminClient } from '../helpers/admin-client';
+import { startTestReceiver } from '../helpers/push-receivers';
 
 /**
  * The dashboard's world tabs (citizens, organisations, certificates) in headless Chromium: what a
@@ -103,4 +105,45 @@ it("When a certificate is issued from the certificates tab, then it is listed as
   expect(await page.locator('[data-testid="certificate-row"][data-name="tab-client"]').count()).toBe(1);
   expect(await fingerprint.getAttribute('title')).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
   await page.screenshot({ path: join(OUTPUT, 'dashboard-certificates.png'), fullPage: true });
+}, 60_000);
+
+it('When push messages were sent, then the deliveries tab lists each attempt with its outcome, and the status filter narrows it', async () => {
+  const receiver = await startTestReceiver([200]);
+  const down = await startTestReceiver([200]);
+  const downUrl = down.url;
+  await down.stop();
+  try {
+    const admin = adminClient(emulator.adminUrl);
+    const subscription = (url: string) => ({ organisation: '8:75100', messageTypes: ['Frist'], url });
+    expect((await admin.put('/admin/subscriptions/tab-up', subscription(receiver.url))).status).toBe(200);
+    expect((await admin.put('/admin/subscriptions/tab-down', subscription(downUrl))).status).toBe(200);
+    const citizen = await admin.put('/admin/citizens/0101575001', {
+      name: 'Anna Testesen',
+      kommune: '751',
+      jobcenter: '75100',
+      akasse: '17',
+      selfBookingDeadlines: [{ interviewType: 7, deadline: '+21d' }],
+    });
+    expect(citizen.status).toBe(200);
+    await emulator.push.runDue();
+
+    await page.goto(`${emulator.adminUrl}/#deliveries`);
+    await page.locator('[data-testid="delivery-row"][data-status="delivered"]').waitFor();
+    expect(await rowText('[data-testid="delivery-row"][data-status="delivered"]')).toMatch(
+      /tab-up.*Frist \(update\).*delivered/,
+    );
+    expect(await rowText('[data-testid="delivery-row"][data-status="pending"]')).toMatch(
+      /tab-down.*connect: ECONNREFUSED/,
+    );
+    await page.screenshot({ path: join(OUTPUT, 'dashboard-deliveries.png'), fullPage: true });
+
+    await page.selectOption('[data-testid="deliveries-status"]', 'pending');
+    await page.click('[data-testid="deliveries-submit"]');
+    await page
+      .locator('[data-testid="delivery-row"][data-status="delivered"]')
+      .waitFor({ state: 'detached' });
+    expect(await page.locator('[data-testid="delivery-row"]').count()).toBe(1);
+  } finally {
+    await receiver.stop();
+  }
 }, 60_000);

@@ -16,6 +16,7 @@ const TABS = [
   ['citizens', 'Citizens'],
   ['organisations', 'Organisations'],
   ['certificates', 'Certificates'],
+  ['deliveries', 'Push deliveries'],
 ] as const;
 
 const clockPanel = (ctx: AdminContext): SafeHtml =>
@@ -162,6 +163,21 @@ const SECTIONS: Readonly<Record<(typeof TABS)[number][0], () => SafeHtml>> = {
         The organisations, each with the certificates that may act as it (its ActiveOrganisation).
       </p>
       ${queryForm('organisations', html``, 'Refresh')}`,
+  deliveries: () =>
+    html`<p class="muted">
+        Every attempt to deliver a push message (Indkaldelse, Frist) to a subscriber's endpoint, newest first.
+        Subscribe with PUT /admin/subscriptions/{name}; retries fall due on the emulator's clock.
+      </p>
+      ${queryForm(
+        'deliveries',
+        html`<select id="deliveries-status" data-testid="deliveries-status" aria-label="Status">
+          <option value="">any status</option>
+          <option value="pending">pending</option>
+          <option value="delivered">delivered</option>
+          <option value="abandoned">abandoned</option>
+        </select>`,
+        'Filter',
+      )}`,
   certificates: () =>
     html`<p class="muted">
         The registered client certificates: the identities calls can be made with. A reset keeps the ones

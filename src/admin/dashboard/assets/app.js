@@ -258,6 +258,7 @@
     citizens: '/admin/citizens',
     organisations: '/admin/organisations',
     certificates: '/admin/certificates',
+    deliveries: '/admin/deliveries?limit=200',
   };
 
   // ---- bookings per citizen, with history and origin ----
@@ -395,6 +396,24 @@
     ],
     ['Registered', (c) => cph(c.registeredAt)],
   ];
+  // ---- push deliveries: one row per attempt ----
+  const deliveryColumns = [
+    ['Time', (d) => cph(d.time)],
+    ['Subscription', (d) => h('code', {}, d.subscription)],
+    [
+      'Message',
+      (d) => `${d.messageType} (${['', 'create', 'update', 'delete'][d.aendringstype] || d.aendringstype})`,
+    ],
+    ['Attempt', (d) => String(d.attempt)],
+    ['Outcome', (d) => badge(d.outcome, d.outcome === 'delivered' ? 'outcome-ok' : 'outcome-fault')],
+    ['Status', (d) => d.status],
+    ['Next attempt', (d) => (d.nextAttempt ? cph(d.nextAttempt) : '—')],
+    ['Message id', (d) => h('code', {}, d.messageId)],
+  ];
+  const deliveriesPath = () => {
+    const status = $('deliveries-status').value;
+    return `/admin/deliveries?limit=200${status ? `&status=${encodeURIComponent(status)}` : ''}`;
+  };
   const citizensPath = () => {
     const organisation = orgParam($('citizens-organisation').value);
     return `/admin/citizens${organisation ? `?organisation=${encodeURIComponent(organisation)}` : ''}`;
@@ -427,6 +446,16 @@
       () => queries.certificates,
       certificateColumns,
       rowOf('certificate-row', 'name'),
+    ),
+    deliveries: listLoader(
+      'deliveries',
+      () => queries.deliveries,
+      deliveryColumns,
+      (d) => ({
+        'data-testid': 'delivery-row',
+        'data-message-id': d.messageId,
+        'data-status': d.status,
+      }),
     ),
   };
   const auditPath = () => {
@@ -565,6 +594,10 @@
   });
   onSubmit('organisations-form', () => loaders.organisations());
   onSubmit('certificates-form', () => loaders.certificates());
+  onSubmit('deliveries-form', async () => {
+    queries.deliveries = deliveriesPath();
+    await loaders.deliveries();
+  });
   onSubmit('certificate-form', issueCertificate);
   window.addEventListener('hashchange', showTab);
   setInterval(renderClock, 1000);
