@@ -26,7 +26,8 @@ import { runSuite } from './lib/suite';
  * --profile: the emulator under CreateBooking load (or the named operation) with --cpu-prof.
  * --compare: the emulator, other builds of it (--against label=path/dist/src/main.js, repeatable) and
  * node-soap side by side in one run, on --operations (default CreateBooking,GetBookingDetails) at
- * --sizes' first (default 1,000) bookings; writes compare.{md,json}.
+ * --sizes' first (default 1,000) bookings, each build's cold start the median of --starts (default
+ * 1); writes compare.{md,json}.
  * --npm-start: only the time to the first answer of `npm start` (building, then --starts times
  * again, default 5), on 1k bookings.
  * Writes <mode>.json and <mode>.md (profile-<Operation>.*) into bench/results/ (or --out) and prints
@@ -172,6 +173,7 @@ const main = async (): Promise<void> => {
         seconds: cli.seconds ?? 5,
         warmupSeconds: 2,
         rounds: cli.rounds ?? 3,
+        starts: cli.starts ?? 1,
         log,
       });
       const markdown = compareMarkdown(report);
