@@ -44,11 +44,12 @@ export const akasserCovering = (citizen: Citizen, now: Date): string[] => {
 /** The a-kasse the citizen is a member of today, without the margins (shown by PersonStatusService). */
 export const currentAkasse = (citizen: Citizen, now: Date): string | null => {
   const today = copenhagenDate(now);
-  const current = citizen.memberships.find(
-    (m) => (m.from === null || m.from <= today) && (m.to === null || today <= m.to),
-  );
-  return current?.akasse ?? null;
+  return citizen.memberships.find((m) => membershipInForce(m, today))?.akasse ?? null;
 };
+
+/** A membership in force on `today` (Copenhagen dates, both ends included), without the margins. */
+export const membershipInForce = (m: AkasseMembership, today: string): boolean =>
+  (m.from === null || m.from <= today) && (m.to === null || today <= m.to);
 
 /** ACC-OWN's matrix: may this organisation see or write this citizen now? */
 export const organisationMayAccess = (org: Organisation, citizen: Citizen, now: Date): boolean => {

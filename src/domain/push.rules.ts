@@ -1,5 +1,6 @@
 import type { Citizen } from './booking';
 import { isVisibleTo } from './booking.rules';
+import { membershipInForce } from './citizen-access.rules';
 import type { CodeLists } from './codelists';
 import { copenhagenDate } from './copenhagen-time';
 import { OrganisationType, sameOrganisation, type Organisation } from './organisation';
@@ -44,10 +45,7 @@ export const ownsCitizen = (org: Organisation, citizen: Citizen, now: Date): boo
       return citizen.kommune === org.code;
     case OrganisationType.Akasse: {
       const today = copenhagenDate(now);
-      return citizen.memberships.some(
-        (m) =>
-          m.akasse === org.code && (m.from === null || m.from <= today) && (m.to === null || today <= m.to),
-      );
+      return citizen.memberships.some((m) => m.akasse === org.code && membershipInForce(m, today));
     }
     default:
       return false;

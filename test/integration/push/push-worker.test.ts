@@ -4,29 +4,26 @@
  * controllable clock.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TLSSocket } from 'node:tls';
 import { ControllableClock } from '../../../src/domain/clock';
 import { loadCertificateAuthority } from '../../../src/pki/dev-certificates';
-import { issueClientCertificate, issueServerCertificate } from '../../../src/pki/issue-certificate';
+import { issueClientCertificate } from '../../../src/pki/issue-certificate';
 import { PushWorker } from '../../../src/push/push-worker';
 import type { QueuedPushMessage } from '../../../src/store/push.repository';
 import { openStore, type Store } from '../../../src/store/store';
+import { startTestReceiver, type Answer, type TestReceiver } from '../../helpers/push-receivers';
 import { testCertDir } from '../../helpers/test-certificates';
 
 const devCa = loadCertificateAuthority(testCertDir());
 const star = issueClientCertificate(devCa, { name: 'sys-org-star-test' });
-const serverCert = issueServerCertificate(devCa, { hosts: ['127.0.0.1'] });
 const T0 = new Date('2027-03-01T09:00:00Z');
 
 let dir: string;
 let store: Store;
 let clock: ControllableClock;
 let worker: PushWorker;
-const servers: Server[] = [];
+const receivers: TestReceiver[] = [];
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'dfdg-push-'));
@@ -45,48 +42,15 @@ beforeEach(() => {
 
 afterEach(async () => {
   await worker.stop();
-  await Promise.all(
-    servers.splice(0).map(
-      (s) =>
-        new Promise<void>((resolve) => {
-          s.closeAllConnections();
-          s.close(() => resolve());
-        }),
-    ),
-  );
+  await Promise.all(receivers.splice(0).map((r) => r.stop()));
   store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** A receiver whose answers are given in turn (the last repeats); it records the bodies it got. */
-const receiver = async (
-  answers: readonly number[],
-): Promise<{ url: string; bodies: string[]; cns: string[] }> => {
-  const bodies: string[] = [];
-  const cns: string[] = [];
-  const server = createServer(
-    {
-      key: serverCert.privateKeyPem,
-      cert: serverCert.certificatePem,
-      ca: devCa.certificatePem,
-      requestCert: true,
-      rejectUnauthorized: true,
-    },
-    (req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const cn = (req.socket as TLSSocket).getPeerCertificate().subject?.CN;
-        cns.push(typeof cn === 'string' ? cn : '');
-        bodies.push(Buffer.concat(chunks).toString('utf8'));
-        const status = answers[Math.min(bodies.length - 1, answers.length - 1)] ?? 200;
-        res.writeHead(status).end();
-      });
-    },
-  );
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `https://127.0.0.1:${(server.address() as AddressInfo).port}/wsb`, bodies, cns };
+const receiver = async (answers: readonly Answer[]): Promise<TestReceiver> => {
+  const r = await startTestReceiver(answers);
+  receivers.push(r);
+  return r;
 };
 
 const subscribe = (name: string, url: string): void =>
@@ -122,8 +86,8 @@ it("When three messages are queued for a subscriber, then one pass delivers them
   subscribe('jc', r.url);
   queue(message('jc', 'one'), message('jc', 'two'), message('jc', 'three'));
   expect(await worker.runDue()).toBe(3);
-  expect(r.bodies.map((b) => (JSON.parse(b) as { text: string }).text)).toEqual(['one', 'two', 'three']);
-  expect(new Set(r.cns)).toEqual(new Set(['sys-org-star-test']));
+  expect(r.json<{ text: string }>().map((m) => m.text)).toEqual(['one', 'two', 'three']);
+  expect(new Set(r.received.map((x) => x.clientCn))).toEqual(new Set(['sys-org-star-test']));
   expect(store.push.attempts({ limit: 10 }).map((a) => [a.outcome, a.status])).toEqual([
     ['delivered', 'delivered'],
     ['delivered', 'delivered'],
@@ -159,7 +123,7 @@ it('When the receiver answers 500 three times and then 200, then the message arr
     [3, 'http 500', 'pending', '2027-03-01T09:01:30.000Z'],
     [4, 'delivered', 'delivered', '2027-03-01T09:03:30.000Z'],
   ]);
-  expect(r.bodies.map((b) => (JSON.parse(b) as { text: string }).text)).toEqual([
+  expect(r.json<{ text: string }>().map((m) => m.text)).toEqual([
     'first',
     'first',
     'first',
@@ -194,24 +158,14 @@ it('When a receiver is down for 24 emulator hours, then its message ends abandon
 });
 
 it("When one subscriber hangs, then another subscriber's messages are delivered in the same pass", async () => {
-  const hanging = createServer(
-    {
-      key: serverCert.privateKeyPem,
-      cert: serverCert.certificatePem,
-      ca: devCa.certificatePem,
-      requestCert: true,
-    },
-    () => undefined,
-  );
-  servers.push(hanging);
-  await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+  const hanging = await receiver(['hang']);
   const fine = await receiver([200]);
-  subscribe('hangs', `https://127.0.0.1:${(hanging.address() as AddressInfo).port}/`);
+  subscribe('hangs', hanging.url);
   subscribe('fine', fine.url);
   const stuck = message('hangs', 'stuck');
   queue(stuck, message('fine', 'a'), message('fine', 'b'));
   expect(await worker.runDue()).toBe(3);
-  expect(fine.bodies).toHaveLength(2);
+  expect(fine.received).toHaveLength(2);
   expect(store.push.message(stuck.messageId)?.attemptList.map((a) => a.outcome)).toEqual(['timeout']);
 });
 
@@ -229,7 +183,7 @@ it('When the process stops after queueing and before delivering, then a new work
     devCaPem: devCa.certificatePem,
   });
   expect(await worker.runDue()).toBe(1);
-  expect(r.bodies).toEqual([JSON.stringify({ text: 'kept' })]);
+  expect(r.received.map((x) => x.body)).toEqual([JSON.stringify({ text: 'kept' })]);
 });
 
 it('When an abandoned message is retried through the repository, then it is tried again, and a delivered one is not', async () => {
