@@ -44,6 +44,9 @@ export interface BookingRow {
   cancellation_deadline_text: string | null;
   originator_type: number | null;
   originator_code: string | null;
+  group_meeting_id: string | null;
+  duration_minutes: number | null;
+  source_system_type: number | null;
 }
 
 interface HistoryRow {
@@ -123,6 +126,9 @@ export const bookingRowOf = (b: Booking): BookingRow => ({
   ...textColumns(b.writtenTimes),
   originator_type: b.originator?.type ?? null,
   originator_code: b.originator?.code ?? null,
+  group_meeting_id: b.groupMeetingId ?? null,
+  duration_minutes: b.durationMinutes ?? null,
+  source_system_type: b.sourceSystemType ?? null,
 });
 
 const fromRow = (r: BookingRow): Booking => ({
@@ -159,6 +165,16 @@ const fromRow = (r: BookingRow): Booking => ({
   cancellationPossible: r.cancellation_possible === 1,
   writtenTimes: writtenTimes(r),
   originator: originator(r),
+  ...restOnly(r),
+});
+
+/** The REST-only fields, only when stored (a booking made over SOAP has none, and shows none). */
+const restOnly = (
+  r: BookingRow,
+): Pick<Booking, 'groupMeetingId' | 'durationMinutes' | 'sourceSystemType'> => ({
+  ...(r.group_meeting_id === null ? {} : { groupMeetingId: r.group_meeting_id }),
+  ...(r.duration_minutes === null ? {} : { durationMinutes: r.duration_minutes }),
+  ...(r.source_system_type === null ? {} : { sourceSystemType: r.source_system_type }),
 });
 
 const COLUMNS: ReadonlyArray<keyof BookingRow> = [
@@ -200,6 +216,9 @@ const COLUMNS: ReadonlyArray<keyof BookingRow> = [
   'cancellation_deadline_text',
   'originator_type',
   'originator_code',
+  'group_meeting_id',
+  'duration_minutes',
+  'source_system_type',
 ];
 /**
  * What an update may change: everything but the identity and the creation (BK-OWNER-META), the

@@ -283,3 +283,26 @@ describe('BookingRepository history', () => {
     expect(() => store.bookings.appendHistory(id(9), buildHistoryEntry())).toThrow();
   });
 });
+
+describe('REST-only fields (migration 0012)', () => {
+  it('When a meeting made over REST is stored and changed, then its group meeting, duration and source system type are kept', () => {
+    const rest = {
+      groupMeetingId: 'c0ffee00-0000-4000-8000-000000000001',
+      durationMinutes: 45,
+      sourceSystemType: 30,
+    };
+    store.bookings.insert(buildBooking({ id: id(1), formType: 2, ...rest }));
+    expect(store.bookings.find(id(1))).toMatchObject(rest);
+    store.bookings.update({ ...buildBooking({ id: id(1) }), durationMinutes: 30 });
+    expect(store.bookings.find(id(1))).toMatchObject({ durationMinutes: 30 });
+    expect(store.bookings.find(id(1))).not.toHaveProperty('groupMeetingId');
+  });
+
+  it('When a booking made over SOAP is read, then it has none of the REST-only fields', () => {
+    store.bookings.insert(buildBooking({ id: id(2) }));
+    const found = store.bookings.find(id(2));
+    expect(found).not.toHaveProperty('groupMeetingId');
+    expect(found).not.toHaveProperty('durationMinutes');
+    expect(found).not.toHaveProperty('sourceSystemType');
+  });
+});
