@@ -306,3 +306,27 @@ describe('REST-only fields (migration 0012)', () => {
     expect(found).not.toHaveProperty('sourceSystemType');
   });
 });
+
+describe('BookingRepository history snapshots (migration 0012)', () => {
+  it('When history rows are appended with the booking after each change, then each row gives that booking back', () => {
+    const created = buildBooking({ id: id(1), durationMinutes: 45 });
+    const moved = {
+      ...created,
+      start: new Date('2026-05-01T08:00:00.000Z'),
+      end: new Date('2026-05-01T09:00:00.000Z'),
+    };
+    store.bookings.insert(created);
+    store.bookings.appendHistory(id(1), buildHistoryEntry({ referenceId: 'ref-1' }), created);
+    store.bookings.appendHistory(
+      id(1),
+      buildHistoryEntry({ referenceId: 'ref-2', change: 'Updated' }),
+      moved,
+    );
+    store.bookings.appendHistory(id(1), buildHistoryEntry({ referenceId: 'ref-3', change: 'Updated' }));
+    const rows = store.bookings.historyWithSnapshots(id(1));
+    expect(rows.map((r) => r.entry.referenceId)).toEqual(['ref-1', 'ref-2', 'ref-3']);
+    expect(rows[0]?.after).toEqual(created);
+    expect(rows[1]?.after?.start).toEqual(moved.start);
+    expect(rows[2]?.after).toBeUndefined();
+  });
+});
