@@ -1,0 +1,181 @@
+/**
+ * The operations of Kontaktforloeb.IndkaldelseService (REST.md §3) on the booking use cases: each
+ * maps its checked JSON to the use case's input and the use case's data to the read form. No booking
+ * rule is judged here but the REST-only ones (REST-FIELDS, REST-STATE, REST-KILDESYSTEM) in their
+ * places of REST.md §5's order; every write goes through the use cases and so through saveChange
+ * (history, reminders, WSRM and push messages).
+ */
+import type { Booking } from '../domain/booking';
+import { cprMatchesBooking, isVisibleTo } from '../domain/booking.rules';
+import { validBooking } from '../domain/booking-validity.rules';
+import { DfdgFault } from '../domain/errors';
+import {
+  createBooking,
+  deleteBooking,
+  getBookingDetails,
+  getBookings,
+  updateBooking,
+  type BookingActor,
+} from '../services/booking.use-cases';
+import { check, findVisibleBooking } from '../services/booking-writes';
+import type { OperationDeps } from '../services/call-context';
+import { canonicalUuid } from '../domain/uuid';
+import { parseXsDateTime } from '../domain/copenhagen-time';
+import type { IndkaldelseDto, IndkaldelseReadDto, IndkaldelseshistorikDto } from './indkaldelse.dto';
+import { bookingFieldsOf, historikEntry, indkaldelseReadForm } from './indkaldelse-mapping';
+import { kildesystemRule, restFieldsRule, restStateRule } from './rest.rules';
+
+/** A checked REST call as an operation sees it (steps 1-6 passed). */
+export interface RestOperationInput {
+  readonly actor: BookingActor;
+  /** The certificate's system type (REST-KILDESYSTEM); null when not registered with one. */
+  readonly systemType: number | null;
+  readonly params: Readonly<Record<string, string>>;
+  readonly query: Readonly<Record<string, unknown>>;
+  /** The x-civilregistrationIdentifier header. */
+  readonly cpr: string;
+  readonly body: unknown;
+}
+
+/** What an operation answers: the HTTP status, the JSON body, and the CPR numbers it read or wrote. */
+export interface RestOutcome {
+  readonly status: 200 | 201;
+  readonly body: unknown;
+  /** The created resource (201). */
+  readonly location?: string;
+  readonly cprs: readonly string[];
+}
+
+export type RestOperation = (input: RestOperationInput, deps: OperationDeps) => RestOutcome;
+
+const readForm = (b: Booking, deps: OperationDeps): IndkaldelseReadDto =>
+  indkaldelseReadForm(b, [], deps.starCvr);
+
+/** A PUT replaces the whole meeting: an optional field left out is cleared, not kept. */
+const CLEARED = {
+  originSystemIdentifier: undefined,
+  meetingLocation: undefined,
+  digitalMeetingLink: undefined,
+  caseworkerName: undefined,
+  accepted: undefined,
+  acceptedTime: undefined,
+  rebookingDeadline: undefined,
+  cancellationDeadline: undefined,
+  groupMeetingId: undefined,
+  durationMinutes: undefined,
+  sourceSystemType: undefined,
+} as const;
+
+const written = (input: RestOperationInput) => {
+  const dto = input.body as IndkaldelseDto;
+  return { dto, fields: bookingFieldsOf(input.params.indkaldelseId ?? '', input.cpr, dto) };
+};
+
+/** BK-VALID, then REST-FIELDS right after it (REST.md §5, step 7). */
+const checkFields = (input: RestOperationInput, deps: OperationDeps) => {
+  const { dto, fields } = written(input);
+  check(validBooking(fields, deps.store.codelists.current()));
+  check(restFieldsRule(dto));
+  return fields;
+};
+
+const writeAnswer = (input: RestOperationInput, cpr: string): RestOutcome => ({
+  status: 200,
+  body: { serviceRequestLogReferenceIdentifier: input.actor.referenceId },
+  cprs: [cpr],
+});
+
+const createIndkaldelse: RestOperation = (input, deps) => {
+  const id = canonicalUuid(input.params.indkaldelseId ?? '');
+  // An id in use is a conflict over REST (409), whoever's meeting it is.
+  if (deps.store.bookings.find(id))
+    throw new DfdgFault('BK-VALID-ID-TAKEN', `indkaldelse ${id} already exists`);
+  const fields = checkFields(input, deps);
+  const { bookingId } = createBooking(input.actor, fields, deps);
+  return {
+    status: 201,
+    body: { indkaldelseId: bookingId, serviceRequestLogReferenceIdentifier: input.actor.referenceId },
+    location: `/v2/Indkaldelse/${bookingId}`,
+    cprs: [fields.cpr],
+  };
+};
+
+/** The meeting an Update or Delete changes: visible, the CPR header's, not cancelled, of this system. */
+const changeable = (input: RestOperationInput, deps: OperationDeps, operation: string): Booking => {
+  const existing = findVisibleBooking(input.actor, deps, input.params.indkaldelseId ?? '');
+  check(cprMatchesBooking(input.cpr, existing));
+  check(restStateRule(existing, operation));
+  check(kildesystemRule({ id: existing.id, kildesystemType: existing.sourceSystemType }, input.systemType));
+  return existing;
+};
+
+const updateIndkaldelse: RestOperation = (input, deps) => {
+  const fields = checkFields(input, deps);
+  changeable(input, deps, 'UpdateIndkaldelse');
+  updateBooking(input.actor, { ...CLEARED, ...fields }, deps);
+  return writeAnswer(input, fields.cpr);
+};
+
+const deleteIndkaldelse: RestOperation = (input, deps) => {
+  const existing = changeable(input, deps, 'DeleteIndkaldelse');
+  deleteBooking(input.actor, { id: existing.id, cpr: input.cpr }, deps);
+  return writeAnswer(input, input.cpr);
+};
+
+const getIndkaldelse: RestOperation = (input, deps) => {
+  const booking = getBookingDetails(input.actor, input.params.indkaldelseId ?? '', deps);
+  if (booking.cpr !== input.cpr)
+    throw new DfdgFault('BK-NOT-FOUND', `no indkaldelse ${booking.id} for this CPR`);
+  return { status: 200, body: readForm(booking, deps), cprs: [booking.cpr] };
+};
+
+const instantOf = (value: unknown): Date | undefined =>
+  typeof value === 'string' ? (parseXsDateTime(value) ?? undefined) : undefined;
+
+const getIndkaldelser: RestOperation = (input, deps) => {
+  const bookings = getBookings(
+    input.actor,
+    { cpr: input.cpr, from: instantOf(input.query.periodeStart), to: instantOf(input.query.periodeSlut) },
+    deps,
+  );
+  return {
+    status: 200,
+    body: { indkaldelser: bookings.map((b) => readForm(b, deps)) },
+    cprs: [input.cpr],
+  };
+};
+
+/** The historik of one meeting, oldest first; a row kept before snapshots shows the meeting as it is. */
+const historikOf = (booking: Booking, deps: OperationDeps): IndkaldelseshistorikDto[] =>
+  deps.store.bookings
+    .historyWithSnapshots(booking.id)
+    .map(({ entry, after }) => historikEntry(entry, readForm(after ?? booking, deps)));
+
+const getIndkaldelseshistorik: RestOperation = (input, deps) => {
+  const booking = getBookingDetails(input.actor, input.params.indkaldelseId ?? '', deps);
+  if (booking.cpr !== input.cpr)
+    throw new DfdgFault('BK-NOT-FOUND', `no indkaldelse ${booking.id} for this CPR`);
+  return { status: 200, body: { historik: historikOf(booking, deps) }, cprs: [booking.cpr] };
+};
+
+/** Every meeting of the citizen the caller may see (VIS-AKASSE), each one's history, by time. */
+const getIndkaldelseshistorikForBorger: RestOperation = (input, deps) => {
+  const codeLists = deps.store.codelists.current();
+  const historik = deps.store.bookings
+    .listByCpr(input.cpr)
+    .filter((b) => isVisibleTo(input.actor.activeOrganisation, b, codeLists))
+    .flatMap((b) => historikOf(b, deps))
+    .sort((a, b) => Date.parse(a.tidspunkt) - Date.parse(b.tidspunkt));
+  return { status: 200, body: { historik }, cprs: [input.cpr] };
+};
+
+/** The operations by the route table's operationId; openapi.json is served by the face itself. */
+export const INDKALDELSE_OPERATIONS: Readonly<Record<string, RestOperation>> = {
+  CreateIndkaldelse: createIndkaldelse,
+  UpdateIndkaldelse: updateIndkaldelse,
+  DeleteIndkaldelse: deleteIndkaldelse,
+  GetIndkaldelse: getIndkaldelse,
+  GetIndkaldelser: getIndkaldelser,
+  GetIndkaldelseshistorik: getIndkaldelseshistorik,
+  GetIndkaldelseshistorikForBorger: getIndkaldelseshistorikForBorger,
+};
