@@ -366,3 +366,51 @@ describe('one world with SOAP', () => {
     expectRefused(res, 404, 90036, 'BK-NOT-FOUND');
   });
 });
+
+describe('an a-kasse over REST (BK-AKASSE-MEMBER, VIS-AKASSE)', () => {
+  const akasse = (c: string) => restHeaders(akasseCaseworker, c);
+
+  it("When an a-kasse lists a citizen's meetings, then it gets only the interview types it may see", async () => {
+    const seen = randomUUID();
+    await create(seen, indkaldelseDto(START, { samtaleType: 7 }));
+    await create(randomUUID(), indkaldelseDto('2026-12-03T10:00:00+01:00', { samtaleType: 1 }));
+    const res = await call('GET', '/v2/Indkaldelse', { headers: akasse(cpr), cert: '2-17' });
+    expect(res.status).toBe(200);
+    const ids = (res.json as { indkaldelser: Array<{ indkaldelseId: string }> }).indkaldelser.map(
+      (i) => i.indkaldelseId,
+    );
+    expect(ids).toEqual([seen]);
+  });
+
+  it('When an a-kasse books a citizen of no a-kasse, then it is 403 with 90006; of another a-kasse, 90007', async () => {
+    const body = indkaldelseDto(START, {
+      moedeOrganisation: { organisationType: 2, organisationCode: '17' },
+    });
+    const none = saveCitizen(emulator, [], { memberships: [] });
+    const res = await call('POST', `/v2/Indkaldelse/${randomUUID()}`, {
+      headers: akasse(none),
+      body,
+      cert: '2-17',
+    });
+    expectRefused(res, 403, 90006, 'BK-AKASSE-MEMBER');
+    const other = saveCitizen(emulator, [], { memberships: [{ akasse: '81', from: null, to: null }] });
+    const res2 = await call('POST', `/v2/Indkaldelse/${randomUUID()}`, {
+      headers: akasse(other),
+      body,
+      cert: '2-17',
+    });
+    expectRefused(res2, 403, 90007, 'BK-AKASSE-MEMBER');
+  });
+
+  it('When an a-kasse books its own member, then the meeting is created', async () => {
+    const body = indkaldelseDto(START, {
+      moedeOrganisation: { organisationType: 2, organisationCode: '17' },
+    });
+    const res = await call('POST', `/v2/Indkaldelse/${randomUUID()}`, {
+      headers: akasse(cpr),
+      body,
+      cert: '2-17',
+    });
+    expect(res.status).toBe(201);
+  });
+});
