@@ -17,11 +17,16 @@ import {
   updateBooking,
   type BookingActor,
 } from '../services/booking.use-cases';
-import { check, findVisibleBooking } from '../services/booking-writes';
+import { check, findVisibleBooking, saveChange } from '../services/booking-writes';
 import type { OperationDeps } from '../services/call-context';
 import { canonicalUuid } from '../domain/uuid';
 import { parseXsDateTime } from '../domain/copenhagen-time';
-import type { IndkaldelseDto, IndkaldelseReadDto, IndkaldelseshistorikDto } from './indkaldelse.dto';
+import type {
+  CreateMyndighedsdeltagerRequestDto,
+  IndkaldelseDto,
+  IndkaldelseReadDto,
+  IndkaldelseshistorikDto,
+} from './indkaldelse.dto';
 import { bookingFieldsOf, historikEntry, indkaldelseReadForm } from './indkaldelse-mapping';
 import { kildesystemRule, restFieldsRule, restStateRule } from './rest.rules';
 
@@ -48,8 +53,9 @@ export interface RestOutcome {
 
 export type RestOperation = (input: RestOperationInput, deps: OperationDeps) => RestOutcome;
 
+/** The meeting's read form, with its authority participants as they are now. */
 const readForm = (b: Booking, deps: OperationDeps): IndkaldelseReadDto =>
-  indkaldelseReadForm(b, [], deps.starCvr);
+  indkaldelseReadForm(b, deps.store.myndighedsdeltagere.ofBooking(b.id), deps.starCvr);
 
 /** A PUT replaces the whole meeting: an optional field left out is cleared, not kept. */
 const CLEARED = {
@@ -169,6 +175,105 @@ const getIndkaldelseshistorikForBorger: RestOperation = (input, deps) => {
   return { status: 200, body: { historik }, cprs: [input.cpr] };
 };
 
+/**
+ * The meeting a participant write changes: visible to the caller (else 90036), the CPR header's, not
+ * cancelled (REST-STATE, 409).
+ */
+const meetingOfParticipant = (
+  input: RestOperationInput,
+  deps: OperationDeps,
+  indkaldelseId: string,
+  operation: string,
+): Booking => {
+  const meeting = findVisibleBooking(input.actor, deps, indkaldelseId);
+  check(cprMatchesBooking(input.cpr, meeting));
+  check(restStateRule(meeting, operation));
+  return meeting;
+};
+
+/**
+ * A participant write is a change of its meeting (REST.md §3): a history entry, WSRM and push
+ * messages, through the same saveChange as every booking write.
+ */
+const touch = (input: RestOperationInput, deps: OperationDeps, meeting: Booking): void =>
+  saveChange(input.actor, deps, { ...meeting, lastChangedAt: deps.clock.now() }, 'Updated');
+
+const participantParam = (input: RestOperationInput): string =>
+  canonicalUuid(input.params.myndighedsdeltagerid ?? '');
+
+const createMyndighedsdeltager: RestOperation = (input, deps) => {
+  const dto = input.body as CreateMyndighedsdeltagerRequestDto;
+  const id = participantParam(input);
+  const meeting = meetingOfParticipant(input, deps, dto.indkaldelseIdentifier, 'CreateMyndighedsdeltager');
+  if (deps.store.myndighedsdeltagere.find(id))
+    throw new DfdgFault('BK-VALID-ID-TAKEN', `myndighedsdeltager ${id} already exists`);
+  const now = deps.clock.now();
+  deps.store.myndighedsdeltagere.save({
+    ...participantFields(dto),
+    id,
+    indkaldelseId: meeting.id,
+    createdAt: now,
+    lastChangedAt: now,
+  });
+  touch(input, deps, meeting);
+  return {
+    status: 201,
+    body: { myndighedsdeltagerId: id, serviceRequestLogReferenceIdentifier: input.actor.referenceId },
+    cprs: [meeting.cpr],
+  };
+};
+
+/** The participant an Update or Delete names (REST-MD-NOT-FOUND, 5301), with its meeting. */
+const existingParticipant = (input: RestOperationInput, deps: OperationDeps, operation: string) => {
+  const id = participantParam(input);
+  const participant = deps.store.myndighedsdeltagere.find(id);
+  if (!participant) throw new DfdgFault('REST-MD-NOT-FOUND', `no myndighedsdeltager ${id}`);
+  let meeting: Booking;
+  try {
+    meeting = meetingOfParticipant(input, deps, participant.indkaldelseId, operation);
+  } catch (error) {
+    // A participant of a meeting the caller may not see is, to the caller, not there either.
+    if (error instanceof DfdgFault && error.key === 'BK-NOT-FOUND')
+      throw new DfdgFault('REST-MD-NOT-FOUND', `no myndighedsdeltager ${id}`);
+    throw error;
+  }
+  return { participant, meeting };
+};
+
+const updateMyndighedsdeltager: RestOperation = (input, deps) => {
+  const dto = input.body as CreateMyndighedsdeltagerRequestDto;
+  const { participant, meeting } = existingParticipant(input, deps, 'UpdateMyndighedsdeltager');
+  if (canonicalUuid(dto.indkaldelseIdentifier) !== participant.indkaldelseId) {
+    throw new DfdgFault(
+      'REQ-OPENAPI',
+      `/indkaldelseIdentifier: myndighedsdeltager ${participant.id} belongs to indkaldelse ${participant.indkaldelseId}; an update cannot move it`,
+    );
+  }
+  deps.store.myndighedsdeltagere.save({
+    ...participantFields(dto),
+    id: participant.id,
+    indkaldelseId: participant.indkaldelseId,
+    createdAt: participant.createdAt,
+    lastChangedAt: deps.clock.now(),
+  });
+  touch(input, deps, meeting);
+  return writeAnswer(input, meeting.cpr);
+};
+
+const deleteMyndighedsdeltager: RestOperation = (input, deps) => {
+  const { participant, meeting } = existingParticipant(input, deps, 'DeleteMyndighedsdeltager');
+  deps.store.myndighedsdeltagere.remove(participant.id);
+  touch(input, deps, meeting);
+  return writeAnswer(input, meeting.cpr);
+};
+
+const participantFields = (dto: CreateMyndighedsdeltagerRequestDto) => ({
+  ...(dto.navn === undefined ? {} : { navn: dto.navn }),
+  ...(dto.kontaktdetaljer === undefined ? {} : { kontaktdetaljer: dto.kontaktdetaljer }),
+  ...(dto.telefonnummer === undefined ? {} : { telefonnummer: dto.telefonnummer }),
+  ...(dto.email === undefined ? {} : { email: dto.email }),
+});
+
 /** The operations by the route table's operationId; openapi.json is served by the face itself. */
 export const INDKALDELSE_OPERATIONS: Readonly<Record<string, RestOperation>> = {
   CreateIndkaldelse: createIndkaldelse,
@@ -178,4 +283,7 @@ export const INDKALDELSE_OPERATIONS: Readonly<Record<string, RestOperation>> = {
   GetIndkaldelser: getIndkaldelser,
   GetIndkaldelseshistorik: getIndkaldelseshistorik,
   GetIndkaldelseshistorikForBorger: getIndkaldelseshistorikForBorger,
+  CreateMyndighedsdeltager: createMyndighedsdeltager,
+  UpdateMyndighedsdeltager: updateMyndighedsdeltager,
+  DeleteMyndighedsdeltager: deleteMyndighedsdeltager,
 };

@@ -11,6 +11,7 @@ import { PushRepository } from './push.repository';
 import { ReminderRepository } from './reminder.repository';
 import { resetStore } from './reset';
 import { RestRequestIdRepository } from './rest-request-id.repository';
+import { MyndighedsdeltagerRepository } from './myndighedsdeltager.repository';
 import { StoreHealth, type StoreLog } from './store-health';
 import { WsrmRepository } from './wsrm.repository';
 import type { CodeLists } from '../domain/codelists';
@@ -31,6 +32,8 @@ export interface Store {
   readonly push: PushRepository;
   /** The x-requestIds the REST service has seen (REQ-REQUESTID). */
   readonly restRequestIds: RestRequestIdRepository;
+  /** The authority participants of meetings (REST.md §4). */
+  readonly myndighedsdeltagere: MyndighedsdeltagerRepository;
   /** The SOAP calls' shared transaction (group commit). */
   readonly group: GroupCommit;
   /** Whether writes succeed (a full disk makes every call fail): for /admin/health and the faults. */
@@ -71,6 +74,7 @@ export const openStore = (
     wsrm: new WsrmRepository(db),
     push: new PushRepository(db),
     restRequestIds: new RestRequestIdRepository(db),
+    myndighedsdeltagere: new MyndighedsdeltagerRepository(db),
     group,
     health,
     checkedAtOpen: checked,

@@ -414,3 +414,69 @@ describe('an a-kasse over REST (BK-AKASSE-MEMBER, VIS-AKASSE)', () => {
     expect(res.status).toBe(201);
   });
 });
+
+describe('myndighedsdeltagere', () => {
+  const participantPath = (id: string) => `/v2/Indkaldelse/myndighedsdeltager/${id}`;
+
+  it('When a participant is added, changed and removed, then the meeting shows it and gets a history entry for each', async () => {
+    const meeting = randomUUID();
+    await create(meeting);
+    const participant = randomUUID();
+    const added = await call('POST', participantPath(participant), {
+      headers: restHeaders(jobcenterCaseworker, cpr),
+      body: { indkaldelseIdentifier: meeting, navn: 'Lars Berg', telefonnummer: '+4512345678' },
+    });
+    expect(added.status).toBe(201);
+    expect(added.json).toMatchObject({ myndighedsdeltagerId: participant });
+    const read = await call('GET', `/v2/Indkaldelse/${meeting}`, {
+      headers: restHeaders(jobcenterCaseworker, cpr),
+    });
+    expect((read.json as { myndighedsdeltagere: unknown[] }).myndighedsdeltagere).toEqual([
+      expect.objectContaining({
+        myndighedsdeltagerId: participant,
+        indkaldelseIdentifier: meeting,
+        navn: 'Lars Berg',
+      }),
+    ]);
+    const changed = await call('PUT', participantPath(participant), {
+      headers: restHeaders(jobcenterCaseworker, cpr),
+      body: { indkaldelseIdentifier: meeting, navn: 'Lars Bergmann' },
+    });
+    expect(changed.status).toBe(200);
+    const moved = await call('PUT', participantPath(participant), {
+      headers: restHeaders(jobcenterCaseworker, cpr),
+      body: { indkaldelseIdentifier: randomUUID(), navn: 'Lars Bergmann' },
+    });
+    expectRefused(moved, 400, 1014, 'REQ-OPENAPI');
+    const removed = await call('DELETE', participantPath(participant), {
+      headers: restHeaders(jobcenterCaseworker, cpr),
+    });
+    expect(removed.status).toBe(200);
+    const again = await call('DELETE', participantPath(participant), {
+      headers: restHeaders(jobcenterCaseworker, cpr),
+    });
+    expectRefused(again, 404, 5301, 'REST-MD-NOT-FOUND');
+    const historik = await call('GET', `/v2/Indkaldelse/historik/${meeting}`, {
+      headers: restHeaders(jobcenterCaseworker, cpr),
+    });
+    expect(
+      (historik.json as { historik: Array<{ aendringstype: number }> }).historik.map((e) => e.aendringstype),
+    ).toEqual([1, 2, 2, 2]);
+  });
+
+  it('When a participant is added to an unknown or a cancelled meeting, then it is 404 (90036) or 409 (REST-STATE)', async () => {
+    const unknown = await call('POST', participantPath(randomUUID()), {
+      headers: restHeaders(jobcenterCaseworker, cpr),
+      body: { indkaldelseIdentifier: randomUUID(), navn: 'Lars Berg' },
+    });
+    expectRefused(unknown, 404, 90036, 'BK-NOT-FOUND');
+    const meeting = randomUUID();
+    await create(meeting);
+    await call('DELETE', `/v2/Indkaldelse/${meeting}`, { headers: restHeaders(jobcenterCaseworker, cpr) });
+    const cancelled = await call('POST', participantPath(randomUUID()), {
+      headers: restHeaders(jobcenterCaseworker, cpr),
+      body: { indkaldelseIdentifier: meeting, navn: 'Lars Berg' },
+    });
+    expectRefused(cancelled, 409, 1014, 'REST-STATE');
+  });
+});
