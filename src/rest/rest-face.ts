@@ -271,7 +271,7 @@ export const restFace = (deps: RestFaceDeps): Face<RestExchange, RestMessage> =>
               systemName: caller.systemName,
               referenceId: call.referenceId,
             },
-            systemType: null,
+            systemType: deps.store.certificates.find(caller.certificate.fingerprint)?.systemType ?? null,
             params: message.params,
             query: valid.query,
             cpr: valid.cpr ?? '',

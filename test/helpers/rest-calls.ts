@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { request } from 'node:https';
 import type { Actor } from './scenario-dfdg';
 import type { Org, User } from './envelope';
-import { clientTls, type CertificateName } from './test-certificates';
+import { clientTls, type CertificateName, type ClientTls } from './test-certificates';
 
 export interface RestResponse {
   readonly status: number;
@@ -55,10 +55,17 @@ export const restCall = (
   baseUrl: string,
   method: string,
   path: string,
-  options: { cert?: CertificateName | null; headers?: RawHeaders; body?: unknown; rawBody?: string } = {},
+  options: {
+    cert?: CertificateName | null;
+    /** A certificate of the test's own (one issued through the admin API), instead of `cert`. */
+    tls?: ClientTls;
+    headers?: RawHeaders;
+    body?: unknown;
+    rawBody?: string;
+  } = {},
 ): Promise<RestResponse> =>
   new Promise((resolve, reject) => {
-    const tls = clientTls(options.cert === undefined ? '8-75100' : options.cert);
+    const tls = options.tls ?? clientTls(options.cert === undefined ? '8-75100' : options.cert);
     const payload =
       options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
     const headers: Record<string, string | string[]> = {};

@@ -19,6 +19,8 @@ import {
 import { akasseCaseworker, jobcenterCaseworker, saveCitizen } from '../../helpers/scenario-dfdg';
 import { textOf } from '../../helpers/soap-request';
 import { startTestEmulator } from '../../helpers/emulator';
+import { adminClient } from '../../helpers/admin-client';
+import { clientTls, type ClientTls } from '../../helpers/test-certificates';
 
 const NOW = new Date('2026-11-23T09:00:00Z');
 const START = '2026-12-01T10:00:00+01:00';
@@ -45,6 +47,7 @@ const call = (
   method: string,
   path: string,
   options: {
+    tls?: ClientTls;
     headers?: RawHeaders;
     body?: unknown;
     rawBody?: string;
@@ -478,5 +481,40 @@ describe('myndighedsdeltagere', () => {
       body: { indkaldelseIdentifier: meeting, navn: 'Lars Berg' },
     });
     expectRefused(cancelled, 409, 1014, 'REST-STATE');
+  });
+});
+
+describe('REST-KILDESYSTEM', () => {
+  it('When a meeting has a kildesystemType, then only a certificate of that system type may change it (4575 otherwise)', async () => {
+    const name = `kss-type-30-${randomUUID().slice(0, 8)}`;
+    const issued = await adminClient(emulator.adminUrl).post<{ certificate: string; privateKey: string }>(
+      '/admin/certificates',
+      { name, organisations: [{ type: 8, code: '75100' }], systemType: 30 },
+    );
+    expect(issued.status).toBe(201);
+    const tls = { ...clientTls(null), cert: issued.body.certificate, key: issued.body.privateKey };
+    const id = randomUUID();
+    const created = await call('POST', `/v2/Indkaldelse/${id}`, {
+      tls,
+      headers: restHeaders(jobcenterCaseworker, cpr),
+      body: indkaldelseDto(START, { kildesystemType: 30 }),
+    });
+    expect(created.status).toBe(201);
+    const moved = indkaldelseDto('2026-12-02T13:00:00+01:00', { kildesystemType: 30 });
+    const byOther = await call('PUT', `/v2/Indkaldelse/${id}`, {
+      headers: restHeaders(jobcenterCaseworker, cpr),
+      body: moved,
+    });
+    expectRefused(byOther, 403, 4575, 'REST-KILDESYSTEM');
+    const deleteByOther = await call('DELETE', `/v2/Indkaldelse/${id}`, {
+      headers: restHeaders(jobcenterCaseworker, cpr),
+    });
+    expectRefused(deleteByOther, 403, 4575, 'REST-KILDESYSTEM');
+    const byOwn = await call('PUT', `/v2/Indkaldelse/${id}`, {
+      tls,
+      headers: restHeaders(jobcenterCaseworker, cpr),
+      body: moved,
+    });
+    expect(byOwn.status).toBe(200);
   });
 });
