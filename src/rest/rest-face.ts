@@ -15,7 +15,7 @@ import type { Logger } from '../transport/logger';
 import { readRequestBody, RequestBodyError } from '../transport/request-body';
 import type { SchemaValidation } from './dto-validation';
 import { readActiveOrganisationHeader, readRequestUserMetadataHeader } from './dto-headers.rules';
-import type { RestRoute } from './indkaldelse.routes';
+import { INDKALDELSE_SERVICE, type RestRoute } from './indkaldelse.routes';
 import { INDKALDELSE_OPERATIONS, type RestOutcome } from './indkaldelse.operations';
 import { restOpenApiDocument } from './openapi';
 import { requestIdForm, requestIdRepeat } from './request-id.rules';
@@ -32,8 +32,6 @@ import { validateRestRequest, type ValidRestRequest } from './rest-request-valid
 import { matchRestRoute } from './rest-router';
 import { restOrgTypeRule } from './rest.rules';
 
-/** The service as the audit log names it (REST.md §3: the operation is the STAR method name). */
-export const INDKALDELSE_SERVICE = 'Kontaktforloeb.IndkaldelseService';
 export const REFERENCE_HEADER = 'X-ServiceRequestLogReferenceIdentifier';
 
 export interface RestExchange {
