@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { RunningEmulator } from '../../../src/emulator';
 import { adminClient } from '../../helpers/admin-client';
 import { startTestEmulator } from '../../helpers/emulator';
+import { startTestReceiver } from '../../helpers/push-receivers';
 import { indkaldelseDto, restCall, restHeaders } from '../../helpers/rest-calls';
 import {
   akasseCaseworker,
@@ -133,4 +134,41 @@ it('When a REST call is made, then the journal lists it with its method, path, h
     '/admin/journal?service=Kontaktforloeb.IndkaldelseService',
   );
   expect(list.body.items.map((i) => i.referenceId)).toContain(reference);
+});
+
+it('When a meeting is created, moved and deleted over REST, then a subscribed a-kasse gets an Indkaldelse message for each, in order (REST.md §7)', async () => {
+  const admin = adminClient(emulator.adminUrl);
+  const akasse = await startTestReceiver();
+  try {
+    const subscribed = await admin.put('/admin/subscriptions/rest-akasse-17', {
+      organisation: '2:17',
+      messageTypes: ['Indkaldelse'],
+      url: akasse.url,
+    });
+    expect(subscribed.status).toBe(200);
+    const id = randomUUID();
+    expect((await rest('POST', `/v2/Indkaldelse/${id}`, indkaldelseDto(START))).status).toBe(201);
+    await emulator.push.runDue();
+    expect(
+      (await rest('PUT', `/v2/Indkaldelse/${id}`, indkaldelseDto('2026-12-02T13:00:00+01:00'))).status,
+    ).toBe(200);
+    await emulator.push.runDue();
+    expect((await rest('DELETE', `/v2/Indkaldelse/${id}`)).status).toBe(200);
+    await emulator.push.runDue();
+    const got = akasse.json<{
+      messageType: string;
+      aendringstype: number;
+      eksternIdentifier: string;
+      identifikation: string;
+    }>();
+    expect(got.map((m) => [m.messageType, m.aendringstype, m.eksternIdentifier, m.identifikation])).toEqual([
+      ['Indkaldelse', 1, id, cpr],
+      ['Indkaldelse', 2, id, cpr],
+      ['Indkaldelse', 3, id, cpr],
+    ]);
+    expect(akasse.received.every((r) => r.clientCn.length > 0)).toBe(true);
+  } finally {
+    await admin.delete('/admin/subscriptions/rest-akasse-17');
+    await akasse.stop();
+  }
 });
