@@ -518,3 +518,36 @@ describe('REST-KILDESYSTEM', () => {
     expect(byOwn.status).toBe(200);
   });
 });
+
+describe("STAR's 900xx codes over REST", () => {
+  it.each([
+    ['afholdelsesform not in its list', 90000, 'BK-VALID', { afholdelsesform: 99 }],
+    ['samtaleType not in its list', 90001, 'BK-VALID', { samtaleType: 999 }],
+    ['a start before today', 90002, 'BK-START', { moedeStarttidspunkt: '2026-11-20T10:00:00+01:00' }],
+    [
+      'an end before the start',
+      90004,
+      'BK-VALID',
+      { moedeVarighed: undefined, moedeSluttidspunkt: '2026-12-01T09:00:00+01:00' },
+    ],
+    ['moedeGruppeType not in its list', 90005, 'BK-VALID', { moedeGruppeType: 9 }],
+    [
+      'ombookingFrist without ombookingMulig',
+      90009,
+      'BK-DEADLINES-CONSISTENT',
+      { ombookingFrist: '2026-11-28' },
+    ],
+    ['ombookingMulig without ombookingFrist', 90010, 'BK-DEADLINES-CONSISTENT', { ombookingMulig: true }],
+    [
+      'aflysningsfrist without aflysningMulig',
+      90014,
+      'BK-DEADLINES-CONSISTENT',
+      { aflysningMulig: false, aflysningsfrist: '2026-11-28' },
+    ],
+  ])('When the meeting has %s, then the create is 400 with %s', async (_what, fejlkode, rule, change) => {
+    const id = randomUUID();
+    const res = await create(id, indkaldelseDto(START, change));
+    expectRefused(res, 400, fejlkode, rule);
+    expect(emulator.store.bookings.find(id)).toBeUndefined();
+  });
+});
