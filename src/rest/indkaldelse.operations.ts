@@ -28,6 +28,7 @@ import type {
   IndkaldelseshistorikDto,
 } from './indkaldelse.dto';
 import { bookingFieldsOf, historikEntry, indkaldelseReadForm } from './indkaldelse-mapping';
+import { deadlineDatesOnCreate } from './rest-deadlines';
 import { kildesystemRule, restFieldsRule, restStateRule } from './rest.rules';
 
 /** A checked REST call as an operation sees it (steps 1-6 passed). */
@@ -97,6 +98,8 @@ const createIndkaldelse: RestOperation = (input, deps) => {
   if (deps.store.bookings.find(id))
     throw new DfdgFault('BK-VALID-ID-TAKEN', `indkaldelse ${id} already exists`);
   const fields = checkFields(input, deps);
+  // BK-DEADLINES-CREATE on the dates as sent: a date after the meeting's would become its start and pass.
+  check(deadlineDatesOnCreate(input.body as IndkaldelseDto, fields.start, deps.clock.now()));
   const { bookingId } = createBooking(input.actor, fields, deps);
   return {
     status: 201,

@@ -551,3 +551,41 @@ describe("STAR's 900xx codes over REST", () => {
     expect(emulator.store.bookings.find(id)).toBeUndefined();
   });
 });
+
+describe('REST-FIELDS and BK-DEADLINES-CREATE over REST', () => {
+  it.each([
+    ['a group meeting without gruppemoedeId', { moedeGruppeType: 2 }, 'REST-FIELDS'],
+    // BK-VALID's DigitalMeetingLink rule judges it first, as over SOAP (REST-FIELDS comes after BK-VALID).
+    ['a digital meeting without digitaltMoedelink', { afholdelsesform: 8 }, 'BK-VALID'],
+    [
+      'an end that disagrees with moedeVarighed',
+      { moedeSluttidspunkt: '2026-12-01T11:30:00+01:00' },
+      'REST-FIELDS',
+    ],
+    ["an aflysningsfrist after the meeting's date", { aflysningsfrist: '2026-12-02' }, 'BK-DEADLINES-CREATE'],
+    [
+      'an ombookingFrist before today',
+      { ombookingMulig: true, ombookingFrist: '2026-11-20' },
+      'BK-DEADLINES-CREATE',
+    ],
+  ])('When the meeting has %s, then the create is 400', async (_what, change, rule) => {
+    const id = randomUUID();
+    const res = await create(id, indkaldelseDto(START, change));
+    expect({ status: res.status, rule: res.headers['x-dfdg-rule'] }).toEqual({ status: 400, rule });
+    expect(emulator.store.bookings.find(id)).toBeUndefined();
+  });
+
+  it('When a group meeting has its gruppemoedeId and a deadline on the meeting day, then it is created and reads back with both', async () => {
+    const id = randomUUID();
+    const group = randomUUID();
+    const res = await create(
+      id,
+      indkaldelseDto(START, { moedeGruppeType: 2, gruppemoedeId: group, aflysningsfrist: '2026-12-01' }),
+    );
+    expect(res.status).toBe(201);
+    const read = await call('GET', `/v2/Indkaldelse/${id}`, {
+      headers: restHeaders(jobcenterCaseworker, cpr),
+    });
+    expect(read.json).toMatchObject({ gruppemoedeId: group, aflysningsfrist: '2026-12-01' });
+  });
+});
