@@ -16,7 +16,12 @@ import {
   type RawHeaders,
   type RestResponse,
 } from '../../helpers/rest-calls';
-import { akasseCaseworker, jobcenterCaseworker, saveCitizen } from '../../helpers/scenario-dfdg';
+import {
+  akasseCaseworker,
+  jobcenterCaseworker,
+  kssPlannerApp,
+  saveCitizen,
+} from '../../helpers/scenario-dfdg';
 import { textOf } from '../../helpers/soap-request';
 import { startTestEmulator } from '../../helpers/emulator';
 import { adminClient } from '../../helpers/admin-client';
@@ -51,7 +56,7 @@ const call = (
     headers?: RawHeaders;
     body?: unknown;
     rawBody?: string;
-    cert?: '8-75100' | '2-17' | 'unregistered' | null;
+    cert?: '8-75100' | '2-17' | 'kss-vendor' | 'unregistered' | null;
   } = {},
 ): Promise<RestResponse> => restCall(emulator.soapUrl, method, path, options);
 
@@ -587,5 +592,27 @@ describe('REST-FIELDS and BK-DEADLINES-CREATE over REST', () => {
       headers: restHeaders(jobcenterCaseworker, cpr),
     });
     expect(read.json).toMatchObject({ gruppemoedeId: group, aflysningsfrist: '2026-12-01' });
+  });
+});
+
+describe('SEC-CITIZEN over REST', () => {
+  it("When a citizen's app reads the citizen's own meetings, then it may; another citizen's CPR is 403 (SEC-CITIZEN)", async () => {
+    const id = randomUUID();
+    await create(id);
+    const app = kssPlannerApp(cpr);
+    const own = await call('GET', `/v2/Indkaldelse/${id}`, {
+      cert: 'kss-vendor',
+      headers: restHeaders(app, cpr),
+    });
+    expect(own.status).toBe(200);
+    const other = saveCitizen(emulator);
+    const res = await call('GET', '/v2/Indkaldelse', {
+      cert: 'kss-vendor',
+      headers: restHeaders(app, other),
+    });
+    expect({ status: res.status, rule: res.headers['x-dfdg-rule'] }).toEqual({
+      status: 403,
+      rule: 'SEC-CITIZEN',
+    });
   });
 });
