@@ -18,6 +18,7 @@ import { schemaImportsOf, SERVICE_CONTRACTS, type ServiceName } from './soap/con
 import { loadLibxml } from './soap/libxml';
 import { hostService } from './soap/soap-host';
 import { soapFace } from './soap/soap-face';
+import { restFace } from './rest/rest-face';
 import { createSchemaValidator, type SchemaValidator } from './soap/xsd-validator';
 import { loadFixturesIntoEmptyStore, readFixtures } from './store/fixtures';
 import { registerFixtureCertificates } from './store/register-fixture-certificates';
@@ -127,8 +128,16 @@ export const startEmulator = async (
       operationDeps: { store, clock, starCvr: config.starCvr },
     }),
   }));
+  const rest = restFace({
+    store,
+    logger,
+    json: { maxBytes: config.maxBodyBytes, maxDepth: config.maxXmlDepth },
+    schemaValidation: config.schemaValidation,
+    operationDeps: { store, clock, starCvr: config.starCvr },
+  });
   const app = createSoapApp(faces, {
     ...core,
+    rest,
     wsdlDir: config.wsdlDir,
     publicBaseUrl: () => publicBaseUrl,
   });

@@ -1,3 +1,4 @@
+import { INDKALDELSE_ROUTES, INDKALDELSE_SERVICE } from '../rest/indkaldelse.routes';
 import { z } from 'zod';
 import { isWellFormedCpr } from '../domain/cpr';
 import { isKnownOrganisationType } from '../domain/organisation';
@@ -89,9 +90,13 @@ export const limitQuery = z
 
 export const uuidInput = z.guid({ error: 'a UUID (8-4-4-4-12 hexadecimal digits)' });
 
-const SERVICE_NAMES: readonly string[] = SERVICE_CONTRACTS.map((s) => s.name);
+// The SOAP services and the REST one (REST.md §3), whose calls the journal and the audit log keep too.
+const SERVICE_NAMES: readonly string[] = [...SERVICE_CONTRACTS.map((s) => s.name), INDKALDELSE_SERVICE];
 const OPERATION_NAMES: readonly string[] = [
-  ...new Set(SERVICE_CONTRACTS.flatMap((s) => s.operations)),
+  ...new Set([
+    ...SERVICE_CONTRACTS.flatMap((s) => s.operations),
+    ...INDKALDELSE_ROUTES.map((r) => r.starMethod ?? r.operationId),
+  ]),
 ].sort();
 
 /** A service by its name, as the journal and the audit log record it. */

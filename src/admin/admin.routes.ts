@@ -15,7 +15,7 @@ import { listOrganisationsHandler } from './handlers/list-organisations.handler'
 import { listJournalHandler } from './handlers/list-journal.handler';
 import { listRemindersHandler } from './handlers/list-reminders.handler';
 import { listWsrmHandler } from './handlers/list-wsrm.handler';
-import { openApiHandler } from './handlers/openapi.handler';
+import { indkaldelseOpenApiHandler, openApiHandler } from './handlers/openapi.handler';
 import { putCitizenHandler } from './handlers/put-citizen.handler';
 import { putClockHandler } from './handlers/put-clock.handler';
 import {
@@ -139,5 +139,11 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
     '/admin/openapi.json',
     'This API as an OpenAPI 3.1 document',
     openApiHandler(() => ADMIN_ROUTES),
+  ),
+  route(
+    'get',
+    '/admin/openapi/indkaldelse.json',
+    "Kontaktforloeb.IndkaldelseService's OpenAPI 3.1 document, as served at /v2/Indkaldelse/openapi.json, for tools without a certificate",
+    indkaldelseOpenApiHandler,
   ),
 ];

@@ -31,6 +31,12 @@ export interface BookingInput {
   readonly cancellationDeadline?: Date | undefined;
   /** The text the client wrote for each of the times above, answered back verbatim. */
   readonly writtenTimes?: WrittenTimes | undefined;
+  /** REST only (REST.md §4), absent from SOAP reads: gruppemoedeId of a group meeting (REST-FIELDS). */
+  readonly groupMeetingId?: string | undefined;
+  /** REST only: moedeVarighed in minutes, as the caller gave it. */
+  readonly durationMinutes?: number | undefined;
+  /** REST only: kildesystemType, the system type that alone may change the meeting (REST-KILDESYSTEM). */
+  readonly sourceSystemType?: number | undefined;
 }
 
 export type BookingStatus = 'Active' | 'Cancelled';

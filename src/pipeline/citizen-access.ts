@@ -13,7 +13,13 @@ import type { Verdict } from './verdict';
 export type UnknownCitizensMode = 'refuse' | 'create';
 
 /** The operations by which an a-kasse writes a booking: refused as BK-AKASSE-MEMBER (RULES.md). */
-const AKASSE_WRITES: ReadonlySet<string> = new Set(['CreateBooking', 'UpdateBooking']);
+const AKASSE_WRITES: ReadonlySet<string> = new Set([
+  'CreateBooking',
+  'UpdateBooking',
+  // REST's Create/UpdateIndkaldelse are Create/UpdateBooking for RULES.md (REST.md §3).
+  'CreateIndkaldelse',
+  'UpdateIndkaldelse',
+]);
 
 export interface CitizenAccessFacts {
   readonly operation: string;

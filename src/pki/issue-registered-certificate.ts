@@ -15,6 +15,8 @@ export interface CertificateRequest {
    * certificate's registration is dropped and its files overwritten. Without it, such a name is refused.
    */
   readonly replace?: boolean | undefined;
+  /** The system type REST-KILDESYSTEM compares a meeting's kildesystemType with (REST.md §4). */
+  readonly systemType?: number | undefined;
 }
 
 export interface RegisteredCertificate extends IssuedCertificate {
@@ -90,6 +92,7 @@ export const issueRegisteredCertificate = (
       name: request.name,
       subject: issued.subject,
       organisations: request.organisations,
+      systemType: request.systemType,
     },
     now,
     origin,

@@ -13,6 +13,9 @@ import {
 } from './indkaldelse.dto';
 import { dateTimeText, uuidText } from './rest-field-types';
 
+/** The service as the audit log and the journal name it (REST.md §3; operations by STAR's method names). */
+export const INDKALDELSE_SERVICE = 'Kontaktforloeb.IndkaldelseService';
+
 export type RestMethod = 'get' | 'post' | 'put' | 'delete';
 
 /**

@@ -81,13 +81,17 @@ export const saveChange = (
   const { store } = deps;
   if (change === 'Created') store.bookings.insert(booking);
   else store.bookings.update(booking);
-  store.bookings.appendHistory(booking.id, {
-    time: booking.lastChangedAt,
-    change,
-    activeOrganisation: actor.activeOrganisation,
-    requestUserMetadata: actor.user,
-    referenceId: actor.referenceId,
-  });
+  store.bookings.appendHistory(
+    booking.id,
+    {
+      time: booking.lastChangedAt,
+      change,
+      activeOrganisation: actor.activeOrganisation,
+      requestUserMetadata: actor.user,
+      referenceId: actor.referenceId,
+    },
+    booking,
+  );
   store.reminders.syncWith(booking);
   const citizen = store.citizens.find(booking.cpr);
   const now = deps.clock.now();

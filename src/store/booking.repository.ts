@@ -44,6 +44,9 @@ export interface BookingRow {
   cancellation_deadline_text: string | null;
   originator_type: number | null;
   originator_code: string | null;
+  group_meeting_id: string | null;
+  duration_minutes: number | null;
+  source_system_type: number | null;
 }
 
 interface HistoryRow {
@@ -53,6 +56,17 @@ interface HistoryRow {
   org_code: string;
   metadata: string;
   reference_id: string;
+}
+
+interface HistorySnapshotRow extends HistoryRow {
+  snapshot: string | null;
+}
+
+/** A history row with the booking as it was right after its change (REST's historik entry). */
+export interface BookingHistoryWithSnapshot {
+  readonly entry: BookingHistoryEntry;
+  /** Undefined for a row written before migration 0012, which kept no snapshot. */
+  readonly after: Booking | undefined;
 }
 
 const iso = (d: Date | undefined): string | null => (d ? d.toISOString() : null);
@@ -123,6 +137,9 @@ export const bookingRowOf = (b: Booking): BookingRow => ({
   ...textColumns(b.writtenTimes),
   originator_type: b.originator?.type ?? null,
   originator_code: b.originator?.code ?? null,
+  group_meeting_id: b.groupMeetingId ?? null,
+  duration_minutes: b.durationMinutes ?? null,
+  source_system_type: b.sourceSystemType ?? null,
 });
 
 const fromRow = (r: BookingRow): Booking => ({
@@ -159,6 +176,16 @@ const fromRow = (r: BookingRow): Booking => ({
   cancellationPossible: r.cancellation_possible === 1,
   writtenTimes: writtenTimes(r),
   originator: originator(r),
+  ...restOnly(r),
+});
+
+/** The REST-only fields, only when stored (a booking made over SOAP has none, and shows none). */
+const restOnly = (
+  r: BookingRow,
+): Pick<Booking, 'groupMeetingId' | 'durationMinutes' | 'sourceSystemType'> => ({
+  ...(r.group_meeting_id === null ? {} : { groupMeetingId: r.group_meeting_id }),
+  ...(r.duration_minutes === null ? {} : { durationMinutes: r.duration_minutes }),
+  ...(r.source_system_type === null ? {} : { sourceSystemType: r.source_system_type }),
 });
 
 const COLUMNS: ReadonlyArray<keyof BookingRow> = [
@@ -200,6 +227,9 @@ const COLUMNS: ReadonlyArray<keyof BookingRow> = [
   'cancellation_deadline_text',
   'originator_type',
   'originator_code',
+  'group_meeting_id',
+  'duration_minutes',
+  'source_system_type',
 ];
 /**
  * What an update may change: everything but the identity and the creation (BK-OWNER-META), the
@@ -208,6 +238,14 @@ const COLUMNS: ReadonlyArray<keyof BookingRow> = [
 const MUTABLE = COLUMNS.filter(
   (c) => c !== 'id' && !c.startsWith('created_') && !c.startsWith('creator_') && !c.startsWith('originator_'),
 );
+
+const historyEntryOf = (r: HistoryRow): BookingHistoryEntry => ({
+  time: new Date(r.time),
+  change: r.change,
+  activeOrganisation: { type: r.org_type, code: r.org_code },
+  requestUserMetadata: JSON.parse(r.metadata) as RequestUserMetadata,
+  referenceId: r.reference_id,
+});
 
 /** Bookings and their history; statements prepared once per database. */
 export class BookingRepository {
@@ -219,6 +257,7 @@ export class BookingRepository {
   private readonly firstActiveAfterStmt;
   private readonly historyInsertStmt;
   private readonly historyStmt;
+  private readonly historySnapshotStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare<BookingRow>(
@@ -240,7 +279,10 @@ export class BookingRepository {
        ORDER BY start_at LIMIT 1`,
     );
     this.historyInsertStmt = db.prepare(
-      'INSERT INTO booking_history (booking_id, time, change, org_type, org_code, metadata, reference_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO booking_history (booking_id, time, change, org_type, org_code, metadata, reference_id, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.historySnapshotStmt = db.prepare<[string], HistorySnapshotRow>(
+      'SELECT time, change, org_type, org_code, metadata, reference_id, snapshot FROM booking_history WHERE booking_id = ? ORDER BY id',
     );
     this.historyStmt = db.prepare<[string], HistoryRow>(
       'SELECT time, change, org_type, org_code, metadata, reference_id FROM booking_history WHERE booking_id = ? ORDER BY id',
@@ -292,7 +334,8 @@ export class BookingRepository {
     return found.sort((a, b) => a.start.getTime() - b.start.getTime() || a.id.localeCompare(b.id));
   }
 
-  appendHistory(bookingId: string, entry: BookingHistoryEntry): void {
+  /** A history row; with `after`, the booking as the change left it, kept as its row (JSON). */
+  appendHistory(bookingId: string, entry: BookingHistoryEntry, after?: Booking): void {
     this.historyInsertStmt.run(
       bookingId,
       entry.time.toISOString(),
@@ -301,16 +344,19 @@ export class BookingRepository {
       entry.activeOrganisation.code,
       JSON.stringify(entry.requestUserMetadata),
       entry.referenceId,
+      after ? JSON.stringify(bookingRowOf(after)) : null,
     );
   }
 
   history(bookingId: string): BookingHistoryEntry[] {
-    return this.historyStmt.all(canonicalUuid(bookingId)).map((r) => ({
-      time: new Date(r.time),
-      change: r.change,
-      activeOrganisation: { type: r.org_type, code: r.org_code },
-      requestUserMetadata: JSON.parse(r.metadata) as RequestUserMetadata,
-      referenceId: r.reference_id,
+    return this.historyStmt.all(canonicalUuid(bookingId)).map(historyEntryOf);
+  }
+
+  /** The history with the booking after each change (migration 0012), oldest first. */
+  historyWithSnapshots(bookingId: string): BookingHistoryWithSnapshot[] {
+    return this.historySnapshotStmt.all(canonicalUuid(bookingId)).map((r) => ({
+      entry: historyEntryOf(r),
+      after: r.snapshot === null ? undefined : fromRow(JSON.parse(r.snapshot) as BookingRow),
     }));
   }
 }

@@ -6,6 +6,11 @@ export interface CertificateRegistration {
   readonly name: string;
   readonly subject: string;
   readonly organisations: readonly Organisation[];
+  /**
+   * The system type (REST.md §4: 30 DFDG and 32 Jobnet are STAR's ids), what REST-KILDESYSTEM
+   * compares a meeting's kildesystemType with; undefined when not set.
+   */
+  readonly systemType?: number | undefined;
 }
 
 /**
@@ -50,16 +55,16 @@ export class CertificateRepository {
 
   constructor(private readonly db: Db) {
     this.upsertStmt = db.prepare(
-      `INSERT INTO certificates (fingerprint, name, subject, registered_at, origin) VALUES (?, ?, ?, ?, ?)
+      `INSERT INTO certificates (fingerprint, name, subject, registered_at, origin, system_type) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (fingerprint) DO UPDATE SET name = excluded.name, subject = excluded.subject,
-         origin = excluded.origin`,
+         origin = excluded.origin, system_type = excluded.system_type`,
     );
     this.clearOrgsStmt = db.prepare('DELETE FROM certificate_organisations WHERE fingerprint = ?');
     this.addOrgStmt = db.prepare(
       'INSERT INTO certificate_organisations (fingerprint, type, code) VALUES (?, ?, ?)',
     );
-    this.findStmt = db.prepare<[string], { name: string; subject: string }>(
-      'SELECT name, subject FROM certificates WHERE fingerprint = ?',
+    this.findStmt = db.prepare<[string], { name: string; subject: string; system_type: number | null }>(
+      'SELECT name, subject, system_type FROM certificates WHERE fingerprint = ?',
     );
     this.orgsStmt = db.prepare<[string], Organisation>(
       'SELECT type, code FROM certificate_organisations WHERE fingerprint = ? ORDER BY type, code',
@@ -99,6 +104,7 @@ export class CertificateRepository {
         registration.subject,
         now.toISOString(),
         origin,
+        registration.systemType ?? null,
       );
       this.clearOrgsStmt.run(registration.fingerprint);
       for (const o of registration.organisations)
@@ -116,7 +122,13 @@ export class CertificateRepository {
     if (cached) return cached;
     const row = this.findStmt.get(fingerprint);
     if (!row) return undefined;
-    const registration = { fingerprint, ...row, organisations: this.orgsStmt.all(fingerprint) };
+    const registration: CertificateRegistration = {
+      fingerprint,
+      name: row.name,
+      subject: row.subject,
+      organisations: this.orgsStmt.all(fingerprint),
+      ...(row.system_type === null ? {} : { systemType: row.system_type }),
+    };
     this.cache.set(fingerprint, registration);
     return registration;
   }

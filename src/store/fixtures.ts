@@ -230,13 +230,17 @@ export const loadFixtures = (
         createdSelfBookedOutsideStar: b.selfBooked && createdBy.organisation.type !== OrganisationType.Star,
       };
       store.bookings.insert(booking);
-      store.bookings.appendHistory(booking.id, {
-        time: now,
-        change: 'Created',
-        activeOrganisation: createdBy.organisation,
-        requestUserMetadata: createdBy.metadata,
-        referenceId: 'fixture',
-      });
+      store.bookings.appendHistory(
+        booking.id,
+        {
+          time: now,
+          change: 'Created',
+          activeOrganisation: createdBy.organisation,
+          requestUserMetadata: createdBy.metadata,
+          referenceId: 'fixture',
+        },
+        booking,
+      );
       store.reminders.syncWith(booking);
     }
     for (const sub of fixtures.subscriptions) {

@@ -10,6 +10,8 @@ import { OrganisationRepository } from './organisation.repository';
 import { PushRepository } from './push.repository';
 import { ReminderRepository } from './reminder.repository';
 import { resetStore } from './reset';
+import { RestRequestIdRepository } from './rest-request-id.repository';
+import { MyndighedsdeltagerRepository } from './myndighedsdeltager.repository';
 import { StoreHealth, type StoreLog } from './store-health';
 import { WsrmRepository } from './wsrm.repository';
 import type { CodeLists } from '../domain/codelists';
@@ -28,6 +30,10 @@ export interface Store {
   readonly wsrm: WsrmRepository;
   /** Push subscriptions, the outbox and its delivery attempts (REST.md §7). */
   readonly push: PushRepository;
+  /** The x-requestIds the REST service has seen (REQ-REQUESTID). */
+  readonly restRequestIds: RestRequestIdRepository;
+  /** The authority participants of meetings (REST.md §4). */
+  readonly myndighedsdeltagere: MyndighedsdeltagerRepository;
   /** The SOAP calls' shared transaction (group commit). */
   readonly group: GroupCommit;
   /** Whether writes succeed (a full disk makes every call fail): for /admin/health and the faults. */
@@ -67,6 +73,8 @@ export const openStore = (
     reminders: new ReminderRepository(db),
     wsrm: new WsrmRepository(db),
     push: new PushRepository(db),
+    restRequestIds: new RestRequestIdRepository(db),
+    myndighedsdeltagere: new MyndighedsdeltagerRepository(db),
     group,
     health,
     checkedAtOpen: checked,

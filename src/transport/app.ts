@@ -6,6 +6,8 @@ import { sendFault } from '../soap/fault';
 import { failPendingDispatch, type SoapExchange } from '../soap/node-soap-dispatch';
 import type { SoapFace } from '../soap/soap-face';
 import { serveContracts } from './wsdl-routes';
+import type { Face } from '../pipeline/face';
+import { REST_STAGES, type RestExchange, type RestMessage } from '../rest/rest-face';
 
 /**
  * The express app before node-soap is attached: the contracts, and every SOAP call through its
@@ -13,11 +15,23 @@ import { serveContracts } from './wsdl-routes';
  */
 export const createSoapApp = (
   faces: ReadonlyArray<{ readonly service: ServiceContract; readonly face: SoapFace }>,
-  deps: CallDeps & { readonly wsdlDir: string; readonly publicBaseUrl: () => string },
+  deps: CallDeps & {
+    readonly wsdlDir: string;
+    readonly publicBaseUrl: () => string;
+    /** The REST service on the same port and TLS (REST.md §2). */
+    readonly rest?: Face<RestExchange, RestMessage>;
+  },
 ): Express => {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  const { rest } = deps;
+  if (rest) {
+    // Every method and path under /v2: the face answers unknown ones itself (REQ-ROUTE, 404/405).
+    app.all(['/v2', '/v2/*rest'], (req: Request, res: Response) => {
+      void runCall(rest, { req, res }, deps, REST_STAGES);
+    });
+  }
   serveContracts(
     app,
     deps.wsdlDir,

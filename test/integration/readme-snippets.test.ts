@@ -50,6 +50,7 @@ const RUN = [
   'wss-sign-curl',
   'zeep-wss-client',
   'push-walkthrough',
+  'rest-create-read',
 ] as const;
 
 const snippets = readmeSnippets();
@@ -297,3 +298,22 @@ it("When a user follows the push walk-through, then the receiver prints a Frist 
   expect(result.stdout).toContain('"entitetId": 90001');
   expect(result.stdout).toMatch(/"subscription":"try-it"[^}]*"outcome":"delivered"/);
 }, 60_000);
+
+it('When a user runs the REST snippet, then the meeting is created (201), read back as Aktiv and has one history entry', async () => {
+  const result = await bash(localised('rest-create-read'));
+  expectSuccess(result);
+  const [created, read, historik] = result.stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+  expect(created).toEqual({
+    indkaldelseId: expect.stringMatching(/^[0-9a-f-]{36}$/) as unknown,
+    serviceRequestLogReferenceIdentifier: expect.any(String) as unknown,
+  });
+  expect(read).toMatchObject({ indkaldelseId: created?.indkaldelseId, status: 'Aktiv', moedeVarighed: 30 });
+  expect((historik?.historik as unknown[]).length).toBe(1);
+  const stored = await admin.get<{ history: { change: string }[] }>(
+    `/admin/bookings/${String(created?.indkaldelseId)}`,
+  );
+  expect(stored.body.history.map((h) => h.change)).toEqual(['Created']);
+});

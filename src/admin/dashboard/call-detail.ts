@@ -109,10 +109,17 @@ export const callDetailHtml = (e: JournalEntry): SafeHtml =>
     <h3>Decisions</h3>
     ${decisions(e)}
     <h3>Request</h3>
-    <pre class="xml" data-testid="request-xml">${e.request ? prettyXml(e.request) : '(no body)'}</pre>
+    <pre class="xml" data-testid="request-xml">${e.request ? bodyHtml(e.request) : '(no body)'}</pre>
     <h3>Response</h3>
-    <pre class="xml" data-testid="response-xml">${e.response ? prettyXml(e.response) : '(no body)'}</pre>
+    <pre class="xml" data-testid="response-xml">${e.response ? bodyHtml(e.response) : '(no body)'}</pre>
   </article>`;
+
+/**
+ * A SOAP envelope indented as XML; a REST exchange (its request line, headers and JSON body, as the
+ * REST face journals it) as it was sent, escaped.
+ */
+const bodyHtml = (text: string): SafeHtml | string =>
+  text.trimStart().startsWith('<') ? prettyXml(text) : text;
 
 export const callMissingHtml = (referenceId: string, capacity: number): SafeHtml =>
   html` <article class="call-detail" data-testid="call-detail">

@@ -15,6 +15,14 @@ const CertificateInput = z.strictObject({
     .regex(CERTIFICATE_NAME, 'a name of letters, digits, ".", "_" and "-" (at most 64), e.g. my-kss-test'),
   organisations: z.array(organisationInput).min(1, 'at least one organisation the certificate may act for'),
   password: z.string().min(1).max(128).optional().describe('of the .p12 file (default changeit)'),
+  systemType: z
+    .int()
+    .min(1)
+    .max(2147483647)
+    .optional()
+    .describe(
+      "the system type (REST.md §4; 30 DFDG and 32 Jobnet are STAR's ids): only a certificate of a meeting's kildesystemType may change it (REST-KILDESYSTEM)",
+    ),
   replace: z
     .boolean()
     .optional()

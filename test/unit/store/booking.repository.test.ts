@@ -283,3 +283,50 @@ describe('BookingRepository history', () => {
     expect(() => store.bookings.appendHistory(id(9), buildHistoryEntry())).toThrow();
   });
 });
+
+describe('REST-only fields (migration 0012)', () => {
+  it('When a meeting made over REST is stored and changed, then its group meeting, duration and source system type are kept', () => {
+    const rest = {
+      groupMeetingId: 'c0ffee00-0000-4000-8000-000000000001',
+      durationMinutes: 45,
+      sourceSystemType: 30,
+    };
+    store.bookings.insert(buildBooking({ id: id(1), formType: 2, ...rest }));
+    expect(store.bookings.find(id(1))).toMatchObject(rest);
+    store.bookings.update({ ...buildBooking({ id: id(1) }), durationMinutes: 30 });
+    expect(store.bookings.find(id(1))).toMatchObject({ durationMinutes: 30 });
+    expect(store.bookings.find(id(1))).not.toHaveProperty('groupMeetingId');
+  });
+
+  it('When a booking made over SOAP is read, then it has none of the REST-only fields', () => {
+    store.bookings.insert(buildBooking({ id: id(2) }));
+    const found = store.bookings.find(id(2));
+    expect(found).not.toHaveProperty('groupMeetingId');
+    expect(found).not.toHaveProperty('durationMinutes');
+    expect(found).not.toHaveProperty('sourceSystemType');
+  });
+});
+
+describe('BookingRepository history snapshots (migration 0012)', () => {
+  it('When history rows are appended with the booking after each change, then each row gives that booking back', () => {
+    const created = buildBooking({ id: id(1), durationMinutes: 45 });
+    const moved = {
+      ...created,
+      start: new Date('2026-05-01T08:00:00.000Z'),
+      end: new Date('2026-05-01T09:00:00.000Z'),
+    };
+    store.bookings.insert(created);
+    store.bookings.appendHistory(id(1), buildHistoryEntry({ referenceId: 'ref-1' }), created);
+    store.bookings.appendHistory(
+      id(1),
+      buildHistoryEntry({ referenceId: 'ref-2', change: 'Updated' }),
+      moved,
+    );
+    store.bookings.appendHistory(id(1), buildHistoryEntry({ referenceId: 'ref-3', change: 'Updated' }));
+    const rows = store.bookings.historyWithSnapshots(id(1));
+    expect(rows.map((r) => r.entry.referenceId)).toEqual(['ref-1', 'ref-2', 'ref-3']);
+    expect(rows[0]?.after).toEqual(created);
+    expect(rows[1]?.after?.start).toEqual(moved.start);
+    expect(rows[2]?.after).toBeUndefined();
+  });
+});
