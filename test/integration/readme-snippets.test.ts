@@ -8,11 +8,11 @@ import { ownCertDir, tempDir } from '../helpers/cli-run';
 import { startTestEmulator } from '../helpers/emulator';
 import { DEBIAN_PYTHON } from '../helpers/prerequisites';
 import { runCommand, type CommandResult } from '../helpers/project-copy';
-import { readmeSnippets, snippet } from '../helpers/readme-snippets';
+import { documentationSnippets, snippet } from '../helpers/readme-snippets';
 import { builtServerMain, freePort } from '../robustness/support/server-process';
 
 /**
- * Every code block of the README is either run here, as the README has it, against a real emulator
+ * Every code block of the README and docs/*.md is either run here, as they have it, against a real emulator
  * (mutual TLS, its own SQLite file, identity mode `either` so the WS-Security snippets are served
  * too), or named below with the reason it is not. The snippets run from a folder whose `certs` is
  * the emulator's certificate folder, so their relative paths hold; the only change made to them is
@@ -53,7 +53,7 @@ const RUN = [
   'rest-create-read',
 ] as const;
 
-const snippets = readmeSnippets();
+const snippets = documentationSnippets();
 let emulator: RunningEmulator;
 let admin: AdminClient;
 let work: string;
@@ -131,7 +131,7 @@ beforeEach(async () => {
 });
 
 it('When the README shows code, then every block is named, and run here or listed with the reason it is not', () => {
-  const names = snippets.map((s) => s.name ?? `unnamed block at README line ${s.line}`);
+  const names = snippets.map((s) => s.name ?? `unnamed block at ${s.file} line ${s.line}`);
   expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
   expect([...names].sort()).toEqual([...RUN, ...Object.keys(NOT_RUN)].sort());
 });

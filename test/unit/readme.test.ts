@@ -1,22 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import { z } from 'zod';
 import { DEFAULTS, OPTIONS, type Config } from '../../src/config';
 import { ERROR_TABLE, sourceLabel } from '../../src/domain/errors';
 import { PROJECT_ROOT } from '../../src/project-root';
 import { FixtureFiles } from '../../src/store/fixtures';
 import { installLine } from '../helpers/prerequisites';
-import { snippet, snippetsOf } from '../helpers/readme-snippets';
+import { markedSection, snippet } from '../helpers/readme-snippets';
 
-/** The README is the user's manual: its tables must say what the code does. */
-const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
-
-const tableBetween = (marker: string): string[][] => {
-  const start = readme.indexOf(`<!-- ${marker} -->`);
-  const end = readme.indexOf(`<!-- /${marker} -->`);
-  if (start < 0 || end < 0) throw new Error(`README has no ${marker} section`);
-  return readme
-    .slice(start, end)
+/** The README and docs/*.md are the user's manual: their tables must say what the code does. */
+const tableBetween = (marker: string): string[][] =>
+  markedSection(marker)
     .split('\n')
     .filter((line) => line.startsWith('|') && !/^\|[\s|:-]+\|$/.test(line))
     .slice(1)
@@ -26,7 +19,6 @@ const tableBetween = (marker: string): string[][] => {
         .slice(1, -1)
         .map((cell) => cell.trim().replace(/`/g, '')),
     );
-};
 
 it('When the README lists the configuration, then it has exactly the options the code reads', () => {
   const rows = tableBetween('config-table').map(([flag, env]) => `${flag} ${env}`);
@@ -80,7 +72,7 @@ it('When the README’s error table has a source column, then no description rep
 });
 
 it('When the README lists what the tests need, then it is the one install line of test/helpers/prerequisites.ts', () => {
-  expect(snippet('test-prerequisites', snippetsOf(readme)).code).toBe(`${installLine()}\n`);
+  expect(snippet('test-prerequisites').code).toBe(`${installLine()}\n`);
 });
 
 /** Every field of a fixture record's schema, nested objects as "parent.child", with whether it is required. */
