@@ -34,11 +34,15 @@ const NOT_RUN: Record<string, string> = {
   'cxf-wss-properties': 'CXF and WSS4J are not part of the test environment',
   'development-commands': 'the npm scripts .ci/run runs',
   'jest-example': 'library.test.ts runs it in a jest suite of its own, importing the package by its name',
+  'start-banner': 'output; readme.test.ts holds it to what `start` prints in a terminal',
+  'docs-tests': 'runs these very tests',
 };
 
 const RUN = [
   'curl-get-bookings',
   'request-xml',
+  'zeep-first-call',
+  'node-soap-first-call',
   'zeep-client',
   'zeep-calls',
   'node-soap',
@@ -147,6 +151,28 @@ it('When the curl snippet posts request.xml, then GetBookings answers with the c
     outcome: 'ok',
     cprs: ['0101575001'],
   });
+});
+
+/** The interview types a first call printed, one "id name" a line, as the fixtures' code list has them. */
+const expectInterviewTypes = async (stdout: string): Promise<void> => {
+  const listed = await admin.get<{ items: { id: number; name: string }[] }>('/admin/codelists/InterviewType');
+  expect(stdout.trim().split('\n')).toEqual(listed.body.items.map((item) => `${item.id} ${item.name}`));
+  expect(stdout).toMatch(/^7 Jobsamtale$/m);
+};
+
+it("When the README's zeep first call runs, then it prints every interview type of the code list", async () => {
+  const result = await run(DEBIAN_PYTHON, ['-c', localised('zeep-first-call')]);
+  expectSuccess(result);
+  await expectInterviewTypes(result.stdout);
+});
+
+it("When the README's node-soap first call runs, then it prints every interview type of the code list", async () => {
+  writeFileSync(join(work, 'node-soap-first-call.js'), localised('node-soap-first-call'));
+  const result = await run(process.execPath, ['node-soap-first-call.js'], {
+    NODE_PATH: join(PROJECT_ROOT, 'node_modules'),
+  });
+  expectSuccess(result);
+  await expectInterviewTypes(result.stdout);
 });
 
 it('When the zeep snippets run, then CreateBooking and GetBookingDetails are served with both headers and a refused call shows its ErrorCode', async () => {
