@@ -1,5 +1,5 @@
 // Three projects: fast pure-rule tests, integration tests that start real servers over mTLS, and
-// robustness tests (hostile input, crashes, concurrency, limits, fuzzing; README.md, "Security and robustness").
+// robustness tests (hostile input, crashes, concurrency, limits, fuzzing; docs/robustness.md).
 const transform = { '^.+\\.ts$': ['ts-jest', {}] };
 const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'] };
 

@@ -8,11 +8,11 @@ import { ownCertDir, tempDir } from '../helpers/cli-run';
 import { startTestEmulator } from '../helpers/emulator';
 import { DEBIAN_PYTHON } from '../helpers/prerequisites';
 import { runCommand, type CommandResult } from '../helpers/project-copy';
-import { readmeSnippets, snippet } from '../helpers/readme-snippets';
+import { documentationSnippets, snippet } from '../helpers/readme-snippets';
 import { builtServerMain, freePort } from '../robustness/support/server-process';
 
 /**
- * Every code block of the README is either run here, as the README has it, against a real emulator
+ * Every code block of the README and docs/*.md is either run here, as they have it, against a real emulator
  * (mutual TLS, its own SQLite file, identity mode `either` so the WS-Security snippets are served
  * too), or named below with the reason it is not. The snippets run from a folder whose `certs` is
  * the emulator's certificate folder, so their relative paths hold; the only change made to them is
@@ -34,11 +34,15 @@ const NOT_RUN: Record<string, string> = {
   'cxf-wss-properties': 'CXF and WSS4J are not part of the test environment',
   'development-commands': 'the npm scripts .ci/run runs',
   'jest-example': 'library.test.ts runs it in a jest suite of its own, importing the package by its name',
+  'start-banner': 'output; readme.test.ts holds it to what `start` prints in a terminal',
+  'docs-tests': 'runs these very tests',
 };
 
 const RUN = [
   'curl-get-bookings',
   'request-xml',
+  'zeep-first-call',
+  'node-soap-first-call',
   'zeep-client',
   'zeep-calls',
   'node-soap',
@@ -53,7 +57,7 @@ const RUN = [
   'rest-create-read',
 ] as const;
 
-const snippets = readmeSnippets();
+const snippets = documentationSnippets();
 let emulator: RunningEmulator;
 let admin: AdminClient;
 let work: string;
@@ -131,7 +135,7 @@ beforeEach(async () => {
 });
 
 it('When the README shows code, then every block is named, and run here or listed with the reason it is not', () => {
-  const names = snippets.map((s) => s.name ?? `unnamed block at README line ${s.line}`);
+  const names = snippets.map((s) => s.name ?? `unnamed block at ${s.file} line ${s.line}`);
   expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
   expect([...names].sort()).toEqual([...RUN, ...Object.keys(NOT_RUN)].sort());
 });
@@ -147,6 +151,28 @@ it('When the curl snippet posts request.xml, then GetBookings answers with the c
     outcome: 'ok',
     cprs: ['0101575001'],
   });
+});
+
+/** The interview types a first call printed, one "id name" a line, as the fixtures' code list has them. */
+const expectInterviewTypes = async (stdout: string): Promise<void> => {
+  const listed = await admin.get<{ items: { id: number; name: string }[] }>('/admin/codelists/InterviewType');
+  expect(stdout.trim().split('\n')).toEqual(listed.body.items.map((item) => `${item.id} ${item.name}`));
+  expect(stdout).toMatch(/^7 Jobsamtale$/m);
+};
+
+it("When the README's zeep first call runs, then it prints every interview type of the code list", async () => {
+  const result = await run(DEBIAN_PYTHON, ['-c', localised('zeep-first-call')]);
+  expectSuccess(result);
+  await expectInterviewTypes(result.stdout);
+});
+
+it("When the README's node-soap first call runs, then it prints every interview type of the code list", async () => {
+  writeFileSync(join(work, 'node-soap-first-call.js'), localised('node-soap-first-call'));
+  const result = await run(process.execPath, ['node-soap-first-call.js'], {
+    NODE_PATH: join(PROJECT_ROOT, 'node_modules'),
+  });
+  expectSuccess(result);
+  await expectInterviewTypes(result.stdout);
 });
 
 it('When the zeep snippets run, then CreateBooking and GetBookingDetails are served with both headers and a refused call shows its ErrorCode', async () => {

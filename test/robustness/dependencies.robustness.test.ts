@@ -8,7 +8,7 @@
  * `npm audit` is not part of `npm test`: it needs the registry's bulk advisory endpoint, which CI's
  * registry does not offer (it answers 405), and a check that cannot run must not pass. It runs as
  * `npm run audit:deps`, which fails with npm's own message when the registry cannot answer.
- * README.md, "Security and robustness", "Dependencies" says why.
+ * docs/robustness.md, "Dependencies", says why.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';

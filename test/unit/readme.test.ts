@@ -1,22 +1,17 @@
-import { readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
+import { startBanner } from '../../src/cli/start-banner';
 import { z } from 'zod';
 import { DEFAULTS, OPTIONS, type Config } from '../../src/config';
 import { ERROR_TABLE, sourceLabel } from '../../src/domain/errors';
+import { PACKAGE_VERSION } from '../../src/package-version';
 import { PROJECT_ROOT } from '../../src/project-root';
 import { FixtureFiles } from '../../src/store/fixtures';
 import { installLine } from '../helpers/prerequisites';
-import { snippet, snippetsOf } from '../helpers/readme-snippets';
+import { markedSection, readDocumentation, snippet } from '../helpers/readme-snippets';
 
-/** The README is the user's manual: its tables must say what the code does. */
-const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
-
-const tableBetween = (marker: string): string[][] => {
-  const start = readme.indexOf(`<!-- ${marker} -->`);
-  const end = readme.indexOf(`<!-- /${marker} -->`);
-  if (start < 0 || end < 0) throw new Error(`README has no ${marker} section`);
-  return readme
-    .slice(start, end)
+/** The README and docs/*.md are the user's manual: their tables must say what the code does. */
+const tableBetween = (marker: string): string[][] =>
+  markedSection(marker)
     .split('\n')
     .filter((line) => line.startsWith('|') && !/^\|[\s|:-]+\|$/.test(line))
     .slice(1)
@@ -26,7 +21,6 @@ const tableBetween = (marker: string): string[][] => {
         .slice(1, -1)
         .map((cell) => cell.trim().replace(/`/g, '')),
     );
-};
 
 it('When the README lists the configuration, then it has exactly the options the code reads', () => {
   const rows = tableBetween('config-table').map(([flag, env]) => `${flag} ${env}`);
@@ -80,7 +74,7 @@ it('When the README’s error table has a source column, then no description rep
 });
 
 it('When the README lists what the tests need, then it is the one install line of test/helpers/prerequisites.ts', () => {
-  expect(snippet('test-prerequisites', snippetsOf(readme)).code).toBe(`${installLine()}\n`);
+  expect(snippet('test-prerequisites').code).toBe(`${installLine()}\n`);
 });
 
 /** Every field of a fixture record's schema, nested objects as "parent.child", with whether it is required. */
@@ -98,4 +92,55 @@ const fieldsOf = (schema: z.ZodType, prefix = ''): string[] => {
 it('When the README lists the fields of a fixture booking, then they are exactly the fields fixture files take, each as required as the code makes it', () => {
   const rows = tableBetween('fixture-booking-fields').map(([field, required]) => `${field} ${required}`);
   expect(rows.sort()).toEqual(fieldsOf(FixtureFiles.bookings.element).sort());
+});
+
+it('When the README shows what `npm start` prints in a terminal, then it is the banner of a start with the defaults, from the project folder', () => {
+  const printed = startBanner({
+    version: PACKAGE_VERSION,
+    soapUrl: `https://${DEFAULTS.publicHost}:${DEFAULTS.port}`,
+    adminUrl: `http://${DEFAULTS.adminHost}:${DEFAULTS.adminPort}`,
+    certDir: DEFAULTS.certDir,
+    dbPath: DEFAULTS.dbPath,
+    clients: {
+      '8-75100': {
+        certPath: join(DEFAULTS.certDir, 'clients', '8-75100.pem'),
+        keyPath: join(DEFAULTS.certDir, 'clients', '8-75100.key'),
+        p12Path: join(DEFAULTS.certDir, 'clients', '8-75100.p12'),
+        fingerprint: '',
+      },
+    },
+    caPath: join(DEFAULTS.certDir, 'ca.pem'),
+    cwd: PROJECT_ROOT,
+    adminTokenRequired: false,
+  });
+  expect(snippet('start-banner').code.trim()).toBe(printed.trim());
+});
+
+describe('The README, read by a newcomer', () => {
+  const readme = readDocumentation('README.md');
+
+  it('When a newcomer opens the README, then it is about 300 lines: what it is, install, start and the first calls', () => {
+    expect(readme.split('\n').length).toBeLessThanOrEqual(320);
+  });
+
+  it('When a newcomer looks for the first call of a stack, then the README has it, and what `npm start` prints', () => {
+    const inReadme = [
+      'quick-start',
+      'start-banner',
+      'curl-get-bookings',
+      'request-xml',
+      'zeep-first-call',
+      'node-soap-first-call',
+      'rest-create-read',
+    ].map((name) => `${name} ${snippet(name).file}`);
+    expect(inReadme).toEqual(inReadme.map((line) => line.replace(/ .*$/, ' README.md')));
+    expect(readme).toMatch(/^### \.NET \(WCF\)$/m);
+    expect(readme).toMatch(/^### Java$/m);
+  });
+
+  it('When the reference tables are looked for, then each is in docs/, not in the README', () => {
+    const markers = ['config-table', 'admin-routes', 'error-table', 'fixture-booking-fields'];
+    expect(markers.filter((marker) => readme.includes(`<!-- ${marker} -->`))).toEqual([]);
+    expect(markers.map((marker) => markedSection(marker).length > 0)).toEqual(markers.map(() => true));
+  });
 });
