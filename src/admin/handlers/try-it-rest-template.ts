@@ -14,14 +14,21 @@ import type { TryItRequest } from './try-it-request';
  * A valid request of Kontaktforloeb.IndkaldelseService (REST.md §2-§3): the method and path of the
  * operation, §2's DTO headers in compact JSON, a fresh x-requestId, and the JSON body it takes.
  */
+/** Compact JSON with non-ASCII as \\uXXXX escapes, as REST.md §2 asks of a header's JSON. */
+const headerJson = (value: unknown): string =>
+  JSON.stringify(value).replace(
+    /[\u0080-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+
 const dtoHeaders = (world: TryItWorld): Record<string, string> => {
   const user = requestUserOf(world);
   return {
-    [ACTIVE_ORGANISATION_HEADER.name]: JSON.stringify({
+    [ACTIVE_ORGANISATION_HEADER.name]: headerJson({
       organisationType: world.organisation.type,
       organisationCode: world.organisation.code,
     }),
-    [REQUEST_USER_METADATA_HEADER.name]: JSON.stringify({
+    [REQUEST_USER_METADATA_HEADER.name]: headerJson({
       requestUserStructure: {
         userFullName: user.userFullName,
         requestUserType: user.userType,

@@ -22,6 +22,14 @@ const SEND_TIMEOUT_MS = 30_000;
 /** The answer the user sees is kept whole up to this size; more is cut (the journal keeps its own). */
 const ANSWER_LIMIT = 1024 * 1024;
 
+/**
+ * The headers as the user wrote them, but the message's framing is this sender's: a Content-Length
+ * or Transfer-Encoding that does not match the body would leave the port waiting for bytes.
+ */
+const FRAMING = new Set(['content-length', 'transfer-encoding', 'connection', 'host', 'expect']);
+const ownHeaders = (headers: Readonly<Record<string, string>>): Record<string, string> =>
+  Object.fromEntries(Object.entries(headers).filter(([name]) => !FRAMING.has(name.toLowerCase())));
+
 /** Where the SOAP port listens, seen from this process: a wildcard address is reached on loopback. */
 const soapTarget = (ctx: AdminContext): { host: string; port: number } => {
   const host =
@@ -41,46 +49,55 @@ export const sendThroughSoapPort = (
   new Promise<Omit<TryItExchange, 'call'>>((resolve, reject) => {
     const { host, port } = soapTarget(ctx);
     const body = Buffer.from(req.body, 'utf8');
-    const outgoing = request(
-      {
-        host,
-        port,
-        method: req.method,
-        path: req.path,
-        headers: { ...req.headers, ...(body.length > 0 ? { 'Content-Length': String(body.length) } : {}) },
-        cert: readFileSync(certificate.certificatePath, 'utf8'),
-        key: readFileSync(certificate.privateKeyPath, 'utf8'),
-        ca: readFileSync(ctx.certificates.caPath, 'utf8'),
-        checkServerIdentity: (_name, cert) => checkServerIdentity(host, cert),
-        agent: false,
-        timeout: SEND_TIMEOUT_MS,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        res.on('data', (c: Buffer) => {
-          size += c.length;
-          if (size <= ANSWER_LIMIT) chunks.push(c);
-        });
-        res.on('end', () => {
-          const headers: Record<string, string> = {};
-          for (const [name, value] of Object.entries(res.headers))
-            if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-          resolve({
-            status: res.statusCode ?? 0,
-            headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-            referenceId: headers[REFERENCE_HEADER] ?? null,
+    let outgoing;
+    try {
+      outgoing = request(
+        {
+          host,
+          port,
+          method: req.method,
+          path: req.path,
+          headers: { ...ownHeaders(req.headers), 'Content-Length': String(body.length) },
+          cert: readFileSync(certificate.certificatePath, 'utf8'),
+          key: readFileSync(certificate.privateKeyPath, 'utf8'),
+          ca: readFileSync(ctx.certificates.caPath, 'utf8'),
+          checkServerIdentity: (_name, cert) => checkServerIdentity(host, cert),
+          agent: false,
+          timeout: SEND_TIMEOUT_MS,
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          let size = 0;
+          res.on('data', (c: Buffer) => {
+            size += c.length;
+            if (size <= ANSWER_LIMIT) chunks.push(c);
           });
-        });
-        res.on('error', reject);
-      },
-    );
-    outgoing.on('timeout', () => outgoing.destroy(new Error(`no answer within ${SEND_TIMEOUT_MS} ms`)));
-    outgoing.on('error', reject);
-    outgoing.end(body);
+          res.on('end', () => {
+            const headers: Record<string, string> = {};
+            for (const [name, value] of Object.entries(res.headers))
+              if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+            resolve({
+              status: res.statusCode ?? 0,
+              headers,
+              body: Buffer.concat(chunks).toString('utf8'),
+              referenceId: headers[REFERENCE_HEADER] ?? null,
+            });
+          });
+          res.on('error', reject);
+        },
+      );
+    } catch (error) {
+      // Node refuses a header it cannot send (a character beyond Latin-1): the request is at fault.
+      reject(new Problem(400, `the request cannot be sent: ${(error as Error).message}`));
+      return;
+    }
+    const sending = outgoing;
+    sending.on('timeout', () => sending.destroy(new Error(`no answer within ${SEND_TIMEOUT_MS} ms`)));
+    sending.on('error', reject);
+    sending.end(body);
   })
     .catch((error: unknown) => {
+      if (error instanceof Problem) throw error;
       throw new Problem(502, `the SOAP port did not answer: ${(error as Error).message}`);
     })
     .then(async (answer) => ({ ...answer, call: await journalled(ctx, answer.referenceId) }));

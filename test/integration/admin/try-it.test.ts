@@ -231,6 +231,37 @@ it('When the copy-as-zeep text of a call is run with Python, then zeep makes the
   expect(emulator.journal.list({ operation: 'CreateBooking', outcome: 'ok' }).length).toBe(before + 1);
 });
 
+it("When a citizen's REST template names a non-ASCII name, then the DTO header carries it as \\u escapes and the call passes", async () => {
+  const t = await template({
+    certificate: '8-75100',
+    user: 'citizen',
+    cpr: '0202575002',
+    service: 'Kontaktforloeb.IndkaldelseService',
+    operation: 'GetIndkaldelser',
+  });
+  expect(t.citizen.name).toBe('Bo Prøvesen');
+  expect(t.request.headers['X-RequestUserMetadata']).toContain('"userFullName":"Bo Pr\\u00f8vesen"');
+  const sent = await send('8-75100', t.request);
+  expect({ status: sent.response.status, outcome: sent.call?.outcome }).toEqual({
+    status: 200,
+    outcome: 'ok',
+  });
+});
+
+it("When the user's headers frame the message wrongly or cannot be sent, then the sender frames it itself or says why", async () => {
+  const t = await template({ certificate: '8-75100', service: 'BookingService', operation: 'GetBookings' });
+  const framed = await send('8-75100', {
+    ...t.request,
+    headers: { ...t.request.headers, 'content-length': '99999', 'Transfer-Encoding': 'chunked' },
+  });
+  expect(framed.call).toMatchObject({ outcome: 'ok' });
+  const unsendable = await admin.post('/admin/try-it/send', {
+    certificate: '8-75100',
+    request: { ...t.request, headers: { ...t.request.headers, 'X-Note': 'price in €' } },
+  });
+  expect(expectProblem(unsendable, 400).detail).toContain('cannot be sent');
+});
+
 it('When the template is asked for wrongly, then the answer says what to ask instead', async () => {
   const base = { certificate: '8-75100', service: 'BookingService', operation: 'CreateBooking' };
   const q = (over: Record<string, string>) =>
