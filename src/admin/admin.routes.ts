@@ -29,6 +29,7 @@ import {
 } from './handlers/push.handler';
 import { resetHandler } from './handlers/reset.handler';
 import { verifyHandler } from './handlers/verify.handler';
+import { TRY_IT_ROUTES } from './handlers/try-it.routes';
 
 export type { AdminHandler } from './admin-endpoint';
 
@@ -100,6 +101,7 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
     listJournalHandler,
   ),
   route('get', '/admin/journal/:referenceId', 'One SOAP exchange', getJournalEntryHandler),
+  ...TRY_IT_ROUTES,
   route(
     'get',
     '/admin/certificates',

@@ -81,13 +81,14 @@ const decisions = (e: JournalEntry): SafeHtml =>
         </tbody>
       </table>`;
 
-export const callDetailHtml = (e: JournalEntry): SafeHtml =>
+/** `actions`: what can be done with the call (copy as, replay; try-it-call-actions.ts). */
+export const callDetailHtml = (e: JournalEntry, actions: SafeHtml = html``): SafeHtml =>
   html` <article class="call-detail" data-testid="call-detail" data-reference-id="${e.referenceId}">
     <h2>
       <span class="badge ${e.outcome === 'ok' ? 'outcome-ok' : 'outcome-fault'}">${e.outcome}</span>
       ${e.service} · ${e.operation ?? '(no operation)'}
     </h2>
-    ${verdict(e)}
+    ${verdict(e)} ${actions}
     <dl class="facts">
       <dt>Reference id</dt>
       <dd><code>${e.referenceId}</code></dd>

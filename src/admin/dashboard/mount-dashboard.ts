@@ -5,6 +5,7 @@ import { PROJECT_ROOT } from '../../project-root';
 import type { AdminContext } from '../admin-context';
 import { callDetailHtml, callMissingHtml } from './call-detail';
 import { dashboardPage } from './page';
+import { callActionsHtml } from './try-it-call-actions';
 
 /**
  * The dashboard at "/" of the admin port: one server-rendered page, one script, one stylesheet, all
@@ -26,6 +27,8 @@ export const mountDashboard = (app: Express, ctx: AdminContext): void => {
   const assets = {
     '/dashboard/app.js': ['application/javascript', readFileSync(join(ASSET_DIR, 'app.js'), 'utf8')],
     '/dashboard/app.css': ['text/css', readFileSync(join(ASSET_DIR, 'app.css'), 'utf8')],
+    '/dashboard/try-it.js': ['application/javascript', readFileSync(join(ASSET_DIR, 'try-it.js'), 'utf8')],
+    '/dashboard/try-it.css': ['text/css', readFileSync(join(ASSET_DIR, 'try-it.css'), 'utf8')],
   } as const;
   for (const [path, [type, body]] of Object.entries(assets)) {
     app.get(path, (_req, res) => {
@@ -39,7 +42,10 @@ export const mountDashboard = (app: Express, ctx: AdminContext): void => {
     if (!entry) res.status(404);
     sendHtml(
       res,
-      (entry ? callDetailHtml(entry) : callMissingHtml(referenceId, ctx.config.journalSize)).value,
+      (entry
+        ? callDetailHtml(entry, callActionsHtml(ctx, entry))
+        : callMissingHtml(referenceId, ctx.config.journalSize)
+      ).value,
     );
   });
 };

@@ -2,6 +2,7 @@ import { SERVICE_CONTRACTS } from '../../soap/contracts';
 import type { AdminContext } from '../admin-context';
 import { copenhagenTime } from './display';
 import { html, type SafeHtml } from './html';
+import { tryItSection } from './try-it-tab';
 
 /**
  * The dashboard's page: every section is here from the server, so the page has its structure (and
@@ -17,6 +18,7 @@ const TABS = [
   ['organisations', 'Organisations'],
   ['certificates', 'Certificates'],
   ['deliveries', 'Push deliveries'],
+  ['try-it', 'Try it'],
 ] as const;
 
 const clockPanel = (ctx: AdminContext): SafeHtml =>
@@ -125,6 +127,7 @@ const orgInput = (id: string, required: boolean): SafeHtml =>
 
 const SECTIONS: Readonly<Record<(typeof TABS)[number][0], () => SafeHtml>> = {
   calls: callsSection,
+  'try-it': tryItSection,
   bookings: () =>
     queryForm(
       'bookings',
@@ -223,7 +226,9 @@ export const dashboardPage = (ctx: AdminContext): SafeHtml =>
         <title>DFDG emulator</title>
         <link rel="icon" href="data:," />
         <link rel="stylesheet" href="/dashboard/app.css" />
+        <link rel="stylesheet" href="/dashboard/try-it.css" />
         <script src="/dashboard/app.js" defer></script>
+        <script src="/dashboard/try-it.js" defer></script>
       </head>
       <body>
         <header>

@@ -422,6 +422,8 @@
 
   const loaders = {
     calls: loadCalls,
+    // The Try it tab (try-it.js) shows what its user asked for; nothing of it is polled.
+    'try-it': null,
     bookings: loadBookings,
     wsrm: listLoader('wsrm', () => queries.wsrm, wsrmColumns),
     reminders: listLoader('reminders', () => queries.reminders, reminderColumns),
