@@ -105,3 +105,21 @@ export const indkaldelseDto = (
   sagsbehandlerNavn: 'Mette Hansen',
   ...overrides,
 });
+
+/** The JSON error body of REST.md §5, its rule (X-DFDG-Rule) and its HTTP status. */
+export const expectRestRefused = (
+  res: RestResponse,
+  status: number,
+  fejlkode: number,
+  rule: string,
+): void => {
+  expect({ status: res.status, rule: res.headers['x-dfdg-rule'] }).toEqual({ status, rule });
+  expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+  const body = res.json as Record<string, unknown>;
+  expect(body.fejlkode).toBe(fejlkode);
+  expect(typeof body.fejltekst).toBe('string');
+  expect(typeof body.beskrivelse).toBe('string');
+  expect(body.serviceRequestLogReferenceIdentifier).toBe(
+    res.headers['x-servicerequestlogreferenceidentifier'],
+  );
+};
