@@ -27,7 +27,12 @@ import type {
   IndkaldelseReadDto,
   IndkaldelseshistorikDto,
 } from './indkaldelse.dto';
-import { bookingFieldsOf, historikEntry, indkaldelseReadForm } from './indkaldelse-mapping';
+import {
+  bookingFieldsOf,
+  historikEntry,
+  indkaldelseReadForm,
+  type Myndighedsdeltager,
+} from './indkaldelse-mapping';
 import { deadlineDatesOnCreate } from './rest-deadlines';
 import { kildesystemRule, restFieldsRule, restStateRule } from './rest.rules';
 
@@ -154,11 +159,21 @@ const getIndkaldelser: RestOperation = (input, deps) => {
   };
 };
 
-/** The historik of one meeting, oldest first; a row kept before snapshots shows the meeting as it is. */
-const historikOf = (booking: Booking, deps: OperationDeps): IndkaldelseshistorikDto[] =>
-  deps.store.bookings
+/**
+ * The historik of one meeting, oldest first, each entry with the meeting and its participants as
+ * that change left them; what a row kept before snapshots (or before their participants) lacks is
+ * shown as it is now, the best the store knows.
+ */
+const historikOf = (booking: Booking, deps: OperationDeps): IndkaldelseshistorikDto[] => {
+  let now: readonly Myndighedsdeltager[] | undefined;
+  const current = (): readonly Myndighedsdeltager[] =>
+    (now ??= deps.store.myndighedsdeltagere.ofBooking(booking.id));
+  return deps.store.bookings
     .historyWithSnapshots(booking.id)
-    .map(({ entry, after }) => historikEntry(entry, readForm(after ?? booking, deps)));
+    .map(({ entry, after, participants }) =>
+      historikEntry(entry, indkaldelseReadForm(after ?? booking, participants ?? current(), deps.starCvr)),
+    );
+};
 
 const getIndkaldelseshistorik: RestOperation = (input, deps) => {
   const booking = getBookingDetails(input.actor, input.params.indkaldelseId ?? '', deps);

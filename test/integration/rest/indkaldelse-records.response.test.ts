@@ -85,3 +85,40 @@ describe('SEC-AUDIT over REST: the code answered', () => {
     expect(await count('8232', missing.headers['x-servicerequestlogreferenceidentifier'])).toBe(1);
   });
 });
+
+interface Entry {
+  readonly aendringstype: number;
+  readonly indkaldelse: { myndighedsdeltagere: Array<{ myndighedsdeltagerId: string; navn?: string }> };
+}
+
+describe('GetIndkaldelseshistorik: the read form after the change, its myndighedsdeltagere included', () => {
+  it('When a participant is added, renamed and removed, then each historik entry shows the participants as that change left them', async () => {
+    const meeting = randomUUID();
+    const participant = randomUUID();
+    const path = `/v2/Indkaldelse/myndighedsdeltager/${participant}`;
+    const send = (method: string, url: string, body?: unknown) =>
+      restCall(emulator.soapUrl, method, url, { headers: headers(), body });
+    expect((await send('POST', `/v2/Indkaldelse/${meeting}`, indkaldelseDto(START))).status).toBe(201);
+    expect((await send('POST', path, { indkaldelseIdentifier: meeting, navn: 'Lars Berg' })).status).toBe(
+      201,
+    );
+    expect((await send('PUT', path, { indkaldelseIdentifier: meeting, navn: 'Lars Bergmann' })).status).toBe(
+      200,
+    );
+    expect((await send('DELETE', path)).status).toBe(200);
+
+    const historik = await send('GET', `/v2/Indkaldelse/historik/${meeting}`);
+    expect(historik.status).toBe(200);
+    const entries = (historik.json as { historik: Entry[] }).historik;
+    expect(entries.map((e) => e.aendringstype)).toEqual([1, 2, 2, 2]);
+    expect(
+      entries.map((e) => e.indkaldelse.myndighedsdeltagere.map((d) => `${d.myndighedsdeltagerId} ${d.navn}`)),
+    ).toEqual([[], [`${participant} Lars Berg`], [`${participant} Lars Bergmann`], []]);
+
+    // The citizen-wide historik shows the same entries.
+    const all = await send('GET', '/v2/Indkaldelse/historik');
+    expect(
+      (all.json as { historik: Entry[] }).historik.map((e) => e.indkaldelse.myndighedsdeltagere.length),
+    ).toEqual([0, 1, 1, 0]);
+  });
+});
