@@ -61,7 +61,8 @@ export const restCall = (
     tls?: ClientTls;
     headers?: RawHeaders;
     body?: unknown;
-    rawBody?: string;
+    /** The body as sent, bytes and all (e.g. not UTF-8). */
+    rawBody?: string | Buffer;
   } = {},
 ): Promise<RestResponse> =>
   new Promise((resolve, reject) => {
@@ -74,6 +75,10 @@ export const restCall = (
     }
     if (payload !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
       headers['Content-Type'] = 'application/json';
+    // Node frames a GET or DELETE body by nothing unless told its length: the server would read it as
+    // the next request.
+    if (payload !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-length'))
+      headers['Content-Length'] = String(Buffer.byteLength(payload));
     const req = request(`${baseUrl}${path}`, { method, ...tls, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
