@@ -136,10 +136,18 @@ const deleteIndkaldelse: RestOperation = (input, deps) => {
   return writeAnswer(input, input.cpr);
 };
 
-const getIndkaldelse: RestOperation = (input, deps) => {
+/**
+ * The meeting a read names: visible to the caller (else 90036, as an unknown id), then the CPR
+ * header's (else 8107, BK-CPR-MATCH: REST.md §3 gives GetIndkaldelse and its historik both codes).
+ */
+const readable = (input: RestOperationInput, deps: OperationDeps): Booking => {
   const booking = getBookingDetails(input.actor, input.params.indkaldelseId ?? '', deps);
-  if (booking.cpr !== input.cpr)
-    throw new DfdgFault('BK-NOT-FOUND', `no indkaldelse ${booking.id} for this CPR`);
+  check(cprMatchesBooking(input.cpr, booking));
+  return booking;
+};
+
+const getIndkaldelse: RestOperation = (input, deps) => {
+  const booking = readable(input, deps);
   return { status: 200, body: readForm(booking, deps), cprs: [booking.cpr] };
 };
 
@@ -176,9 +184,7 @@ const historikOf = (booking: Booking, deps: OperationDeps): Indkaldelseshistorik
 };
 
 const getIndkaldelseshistorik: RestOperation = (input, deps) => {
-  const booking = getBookingDetails(input.actor, input.params.indkaldelseId ?? '', deps);
-  if (booking.cpr !== input.cpr)
-    throw new DfdgFault('BK-NOT-FOUND', `no indkaldelse ${booking.id} for this CPR`);
+  const booking = readable(input, deps);
   return { status: 200, body: { historik: historikOf(booking, deps) }, cprs: [booking.cpr] };
 };
 
