@@ -302,3 +302,15 @@ describe('one world: the audit log, reminders and WSRM (REST.md §1)', () => {
     expect(await reminders()).toEqual([]);
   });
 });
+
+describe('times over REST (REST.md §2)', () => {
+  it('When the start is sent with 7 fraction digits and no offset, then it is Copenhagen local time and reads back exactly as sent', async () => {
+    const cpr = saveCitizen(emulator);
+    const start = '2026-12-01T10:00:00.1234567';
+    const id = await created(cpr, indkaldelseDto(start));
+    const read = await send('GET', `/v2/Indkaldelse/${id}`, jobcenter(cpr));
+    expect(read.json).toMatchObject({ moedeStarttidspunkt: start });
+    // 10:00 in Copenhagen in December is 09:00 UTC.
+    expect(emulator.store.bookings.find(id)?.start.toISOString()).toBe('2026-12-01T09:00:00.123Z');
+  });
+});
