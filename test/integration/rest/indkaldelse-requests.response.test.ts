@@ -290,6 +290,28 @@ describe('GetIndkaldelser: the period', () => {
   });
 });
 
+describe('GetIndkaldelser: what is listed', () => {
+  it('When a citizen has a cancelled meeting and a later-created earlier one, then both are listed, by start, the cancelled one as Aflyst', async () => {
+    const cpr = saveCitizen(strict);
+    const later = randomUUID();
+    const earlier = randomUUID();
+    expect(
+      (await post(strict, cpr, { id: later, body: indkaldelseDto('2026-12-08T10:00:00+01:00') })).status,
+    ).toBe(201);
+    expect((await post(strict, cpr, { id: earlier, body: indkaldelseDto(START) })).status).toBe(201);
+    const cancelled = await restCall(strict.soapUrl, 'DELETE', `/v2/Indkaldelse/${later}`, {
+      headers: headersFor(cpr),
+    });
+    expect(cancelled.status).toBe(200);
+    const res = await restCall(strict.soapUrl, 'GET', '/v2/Indkaldelse', { headers: headersFor(cpr) });
+    expect(
+      (res.json as { indkaldelser: Array<{ indkaldelseId: string; status: string }> }).indkaldelser.map(
+        (i) => `${i.indkaldelseId} ${i.status}`,
+      ),
+    ).toEqual([`${earlier} Aktiv`, `${later} Aflyst`]);
+  });
+});
+
 describe("RULES.md's modes over REST", () => {
   const unnamed = (cpr: string): RawHeaders =>
     headersFor(cpr, { 'X-RequestUserMetadata': rumHeader({ ...jobcenterCaseworker.user, name: 'Unknown' }) });
