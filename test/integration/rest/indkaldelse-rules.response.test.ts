@@ -314,3 +314,18 @@ describe('times over REST (REST.md §2)', () => {
     expect(emulator.store.bookings.find(id)?.start.toISOString()).toBe('2026-12-01T09:00:00.123Z');
   });
 });
+
+describe('POST /admin/reset (REQ-REQUESTID)', () => {
+  it('When the emulator is reset, then the x-requestIds seen before are forgotten: a repeat is accepted, not 412', async () => {
+    const requestId = randomUUID();
+    const first = saveCitizen(emulator);
+    const headers = (cpr: string) => jobcenter(cpr, { 'x-requestId': requestId });
+    const post = (cpr: string) =>
+      send('POST', `/v2/Indkaldelse/${randomUUID()}`, headers(cpr), { body: indkaldelseDto(START) });
+    expect((await post(first)).status).toBe(201);
+    expectRestRefused(await post(first), 412, 5300, 'REQ-REQUESTID');
+    expect((await adminClient(emulator.adminUrl).post('/admin/reset')).status).toBe(200);
+    emulator.clock.set(NOW);
+    expect((await post(saveCitizen(emulator))).status).toBe(201);
+  });
+});
