@@ -117,8 +117,9 @@ export const operationInput = z
 /** A call's outcome as the audit log and journal record it, or any fault. */
 export const outcomeInput = z
   .string()
-  .regex(/^(ok|fault|\d{4})$/, 'ok, fault (any fault) or a fault code such as 5102')
-  .describe('ok, fault (any fault) or a fault code such as 5102');
+  // REST answers STAR's five-digit codes (90000-90036, REST.md §5) and records them as answered.
+  .regex(/^(ok|fault|\d{4,5})$/, 'ok, fault (any fault) or a fault code such as 5102 or 90001')
+  .describe('ok, fault (any fault) or a fault code such as 5102 or 90001');
 
 /** A page's cursor: the reference id of the last call of the page before. */
 export const beforeQuery = uuidInput.describe(

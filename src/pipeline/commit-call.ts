@@ -59,13 +59,15 @@ export const commitRefusal = (
   fault: DfdgFault,
   deps: CommitDeps,
   answer: () => void,
+  answeredCode: number = fault.spec.code,
 ): Promise<void> =>
   new Promise<void>((resolve) => {
     // Checks that refuse without judging first (XML, schema, business rules) still name their rule;
     // the detail is cut, as a hostile request can make it megabytes long.
     if (!call.decisions.some((d) => !d.passed))
       call.decisions.push(failed(fault.spec.ruleId, fault.detail.slice(0, 2000)));
-    const record = recordOf(call, deps.clock.now(), String(fault.spec.code), fault.spec.ruleId, fault.detail);
+    // The code the caller got (a REST 900xx, not the SOAP code it stands for); the rule id is the table's.
+    const record = recordOf(call, deps.clock.now(), String(answeredCode), fault.spec.ruleId, fault.detail);
     call.record = record;
     const answered = (): void => {
       try {

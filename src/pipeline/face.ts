@@ -51,4 +51,10 @@ export interface Face<Request, Message> {
   operate(request: Request, call: Call<Message>, commit: CommitCall): Promise<void>;
   /** Answers with the fault (its audit row is written): sets call.status and call.response. */
   refuse(request: Request, call: Call<Message>, fault: DfdgFault): void;
+  /**
+   * The code the caller is answered for a fault, when the face answers another than the error
+   * table's (REST: STAR's 900xx in place of the old SOAP code). The audit row and the journal keep
+   * the code the caller got, so a filter on it finds the call; absent: the table's code.
+   */
+  answeredCode?(fault: DfdgFault): number;
 }

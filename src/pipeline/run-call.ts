@@ -39,7 +39,7 @@ export const runCall = async <Request, Message>(
 
 /** Answers with a fault once the call's audit row is written (SEC-AUDIT: refused calls too). */
 export const refuse = <Request, Message>(
-  face: Pick<Face<Request, Message>, 'refuse'>,
+  face: Pick<Face<Request, Message>, 'refuse' | 'answeredCode'>,
   request: Request,
   call: Call<Message>,
   fault: DfdgFault,
@@ -49,7 +49,13 @@ export const refuse = <Request, Message>(
   // A damaged file was logged once, when found: the calls it fails are not logged one by one.
   if (fault.key === 'INTERNAL' && !deps.store.health.damagedBecause)
     deps.logger.error('internal error', { referenceId: call.referenceId, error: cause });
-  return commitRefusal(call, fault, deps, () => face.refuse(request, call, fault));
+  return commitRefusal(
+    call,
+    fault,
+    deps,
+    () => face.refuse(request, call, fault),
+    face.answeredCode?.(fault),
+  );
 };
 
 /**
@@ -57,7 +63,7 @@ export const refuse = <Request, Message>(
  * bypassed them) with a fault, audited and journaled as a call of its own.
  */
 export const refuseRequest = async <Request, Message>(
-  face: Pick<Face<Request, Message>, 'protocol' | 'service' | 'refuse'>,
+  face: Pick<Face<Request, Message>, 'protocol' | 'service' | 'refuse' | 'answeredCode'>,
   request: Request,
   fault: DfdgFault,
   deps: CallDeps,

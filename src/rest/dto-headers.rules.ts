@@ -1,6 +1,6 @@
 import type { ErrorKey } from '../domain/errors';
-import type { Organisation } from '../domain/organisation';
-import type { RequestUserMetadata } from '../domain/request-user-metadata';
+import { isKnownOrganisationType, type Organisation } from '../domain/organisation';
+import { isKnownRequestUserType, type RequestUserMetadata } from '../domain/request-user-metadata';
 import type { DfdgHeaders } from '../security/headers';
 import type { z } from 'zod';
 import { validateDto } from './dto-validation';
@@ -16,8 +16,9 @@ import { ACTIVE_ORGANISATION_HEADER, REQUEST_USER_METADATA_HEADER } from './rest
 /**
  * SEC-AO-PRESENT and SEC-RUM-PRESENT over REST (REST.md §2, step 3): the two DTO headers, read into
  * the types the SOAP headers are read into (security/headers.ts), so the shared SEC-* rules run on
- * them unchanged. Whether a type code is in its code list (8173/8174) is the shared check's, after
- * both headers are read.
+ * them unchanged. A type code outside its code list is 8173/8174 here, in step 3, as the SOAP
+ * headers' readers answer it (RULES.md: "present, valid against their schema, code-list values
+ * known"): ActiveOrganisation's before RequestUserMetadata is read.
  */
 export type RestHeaderResult<T> = { ok: true; value: T } | { ok: false; violation: RestViolation };
 
@@ -34,7 +35,16 @@ export const readActiveOrganisationHeader = (values: HeaderValues): RestHeaderRe
     missing: 'SEC-AO-MISSING',
     invalid: 'SEC-AO-INVALID',
   });
-  return dto.ok ? { ok: true, value: organisationOf(dto.value) } : dto;
+  if (!dto.ok) return dto;
+  const type = dto.value.organisationType;
+  if (!isKnownOrganisationType(type))
+    return codeListRefusal(
+      'SEC-AO-ORGTYPE',
+      ACTIVE_ORGANISATION_HEADER.name,
+      '/organisationType',
+      `${type} is not one of ${ORGANISATION_TYPES}`,
+    );
+  return { ok: true, value: organisationOf(dto.value) };
 };
 
 export const readRequestUserMetadataHeader = (
@@ -44,8 +54,41 @@ export const readRequestUserMetadataHeader = (
     missing: 'SEC-RUM-MISSING',
     invalid: 'SEC-RUM-INVALID',
   });
-  return dto.ok ? { ok: true, value: requestUserMetadataOf(dto.value) } : dto;
+  if (!dto.ok) return dto;
+  const userType = dto.value.requestUserStructure.requestUserType;
+  if (!isKnownRequestUserType(userType))
+    return codeListRefusal(
+      'SEC-RUM-USERTYPE',
+      REQUEST_USER_METADATA_HEADER.name,
+      '/requestUserStructure/requestUserType',
+      `${userType} is not one of 1, 2, 3, 4`,
+    );
+  const orgType = dto.value.requestOrganisationStructure.organisationType;
+  if (!isKnownOrganisationType(orgType))
+    return codeListRefusal(
+      'SEC-RUM-ORGTYPE',
+      REQUEST_USER_METADATA_HEADER.name,
+      '/requestOrganisationStructure/organisationType',
+      `${orgType} is not one of ${ORGANISATION_TYPES}`,
+    );
+  return { ok: true, value: requestUserMetadataOf(dto.value) };
 };
+
+/** RULES.md's OrganisationTypeIdentifier code list, as the refusal names it. */
+const ORGANISATION_TYPES = '2, 4, 5, 7, 8, 24';
+
+/** 8173 / 8174: a header that reads, with a type code outside its code list (felter: the header). */
+const codeListRefusal = (
+  key: ErrorKey,
+  header: string,
+  pointer: string,
+  besked: string,
+): { ok: false; violation: RestViolation } => ({
+  ok: false,
+  violation: restViolation(key, `${header}: ${pointer}: ${besked}`, [
+    { felt: header, besked: `${pointer}: ${besked}` },
+  ]),
+});
 
 /** Both headers, ActiveOrganisation first, as RULES.md reads the SOAP ones. */
 export const readRestDfdgHeaders = (

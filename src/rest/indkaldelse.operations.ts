@@ -27,7 +27,12 @@ import type {
   IndkaldelseReadDto,
   IndkaldelseshistorikDto,
 } from './indkaldelse.dto';
-import { bookingFieldsOf, historikEntry, indkaldelseReadForm } from './indkaldelse-mapping';
+import {
+  bookingFieldsOf,
+  historikEntry,
+  indkaldelseReadForm,
+  type Myndighedsdeltager,
+} from './indkaldelse-mapping';
 import { deadlineDatesOnCreate } from './rest-deadlines';
 import { kildesystemRule, restFieldsRule, restStateRule } from './rest.rules';
 
@@ -131,10 +136,18 @@ const deleteIndkaldelse: RestOperation = (input, deps) => {
   return writeAnswer(input, input.cpr);
 };
 
-const getIndkaldelse: RestOperation = (input, deps) => {
+/**
+ * The meeting a read names: visible to the caller (else 90036, as an unknown id), then the CPR
+ * header's (else 8107, BK-CPR-MATCH: REST.md §3 gives GetIndkaldelse and its historik both codes).
+ */
+const readable = (input: RestOperationInput, deps: OperationDeps): Booking => {
   const booking = getBookingDetails(input.actor, input.params.indkaldelseId ?? '', deps);
-  if (booking.cpr !== input.cpr)
-    throw new DfdgFault('BK-NOT-FOUND', `no indkaldelse ${booking.id} for this CPR`);
+  check(cprMatchesBooking(input.cpr, booking));
+  return booking;
+};
+
+const getIndkaldelse: RestOperation = (input, deps) => {
+  const booking = readable(input, deps);
   return { status: 200, body: readForm(booking, deps), cprs: [booking.cpr] };
 };
 
@@ -154,16 +167,24 @@ const getIndkaldelser: RestOperation = (input, deps) => {
   };
 };
 
-/** The historik of one meeting, oldest first; a row kept before snapshots shows the meeting as it is. */
-const historikOf = (booking: Booking, deps: OperationDeps): IndkaldelseshistorikDto[] =>
-  deps.store.bookings
+/**
+ * The historik of one meeting, oldest first, each entry with the meeting and its participants as
+ * that change left them; what a row kept before snapshots (or before their participants) lacks is
+ * shown as it is now, the best the store knows.
+ */
+const historikOf = (booking: Booking, deps: OperationDeps): IndkaldelseshistorikDto[] => {
+  let now: readonly Myndighedsdeltager[] | undefined;
+  const current = (): readonly Myndighedsdeltager[] =>
+    (now ??= deps.store.myndighedsdeltagere.ofBooking(booking.id));
+  return deps.store.bookings
     .historyWithSnapshots(booking.id)
-    .map(({ entry, after }) => historikEntry(entry, readForm(after ?? booking, deps)));
+    .map(({ entry, after, participants }) =>
+      historikEntry(entry, indkaldelseReadForm(after ?? booking, participants ?? current(), deps.starCvr)),
+    );
+};
 
 const getIndkaldelseshistorik: RestOperation = (input, deps) => {
-  const booking = getBookingDetails(input.actor, input.params.indkaldelseId ?? '', deps);
-  if (booking.cpr !== input.cpr)
-    throw new DfdgFault('BK-NOT-FOUND', `no indkaldelse ${booking.id} for this CPR`);
+  const booking = readable(input, deps);
   return { status: 200, body: { historik: historikOf(booking, deps) }, cprs: [booking.cpr] };
 };
 

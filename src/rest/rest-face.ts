@@ -21,7 +21,7 @@ import { restOpenApiDocument } from './openapi';
 import { requestIdForm, requestIdRepeat } from './request-id.rules';
 import { readJsonBody, type JsonLimits } from './request-json.rules';
 import type { FeltDto } from './rest-error.dto';
-import { restErrorAnswer, restViolation, type RestViolation } from './rest-errors';
+import { restAnswerOf, restErrorAnswer, restViolation, type RestViolation } from './rest-errors';
 import {
   ACTIVE_ORGANISATION_HEADER,
   CPR_HEADER,
@@ -282,6 +282,8 @@ export const restFace = (deps: RestFaceDeps): Face<RestExchange, RestMessage> =>
       if (outcome.location) res.setHeader('Location', outcome.location);
       send(res, call, outcome.status, outcome.body);
     },
+
+    answeredCode: (fault: DfdgFault) => restAnswerOf(fault.key).fejlkode,
 
     refuse: ({ res }, call, fault: DfdgFault) => {
       const answer = restErrorAnswer(

@@ -3,7 +3,14 @@ import type { WrittenTimes } from '../domain/booking-times';
 import type { Organisation } from '../domain/organisation';
 import type { RequestUserMetadata } from '../domain/request-user-metadata';
 import { canonicalUuid } from '../domain/uuid';
+import type { Myndighedsdeltager } from '../rest/indkaldelse-mapping';
 import type { Db } from './db';
+import {
+  myndighedsdeltagerOfRow,
+  myndighedsdeltagerRowOf,
+  type MyndighedsdeltagerRepository,
+  type MyndighedsdeltagerRow,
+} from './myndighedsdeltager.repository';
 
 export interface BookingRow {
   id: string;
@@ -67,7 +74,15 @@ export interface BookingHistoryWithSnapshot {
   readonly entry: BookingHistoryEntry;
   /** Undefined for a row written before migration 0012, which kept no snapshot. */
   readonly after: Booking | undefined;
+  /**
+   * The meeting's authority participants right after the change (REST.md §4: the read form after
+   * it); undefined for a row whose snapshot was kept before the participants were.
+   */
+  readonly participants: Myndighedsdeltager[] | undefined;
 }
+
+/** A snapshot as kept in booking_history.snapshot: the booking's row and its participants' rows. */
+type SnapshotRow = BookingRow & { myndighedsdeltagere?: MyndighedsdeltagerRow[] };
 
 const iso = (d: Date | undefined): string | null => (d ? d.toISOString() : null);
 const date = (s: string | null): Date | undefined => (s === null ? undefined : new Date(s));
@@ -259,7 +274,11 @@ export class BookingRepository {
   private readonly historyStmt;
   private readonly historySnapshotStmt;
 
-  constructor(db: Db) {
+  /** The participants a snapshot keeps (none given: snapshots keep none). */
+  constructor(
+    db: Db,
+    private readonly participants?: Pick<MyndighedsdeltagerRepository, 'ofBooking'>,
+  ) {
     this.insertStmt = db.prepare<BookingRow>(
       `INSERT INTO bookings (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`,
     );
@@ -334,7 +353,10 @@ export class BookingRepository {
     return found.sort((a, b) => a.start.getTime() - b.start.getTime() || a.id.localeCompare(b.id));
   }
 
-  /** A history row; with `after`, the booking as the change left it, kept as its row (JSON). */
+  /**
+   * A history row; with `after`, the booking as the change left it and its participants as they are
+   * now (the change's writes are done), kept as their rows (JSON).
+   */
   appendHistory(bookingId: string, entry: BookingHistoryEntry, after?: Booking): void {
     this.historyInsertStmt.run(
       bookingId,
@@ -344,8 +366,15 @@ export class BookingRepository {
       entry.activeOrganisation.code,
       JSON.stringify(entry.requestUserMetadata),
       entry.referenceId,
-      after ? JSON.stringify(bookingRowOf(after)) : null,
+      after ? JSON.stringify(this.snapshotOf(after, entry.change)) : null,
     );
+  }
+
+  private snapshotOf(after: Booking, change: BookingHistoryEntry['change']): SnapshotRow {
+    // A meeting just created has no participants yet: no read on the create path.
+    const participants =
+      change === 'Created' || !this.participants ? [] : this.participants.ofBooking(after.id);
+    return { ...bookingRowOf(after), myndighedsdeltagere: participants.map(myndighedsdeltagerRowOf) };
   }
 
   history(bookingId: string): BookingHistoryEntry[] {
@@ -354,9 +383,13 @@ export class BookingRepository {
 
   /** The history with the booking after each change (migration 0012), oldest first. */
   historyWithSnapshots(bookingId: string): BookingHistoryWithSnapshot[] {
-    return this.historySnapshotStmt.all(canonicalUuid(bookingId)).map((r) => ({
-      entry: historyEntryOf(r),
-      after: r.snapshot === null ? undefined : fromRow(JSON.parse(r.snapshot) as BookingRow),
-    }));
+    return this.historySnapshotStmt.all(canonicalUuid(bookingId)).map((r) => {
+      const snapshot = r.snapshot === null ? undefined : (JSON.parse(r.snapshot) as SnapshotRow);
+      return {
+        entry: historyEntryOf(r),
+        after: snapshot && fromRow(snapshot),
+        participants: snapshot?.myndighedsdeltagere?.map(myndighedsdeltagerOfRow),
+      };
+    });
   }
 }

@@ -2,7 +2,7 @@ import type { Myndighedsdeltager } from '../rest/indkaldelse-mapping';
 import { canonicalUuid } from '../domain/uuid';
 import type { Db } from './db';
 
-interface MyndighedsdeltagerRow {
+export interface MyndighedsdeltagerRow {
   id: string;
   booking_id: string;
   navn: string | null;
@@ -13,7 +13,7 @@ interface MyndighedsdeltagerRow {
   last_changed_at: string;
 }
 
-const fromRow = (r: MyndighedsdeltagerRow): Myndighedsdeltager => ({
+export const myndighedsdeltagerOfRow = (r: MyndighedsdeltagerRow): Myndighedsdeltager => ({
   id: r.id,
   indkaldelseId: r.booking_id,
   ...(r.navn === null ? {} : { navn: r.navn }),
@@ -24,7 +24,7 @@ const fromRow = (r: MyndighedsdeltagerRow): Myndighedsdeltager => ({
   lastChangedAt: new Date(r.last_changed_at),
 });
 
-const rowOf = (d: Myndighedsdeltager): MyndighedsdeltagerRow => ({
+export const myndighedsdeltagerRowOf = (d: Myndighedsdeltager): MyndighedsdeltagerRow => ({
   id: canonicalUuid(d.id),
   booking_id: canonicalUuid(d.indkaldelseId),
   navn: d.navn ?? null,
@@ -60,17 +60,17 @@ export class MyndighedsdeltagerRepository {
 
   find(id: string): Myndighedsdeltager | undefined {
     const row = this.findStmt.get(canonicalUuid(id));
-    return row ? fromRow(row) : undefined;
+    return row ? myndighedsdeltagerOfRow(row) : undefined;
   }
 
   /** A meeting's participants, in the order they were added. */
   ofBooking(bookingId: string): Myndighedsdeltager[] {
-    return this.byBookingStmt.all(canonicalUuid(bookingId)).map(fromRow);
+    return this.byBookingStmt.all(canonicalUuid(bookingId)).map(myndighedsdeltagerOfRow);
   }
 
   /** Adds a participant, or replaces one's fields (its meeting and creation stay). */
   save(d: Myndighedsdeltager): void {
-    this.saveStmt.run(rowOf(d));
+    this.saveStmt.run(myndighedsdeltagerRowOf(d));
   }
 
   remove(id: string): void {

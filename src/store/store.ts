@@ -62,9 +62,10 @@ export const openStore = (
   const health = new StoreHealth(log);
   const group = new GroupCommit(db, report, BUSY_TIMEOUT_MS, health);
   const codelists = new CodelistRepository(db, codeLists);
+  const myndighedsdeltagere = new MyndighedsdeltagerRepository(db);
   return {
     db,
-    bookings: new BookingRepository(db),
+    bookings: new BookingRepository(db, myndighedsdeltagere),
     certificates,
     citizens: new CitizenRepository(db),
     codelists,
@@ -74,7 +75,7 @@ export const openStore = (
     wsrm: new WsrmRepository(db),
     push: new PushRepository(db),
     restRequestIds: new RestRequestIdRepository(db),
-    myndighedsdeltagere: new MyndighedsdeltagerRepository(db),
+    myndighedsdeltagere,
     group,
     health,
     checkedAtOpen: checked,

@@ -27,8 +27,9 @@ export const createSoapApp = (
   app.set('etag', false);
   const { rest } = deps;
   if (rest) {
-    // Every method and path under /v2: the face answers unknown ones itself (REQ-ROUTE, 404/405).
-    app.all(['/v2', '/v2/*rest'], (req: Request, res: Response) => {
+    // Every method and path under /v2, and STAR's v1 paths, not emulated (REST.md §1): the face
+    // answers unknown ones itself (REQ-ROUTE, 404/405), audited and journaled as REST calls.
+    app.all(['/v1', '/v1/*rest', '/v2', '/v2/*rest'], (req: Request, res: Response) => {
       void runCall(rest, { req, res }, deps, REST_STAGES);
     });
   }

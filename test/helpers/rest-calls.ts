@@ -61,7 +61,8 @@ export const restCall = (
     tls?: ClientTls;
     headers?: RawHeaders;
     body?: unknown;
-    rawBody?: string;
+    /** The body as sent, bytes and all (e.g. not UTF-8). */
+    rawBody?: string | Buffer;
   } = {},
 ): Promise<RestResponse> =>
   new Promise((resolve, reject) => {
@@ -74,6 +75,10 @@ export const restCall = (
     }
     if (payload !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
       headers['Content-Type'] = 'application/json';
+    // Node frames a GET or DELETE body by nothing unless told its length: the server would read it as
+    // the next request.
+    if (payload !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-length'))
+      headers['Content-Length'] = String(Buffer.byteLength(payload));
     const req = request(`${baseUrl}${path}`, { method, ...tls, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
@@ -105,3 +110,21 @@ export const indkaldelseDto = (
   sagsbehandlerNavn: 'Mette Hansen',
   ...overrides,
 });
+
+/** The JSON error body of REST.md §5, its rule (X-DFDG-Rule) and its HTTP status. */
+export const expectRestRefused = (
+  res: RestResponse,
+  status: number,
+  fejlkode: number,
+  rule: string,
+): void => {
+  expect({ status: res.status, rule: res.headers['x-dfdg-rule'] }).toEqual({ status, rule });
+  expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+  const body = res.json as Record<string, unknown>;
+  expect(body.fejlkode).toBe(fejlkode);
+  expect(typeof body.fejltekst).toBe('string');
+  expect(typeof body.beskrivelse).toBe('string');
+  expect(body.serviceRequestLogReferenceIdentifier).toBe(
+    res.headers['x-servicerequestlogreferenceidentifier'],
+  );
+};

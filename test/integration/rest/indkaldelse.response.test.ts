@@ -9,6 +9,7 @@ import { callSoap, getBookingDetailsBody, headersOf } from '../../helpers/dfdg-c
 import { UUID } from '../../helpers/fault-assertions';
 import {
   aoHeader,
+  expectRestRefused,
   indkaldelseDto,
   restCall,
   restHeaders,
@@ -66,18 +67,7 @@ const create = (
   headers = restHeaders(jobcenterCaseworker, cpr),
 ) => call('POST', `/v2/Indkaldelse/${id}`, { headers, body });
 
-/** The JSON error body of REST.md §5, its rule and its status. */
-const expectRefused = (res: RestResponse, status: number, fejlkode: number, rule: string): void => {
-  expect({ status: res.status, rule: res.headers['x-dfdg-rule'] }).toEqual({ status, rule });
-  expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
-  const body = res.json as Record<string, unknown>;
-  expect(body.fejlkode).toBe(fejlkode);
-  expect(typeof body.fejltekst).toBe('string');
-  expect(typeof body.beskrivelse).toBe('string');
-  expect(body.serviceRequestLogReferenceIdentifier).toBe(
-    res.headers['x-servicerequestlogreferenceidentifier'],
-  );
-};
+const expectRefused = expectRestRefused;
 
 describe('CreateIndkaldelse and GetIndkaldelse', () => {
   it('When a jobcenter creates a meeting over REST, then it is 201 with its Location and reads back as written', async () => {

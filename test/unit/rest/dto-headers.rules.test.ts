@@ -120,13 +120,41 @@ describe('SEC-AO-PRESENT and SEC-RUM-PRESENT over REST', () => {
     expect(read.ok ? null : answered(read.violation)).toEqual(ANSWER.aoMissing);
   });
 
-  it('When the type codes are not in their code lists, then the headers still read: 8173 and 8174 are the shared check’s', () => {
-    const read = readRestDfdgHeaders(
+  it.each<[string, readonly string[], readonly string[], Answered]>([
+    [
+      'an ActiveOrganisation type outside the code list',
+      ['{"organisationType":99,"organisationCode":"75100"}'],
+      [RUM],
+      ANSWER.aoOrgType,
+    ],
+    [
+      'a requestUserType outside the code list',
+      [AO],
+      [RUM.replace('"requestUserType":2', '"requestUserType":9')],
+      ANSWER.rumUserType,
+    ],
+    [
+      'a RequestUserMetadata organisation type outside the code list',
+      [AO],
+      [
+        RUM.replace(
+          '"requestOrganisationStructure":{"organisationType":8',
+          '"requestOrganisationStructure":{"organisationType":99',
+        ),
+      ],
+      ANSWER.rumOrgType,
+    ],
+    [
+      'both an ActiveOrganisation type and a user type outside their lists (ActiveOrganisation first)',
       ['{"organisationType":99,"organisationCode":"75100"}'],
       [RUM.replace('"requestUserType":2', '"requestUserType":9')],
-    );
-    expect(read.ok && [read.value.activeOrganisation.type, read.value.requestUserMetadata.userType]).toEqual([
-      99, 9,
-    ]);
-  });
+      ANSWER.aoOrgType,
+    ],
+  ])(
+    'When the headers carry %s, then step 3 answers it (8173/8174, as the SOAP headers)',
+    (_, ao, rum, answer) => {
+      const read = readRestDfdgHeaders(ao, rum);
+      expect(read.ok ? null : answered(read.violation)).toEqual(answer);
+    },
+  );
 });

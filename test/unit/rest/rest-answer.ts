@@ -64,6 +64,24 @@ export const ANSWER = {
     fejlkode: 8235,
     fejltekst: 'Could not deserialize the Soap header: RequestUserMetadataHeader',
   },
+  aoOrgType: {
+    status: 400,
+    rule: 'SEC-AO-PRESENT',
+    fejlkode: 8173,
+    fejltekst: 'OrganisationType is invalid according to the organisationTypeIdentifierCodeList.',
+  },
+  rumOrgType: {
+    status: 400,
+    rule: 'SEC-RUM-PRESENT',
+    fejlkode: 8173,
+    fejltekst: 'OrganisationType is invalid according to the organisationTypeIdentifierCodeList.',
+  },
+  rumUserType: {
+    status: 400,
+    rule: 'SEC-RUM-PRESENT',
+    fejlkode: 8174,
+    fejltekst: 'UserType is invalid according to the requestUserTypeIdentifierCodeList.',
+  },
   deadlinesCreate: {
     status: 400,
     rule: 'BK-DEADLINES-CREATE',
