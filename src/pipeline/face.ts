@@ -51,4 +51,11 @@ export interface Face<Request, Message> {
   operate(request: Request, call: Call<Message>, commit: CommitCall): Promise<void>;
   /** Answers with the fault (its audit row is written): sets call.status and call.response. */
   refuse(request: Request, call: Call<Message>, fault: DfdgFault): void;
+  /**
+   * Answers with a bare HTTP status and a line of text, no DFDG answer (an injected 503, as a gateway
+   * in front of DFDG would send): sets call.status and call.response.
+   */
+  answerStatus(request: Request, call: Call<Message>, status: number, text: string): void;
+  /** Closes the connection without an answer (an injected drop): the client sees it hang up. */
+  drop(request: Request, call: Call<Message>): void;
 }

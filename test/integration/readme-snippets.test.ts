@@ -44,6 +44,7 @@ const RUN = [
   'node-soap',
   'admin-examples',
   'admin-problem',
+  'faults-example',
   'ci-check',
   'ci-verify',
   'audit-pages',
@@ -184,6 +185,21 @@ it('When the admin API is sent the advance the README shows, then it answers exa
   const answer = await admin.put('/admin/clock', { advance: 'P1M' });
   expect({ status: answer.status, body: answer.body }).toEqual({ status: 400, body: shown });
   expect(answer.contentType).toMatch(/^application\/problem\+json/);
+});
+
+it('When the faults example runs, then GetBookings is answered 503 once and then as usual, the audit log says so, and no rule is left', async () => {
+  const result = await bash(localised('faults-example'));
+  expectSuccess(result);
+  // What call() printed: the HTTP status of each GetBookings, one a line.
+  expect(result.stdout.match(/\d{3}(?=\n)/g)).toEqual(['503', '200']);
+  const audit = await admin.get<{ items: { outcome: string; ruleId: string | null }[] }>(
+    '/admin/audit?operation=GetBookings&limit=2',
+  );
+  expect(audit.body.items).toEqual([
+    expect.objectContaining({ outcome: 'ok', ruleId: null }),
+    expect.objectContaining({ outcome: '503', ruleId: 'INJECTED-FAULT' }),
+  ]);
+  expect((await admin.get('/admin/faults')).body).toEqual({ items: [] });
 });
 
 describe('The CI smoke check', () => {
