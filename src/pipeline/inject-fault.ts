@@ -36,12 +36,13 @@ const factsOf = (call: Call, store: Store): CallFacts => ({
 
 /** The decision's text: which rule, what it did, how many more calls it answers. */
 const whyOf = (rule: FaultRule): string => {
+  const after = rule.remaining === null ? null : rule.remaining - 1;
   const left =
-    rule.remaining === null
-      ? 'until removed'
-      : rule.remaining === 1
-        ? 'its last time'
-        : `${rule.remaining - 1} more time(s)`;
+    after === null
+      ? 'in force until removed'
+      : after === 0
+        ? 'its last call: the rule is gone'
+        : `${after} more ${after === 1 ? 'call' : 'calls'} to answer`;
   return `fault rule ${rule.id} (POST /admin/faults): ${describeEffect(rule.effect)}; ${left}`;
 };
 

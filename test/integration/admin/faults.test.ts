@@ -183,6 +183,9 @@ describe('POST /admin/faults: an HTTP status, a delay, a dropped connection', ()
     });
     // Without times, the rule stays until removed.
     expect((await bookingDetails(id)).status).toBe(503);
+    expect((await admin.get('/admin/calls/count?operation=GetBookingDetails&outcome=503')).body).toEqual({
+      count: 2,
+    });
     expect((await admin.delete<RuleView>(`/admin/faults/${rule.id}`)).body).toMatchObject({
       id: rule.id,
       remaining: null,
@@ -234,6 +237,7 @@ describe('POST /admin/faults: an HTTP status, a delay, a dropped connection', ()
       expect.objectContaining({ operation: 'CreateBooking', outcome: 'dropped', ruleId: 'INJECTED-FAULT' }),
     ]);
     expect((await journalEntry(audit[0]?.referenceId ?? '')).status).toBe(0);
+    expect((await admin.get(`/admin/calls/count?cpr=${cpr}&outcome=dropped`)).body).toEqual({ count: 1 });
     expect((await createBooking()).status).toBe(200);
   });
 });
