@@ -294,6 +294,20 @@ describe('Kontaktforloeb.IndkaldelseService (REST)', () => {
     expect(emulator.store.bookings.find(id)).toBeUndefined();
     expect(await auditRow(referenceOf(res))).toMatchObject({ outcome: '1011', ruleId: 'INJECTED-FAULT' });
   });
+  it('When a rule answers GetIndkaldelser with HTTP 503 once, then that read gets 503 and text, and the next one the meetings', async () => {
+    await addRule({ match: { operation: 'GetIndkaldelser' }, effect: { httpStatus: 503 }, times: 1 });
+    const read = () =>
+      restCall(emulator.soapUrl, 'GET', '/v2/Indkaldelse', {
+        headers: restHeaders(jobcenterCaseworker, cpr),
+      });
+    const refused = await read();
+    expect({ status: refused.status, type: refused.headers['content-type'] }).toEqual({
+      status: 503,
+      type: 'text/plain; charset=utf-8',
+    });
+    expect(await auditRow(referenceOf(refused))).toMatchObject({ outcome: '503', ruleId: 'INJECTED-FAULT' });
+    expect((await read()).status).toBe(200);
+  });
 });
 
 describe('GET, DELETE and reset', () => {
