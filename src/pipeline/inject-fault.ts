@@ -64,7 +64,8 @@ export const injectFault = async <Request, Message>(
   const why = whyOf(rule);
   const { effect } = rule;
   if ('delayMs' in effect) {
-    await sleep(effect.delayMs);
+    // Unreferenced: a delayed call does not keep a stopped emulator's process alive.
+    await sleep(effect.delayMs, undefined, { ref: false });
     call.decisions.push(passed(INJECTED_FAULT, why));
     return false;
   }
