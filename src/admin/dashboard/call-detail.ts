@@ -103,7 +103,7 @@ export const callDetailHtml = (e: JournalEntry): SafeHtml =>
       <span class="badge ${e.outcome === 'ok' ? 'outcome-ok' : 'outcome-fault'}">${e.outcome}</span>
       ${e.service} · ${e.operation ?? '(no operation)'}
     </h2>
-    ${verdict(e)} ${e.outcome === 'ok' ? (injected(e) ?? '') : ''}
+    ${verdict(e)} ${e.outcome === 'ok' ? injected(e) : null}
     <dl class="facts">
       <dt>Reference id</dt>
       <dd><code>${e.referenceId}</code></dd>
