@@ -32,6 +32,7 @@ import { listenFailure, StartupError } from './startup-error';
 import { isStoreFull } from './store/store-health';
 import { createSoapApp, finishSoapApp } from './transport/app';
 import type { CallDeps } from './pipeline/run-call';
+import { FaultRules } from './pipeline/fault-rules';
 import { Journal } from './transport/journal';
 import { httpUrlOf, listenHttpLoopback, LOOPBACK_HOST } from './transport/http-loopback-server';
 import { jsonLogger, neverThrows, type Logger } from './transport/logger';
@@ -103,11 +104,13 @@ export const startEmulator = async (
   );
   const journal = new Journal(config.journalSize);
   let publicBaseUrl = '';
+  const faults = new FaultRules();
   const core: CallDeps = {
     store,
     clock,
     logger,
     journal,
+    faults,
     unknownCitizens: config.unknownCitizens,
     conformance: config.conformance,
   };
@@ -194,6 +197,7 @@ export const startEmulator = async (
       certificates,
       logger,
       push,
+      faults,
       soapUrl: () => publicBaseUrl,
     });
   } catch (error) {

@@ -2,6 +2,7 @@ import type { Config } from '../config';
 import type { ControllableClock } from '../domain/clock';
 import type { DevCertificates } from '../pki/dev-certificates';
 import type { Fixtures } from '../store/fixtures';
+import type { FaultRules } from '../pipeline/fault-rules';
 import type { PushWorker } from '../push/push-worker';
 import type { Store } from '../store/store';
 import type { Journal } from '../transport/journal';
@@ -18,6 +19,8 @@ export interface AdminContext {
   readonly logger: Logger;
   /** Delivers push messages; the admin API asks it to run when it changed what is due. */
   readonly push: PushWorker;
+  /** The fault rules the calls are answered by (POST /admin/faults). */
+  readonly faults: FaultRules;
   /** https://host:port of the SOAP services, for links and health. */
   readonly soapUrl: () => string;
 }

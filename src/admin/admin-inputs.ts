@@ -114,12 +114,21 @@ export const operationInput = z
   .refine((o) => OPERATION_NAMES.includes(o), { message: `one of ${OPERATION_NAMES.join(', ')}` })
   .describe('an operation, e.g. CreateBooking');
 
-/** A call's outcome as the audit log and journal record it, or any fault. */
+/**
+ * A call's outcome as the audit log and journal record it, or any fault. A call a fault rule
+ * answered with an HTTP status has that status as its outcome (503), one it dropped `dropped`.
+ */
 export const outcomeInput = z
   .string()
-  // REST answers STAR's five-digit codes (90000-90036, REST.md §5) and records them as answered.
-  .regex(/^(ok|fault|\d{4,5})$/, 'ok, fault (any fault) or a fault code such as 5102 or 90001')
-  .describe('ok, fault (any fault) or a fault code such as 5102 or 90001');
+  // REST answers STAR's five-digit codes (90000-90036, REST.md §5) and records them as answered; a fault
+  // rule answers an HTTP status or drops the connection.
+  .regex(
+    /^(ok|fault|dropped|\d{3,5})$/,
+    'ok, fault (any fault), a fault code such as 5102 or 90001, or what a fault rule answered: an HTTP status such as 503, or dropped',
+  )
+  .describe(
+    'ok, fault (any fault), a fault code such as 5102 or 90001, or what a fault rule answered: an HTTP status such as 503, or dropped',
+  );
 
 /** A page's cursor: the reference id of the last call of the page before. */
 export const beforeQuery = uuidInput.describe(

@@ -4,6 +4,12 @@ import { getCitizenHandler } from './handlers/get-citizen.handler';
 import { listCitizensHandler } from './handlers/list-citizens.handler';
 import { getClockHandler } from './handlers/get-clock.handler';
 import { getCodelistHandler, listCodelistsHandler, putCodelistHandler } from './handlers/codelists.handler';
+import {
+  addFaultHandler,
+  clearFaultsHandler,
+  deleteFaultHandler,
+  listFaultsHandler,
+} from './handlers/faults.handler';
 import { getJournalEntryHandler } from './handlers/get-journal-entry.handler';
 import { healthHandler } from './handlers/health.handler';
 import { issueCertificateHandler } from './handlers/issue-certificate.handler';
@@ -55,7 +61,7 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
   route(
     'post',
     '/admin/reset',
-    'Empty the store, reload the fixtures, clock back to real time; API and CLI certificates stay',
+    'Empty the store, reload the fixtures, clock back to real time, fault rules gone; API and CLI certificates stay',
     resetHandler,
   ),
   route('get', '/admin/clock', "The emulator's clock", getClockHandler),
@@ -94,6 +100,20 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
     'Check expectations about the calls made: 200, or 417 with what was seen instead',
     verifyHandler,
   ),
+  route(
+    'get',
+    '/admin/faults',
+    'The fault rules in force, newest (the one that wins) first, with how many calls each has left',
+    listFaultsHandler,
+  ),
+  route(
+    'post',
+    '/admin/faults',
+    'Answer matching calls with a DFDG fault, an HTTP status, a delay or a dropped connection',
+    addFaultHandler,
+  ),
+  route('delete', '/admin/faults', 'Remove every fault rule', clearFaultsHandler),
+  route('delete', '/admin/faults/:id', 'Remove one fault rule', deleteFaultHandler),
   route(
     'get',
     '/admin/journal',

@@ -322,10 +322,15 @@ export class DfdgFault extends Error {
     readonly key: ErrorKey,
     readonly detail: string,
     inMessage?: string,
+    /**
+     * The code, text and rule answered, when not the key's own entry: an injected fault (POST
+     * /admin/faults) is answered with its code as the key's entry renders it, under its own rule.
+     */
+    spec: ErrorSpec = ERROR_TABLE[key],
   ) {
     super(`${key}: ${detail}`);
     this.name = 'DfdgFault';
-    this.spec = ERROR_TABLE[key];
+    this.spec = spec;
     this.faultMessage = inMessage === undefined ? this.spec.text : `${this.spec.text}: ${inMessage}`;
   }
 

@@ -1,3 +1,4 @@
+import type { CallRecord } from '../domain/call-record';
 import type { Clock } from '../domain/clock';
 import { failed } from '../domain/decision';
 import { DfdgFault } from '../domain/errors';
@@ -60,14 +61,28 @@ export const commitRefusal = (
   deps: CommitDeps,
   answer: () => void,
   answeredCode: number = fault.spec.code,
+): Promise<void> => {
+  // Checks that refuse without judging first (XML, schema, business rules) still name their rule;
+  // the detail is cut, as a hostile request can make it megabytes long.
+  if (!call.decisions.some((d) => !d.passed))
+    call.decisions.push(failed(fault.spec.ruleId, fault.detail.slice(0, 2000)));
+  // The code the caller got (a REST 900xx, not the SOAP code it stands for); the rule id is the table's.
+  const record = recordOf(call, deps.clock.now(), String(answeredCode), fault.spec.ruleId, fault.detail);
+  return commitAnswer(call, record, deps, answer);
+};
+
+/**
+ * Writes the audit row of a call its operation does not answer (a refusal, an injected fault) in the
+ * group's transaction, then lets the face answer. An audit that cannot be written is logged, and the
+ * call is answered all the same.
+ */
+export const commitAnswer = (
+  call: Call,
+  record: CallRecord,
+  deps: CommitDeps,
+  answer: () => void,
 ): Promise<void> =>
   new Promise<void>((resolve) => {
-    // Checks that refuse without judging first (XML, schema, business rules) still name their rule;
-    // the detail is cut, as a hostile request can make it megabytes long.
-    if (!call.decisions.some((d) => !d.passed))
-      call.decisions.push(failed(fault.spec.ruleId, fault.detail.slice(0, 2000)));
-    // The code the caller got (a REST 900xx, not the SOAP code it stands for); the rule id is the table's.
-    const record = recordOf(call, deps.clock.now(), String(answeredCode), fault.spec.ruleId, fault.detail);
     call.record = record;
     const answered = (): void => {
       try {

@@ -57,4 +57,11 @@ export interface Face<Request, Message> {
    * the code the caller got, so a filter on it finds the call; absent: the table's code.
    */
   answeredCode?(fault: DfdgFault): number;
+  /**
+   * Answers with a bare HTTP status and a line of text, no DFDG answer (an injected 503, as a gateway
+   * in front of DFDG would send): sets call.status and call.response.
+   */
+  answerStatus(request: Request, call: Call<Message>, status: number, text: string): void;
+  /** Closes the connection without an answer (an injected drop): the client sees it hang up. */
+  drop(request: Request, call: Call<Message>): void;
 }

@@ -4,15 +4,19 @@ import { newCall, recordOf, type Call } from './call';
 import { commitCall, commitRefusal, type CommitDeps } from './commit-call';
 import type { Face } from './face';
 import { faultOf } from './fault-of';
+import { injectFault, type InjectionDeps } from './inject-fault';
 import { CALL_STAGES, runStages, type Stage, type StageDeps } from './stages';
 
-export interface CallDeps extends StageDeps, CommitDeps {
+export interface CallDeps extends StageDeps, InjectionDeps {
   readonly journal: Journal;
 }
 
+/** Faults on demand come after this step: the call identified, its operation and metadata read. */
+const INJECTED_AFTER_STEP = 3;
+
 /**
  * One call, whichever face it came through: RULES.md's stages in order (the first violation
- * answers), then the operation in its savepoint, then the answer; the audit row is written before
+ * answers), a fault rule's effect after step 3 (inject-fault.ts), then the operation in its savepoint, then the answer; the audit row is written before
  * the answer, and the journal entry and log line are filed from the call once it has been answered.
  * Never rejects: whatever goes wrong is answered as a fault.
  */
@@ -24,9 +28,11 @@ export const runCall = async <Request, Message>(
 ): Promise<Call<Message>> => {
   const call = newCall<Message>(face.service);
   try {
-    const violation = await runStages(stages, face, request, call, deps);
+    const identifying = stages.filter((s) => s.step <= INJECTED_AFTER_STEP);
+    const violation = await runStages(identifying, face, request, call, deps);
     if (violation) await refuse(face, request, call, DfdgFault.of(violation), deps);
-    else await face.operate(request, call, (work) => commitCall(call, deps, work));
+    else if (!(await injectFault(face, request, call, deps)))
+      await judgeAndOperate(face, request, call, deps, stages);
   } catch (error) {
     const fault = faultOf(error, call.referenceId, deps.store.health.damagedBecause);
     await refuse(face, request, call, fault, deps, error).catch((answerError: unknown) =>
@@ -35,6 +41,20 @@ export const runCall = async <Request, Message>(
   }
   fileInJournal(face.protocol, call, deps);
   return call;
+};
+
+/** Steps 4 to 6, then the operation in its savepoint: the first violation answers instead. */
+const judgeAndOperate = async <Request, Message>(
+  face: Face<Request, Message>,
+  request: Request,
+  call: Call<Message>,
+  deps: CallDeps,
+  stages: readonly Stage[],
+): Promise<void> => {
+  const judging = stages.filter((s) => s.step > INJECTED_AFTER_STEP);
+  const violation = await runStages(judging, face, request, call, deps);
+  if (violation) await refuse(face, request, call, DfdgFault.of(violation), deps);
+  else await face.operate(request, call, (work) => commitCall(call, deps, work));
 };
 
 /** Answers with a fault once the call's audit row is written (SEC-AUDIT: refused calls too). */

@@ -1,4 +1,10 @@
-import { ERROR_TABLE, type ErrorKey, type ErrorSource, type Violation } from '../domain/errors';
+import {
+  ERROR_TABLE,
+  type ErrorKey,
+  type ErrorSource,
+  type ErrorSpec,
+  type Violation,
+} from '../domain/errors';
 import type { FejlDto, FeltDto } from './rest-error.dto';
 
 /**
@@ -152,8 +158,8 @@ export interface RestAnswer {
   readonly ruleId: string;
 }
 
-export const restAnswerOf = (key: ErrorKey): RestAnswer => {
-  const spec = ERROR_TABLE[key];
+/** `spec` is the code and text answered, when not the key's own entry (an injected fault). */
+export const restAnswerOf = (key: ErrorKey, spec: ErrorSpec = ERROR_TABLE[key]): RestAnswer => {
   const starCode = BY_SOAP_CODE.get(spec.code);
   return {
     status: REST_STATUS[key],
@@ -180,8 +186,12 @@ export interface RestErrorAnswer {
 
 export const REST_ERROR_CONTENT_TYPE = 'application/json; charset=utf-8';
 
-export const restErrorAnswer = (v: RestViolation, referenceId: string): RestErrorAnswer => {
-  const answer = restAnswerOf(v.key);
+export const restErrorAnswer = (
+  v: RestViolation,
+  referenceId: string,
+  spec: ErrorSpec = ERROR_TABLE[v.key],
+): RestErrorAnswer => {
+  const answer = restAnswerOf(v.key, spec);
   return {
     status: answer.status,
     headers: {

@@ -12,6 +12,7 @@ import { identifyCaller } from '../security/client-identity';
 import type { OperationDeps } from '../services/call-context';
 import type { Store } from '../store/store';
 import type { Logger } from '../transport/logger';
+import { answerBareStatus, dropConnection } from '../transport/injected-answers';
 import { readRequestBody, RequestBodyError } from '../transport/request-body';
 import type { SchemaValidation } from './dto-validation';
 import { readActiveOrganisationHeader, readRequestUserMetadataHeader } from './dto-headers.rules';
@@ -289,11 +290,23 @@ export const restFace = (deps: RestFaceDeps): Face<RestExchange, RestMessage> =>
       const answer = restErrorAnswer(
         restViolation(fault.key, fault.detail, felter.get(call)),
         call.referenceId,
+        fault.spec,
       );
       if (res.headersSent) return;
       res.status(answer.status).set(answer.headers).send(JSON.stringify(answer.body));
       call.status = answer.status;
       call.response = `HTTP ${answer.status}\nX-DFDG-Rule: ${answer.headers['X-DFDG-Rule'] ?? ''}\n\n${JSON.stringify(answer.body)}`;
+    },
+
+    answerStatus: ({ res }, call, status, text) => {
+      call.response = answerBareStatus(res, status, call.referenceId, REFERENCE_HEADER, text);
+      call.status = res.statusCode;
+    },
+
+    drop: ({ req }, call) => {
+      dropConnection(req);
+      call.status = 0;
+      call.response = '';
     },
   };
 };

@@ -13,6 +13,7 @@ import { identifiesBySignature, type IdentityPolicy } from '../security/identity
 import { verifyWsSecurity } from '../security/ws-security';
 import type { CallContext, OperationDeps, OperationHandler } from '../services/call-context';
 import type { Store } from '../store/store';
+import { answerBareStatus, dropConnection } from '../transport/injected-answers';
 import { readRequestBody, RequestBodyError } from '../transport/request-body';
 import type { Logger } from '../transport/logger';
 import type { ServiceContract } from './contracts';
@@ -290,6 +291,17 @@ export const soapFace = (service: ServiceContract, deps: SoapFaceDeps): SoapFace
     refuse: ({ res }, call, fault) => {
       call.response = sendFault(res, fault, call.referenceId);
       call.status = res.statusCode;
+    },
+
+    answerStatus: ({ res }, call, status, text) => {
+      call.response = answerBareStatus(res, status, call.referenceId, REFERENCE_ID_HEADER, text);
+      call.status = res.statusCode;
+    },
+
+    drop: ({ req }, call) => {
+      dropConnection(req);
+      call.status = 0;
+      call.response = '';
     },
 
     responded: (envelope) => {

@@ -30,7 +30,7 @@ export interface FaceScript {
 }
 
 export interface FakeAnswer {
-  readonly kind: 'answered' | 'refused';
+  readonly kind: 'answered' | 'refused' | 'status' | 'dropped';
   readonly fault?: DfdgFault;
 }
 
@@ -94,6 +94,15 @@ export const fakeFace = (script: FaceScript) => {
       call.status = 500;
       call.response = `fault ${fault.spec.code}`;
       answers.push({ kind: 'refused', fault });
+    },
+    answerStatus: (_request, call, status) => {
+      call.status = status;
+      call.response = `HTTP ${status}`;
+      answers.push({ kind: 'status' });
+    },
+    drop: (_request, call) => {
+      call.status = 0;
+      answers.push({ kind: 'dropped' });
     },
   };
   return { face, asked, answers };

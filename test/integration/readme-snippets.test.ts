@@ -48,6 +48,8 @@ const RUN = [
   'node-soap',
   'admin-examples',
   'admin-problem',
+  'faults-example',
+  'try-it-script',
   'ci-check',
   'ci-verify',
   'audit-pages',
@@ -61,6 +63,7 @@ const snippets = documentationSnippets();
 let emulator: RunningEmulator;
 let admin: AdminClient;
 let work: string;
+let certDir: string;
 let bin: string;
 
 /** The README's snippet with the documented ports replaced by the test emulator's. */
@@ -116,7 +119,7 @@ const writeExecutable = (path: string, content: string): void => {
 };
 
 beforeAll(async () => {
-  const certDir = ownCertDir();
+  certDir = ownCertDir();
   emulator = await startTestEmulator({ certDir, identityMode: 'either' });
   admin = adminClient(emulator.adminUrl);
   work = tempDir();
@@ -210,6 +213,32 @@ it('When the admin API is sent the advance the README shows, then it answers exa
   const answer = await admin.put('/admin/clock', { advance: 'P1M' });
   expect({ status: answer.status, body: answer.body }).toEqual({ status: 400, body: shown });
   expect(answer.contentType).toMatch(/^application\/problem\+json/);
+});
+
+it('When the faults example runs, then GetBookings is answered 503 once and then as usual, the audit log says so, and no rule is left', async () => {
+  const result = await bash(localised('faults-example'));
+  expectSuccess(result);
+  // What call() printed: the HTTP status of each GetBookings, one a line.
+  expect(result.stdout.match(/\d{3}(?=\n)/g)).toEqual(['503', '200']);
+  const audit = await admin.get<{ items: { outcome: string; ruleId: string | null }[] }>(
+    '/admin/audit?operation=GetBookings&limit=2',
+  );
+  expect(audit.body.items).toEqual([
+    expect.objectContaining({ outcome: 'ok', ruleId: null }),
+    expect.objectContaining({ outcome: '503', ruleId: 'INJECTED-FAULT' }),
+  ]);
+  expect((await admin.get('/admin/faults')).body).toEqual({ items: [] });
+});
+
+it('When the try-it script runs, then its CreateBooking is accepted and journalled, and the call comes back as a curl command', async () => {
+  const result = await bash(localised('try-it-script'));
+  expectSuccess(result);
+  const [outcome, ...curl] = result.stdout.trim().split('\n');
+  expect(outcome).toBe('ok');
+  const command = curl.join('\n');
+  expect(command).toMatch(/^curl /);
+  expect(command).toContain(`--cert '${join(certDir, 'clients', '8-75100.pem')}'`);
+  expect(command).toContain(`'${emulator.soapUrl}/BookingService'`);
 });
 
 describe('The CI smoke check', () => {

@@ -1,4 +1,5 @@
 import type { Decision } from '../../domain/decision';
+import { INJECTED_FAULT } from '../../domain/fault-injection.rules';
 import { formatOrganisation, type Organisation } from '../../domain/organisation';
 import type { RequestUserMetadata } from '../../domain/request-user-metadata';
 import type { JournalEntry } from '../../transport/journal';
@@ -20,9 +21,24 @@ const user = (m: RequestUserMetadata | null): SafeHtml =>
         >`
     : html`<span class="muted">none</span>`;
 
+/**
+ * A call a fault rule of POST /admin/faults answered, or delayed, says so first: the answer is the
+ * rule's, not a DFDG rule's.
+ */
+const injected = (e: JournalEntry): SafeHtml | null => {
+  const rule = e.decisions.find((d) => d.ruleId === INJECTED_FAULT);
+  if (!rule) return null;
+  return rule.passed
+    ? html`<p class="verdict verdict-warning" data-testid="injected-fault">Delayed on demand: ${rule.why}</p>`
+    : html`<p class="verdict verdict-fault" data-testid="injected-fault">
+        Answered by an injected fault (${e.outcome}, not a DFDG rule): ${rule.why}
+      </p>`;
+};
+
 /** The rule that refused the call, said first: the "near miss" a vendor came to the page for. */
 const verdict = (e: JournalEntry): SafeHtml => {
   const refusal = e.decisions.find((d) => !d.passed);
+  if (refusal?.ruleId === INJECTED_FAULT) return injected(e) ?? html``;
   const warnings = e.decisions.filter((d) => d.warning).length;
   if (e.outcome === 'ok')
     return warnings === 0
@@ -88,7 +104,7 @@ export const callDetailHtml = (e: JournalEntry, actions: SafeHtml = html``): Saf
       <span class="badge ${e.outcome === 'ok' ? 'outcome-ok' : 'outcome-fault'}">${e.outcome}</span>
       ${e.service} · ${e.operation ?? '(no operation)'}
     </h2>
-    ${verdict(e)} ${actions}
+    ${verdict(e)} ${e.outcome === 'ok' ? injected(e) : null} ${actions}
     <dl class="facts">
       <dt>Reference id</dt>
       <dd><code>${e.referenceId}</code></dd>

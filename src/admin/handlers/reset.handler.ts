@@ -17,7 +17,7 @@ const ResetQuery = z.strictObject({
 /**
  * POST /admin/reset: the world of a fresh installation. Every table is emptied, the clock goes back
  * to real time, then the fixtures are loaded relative to that time and the fixture certificates
- * registered again; the journal is cleared. Certificates issued or registered through the API or the
+ * registered again; the journal and the fault rules are cleared. Certificates issued or registered through the API or the
  * CLI are registered again as they were (a client set up with one goes on working after a test suite
  * resets), unless `?certificates=forget`.
  */
@@ -44,7 +44,7 @@ export const resetHandler = adminEndpoint({
 });
 
 const resetEmulator = (
-  { store, clock, fixtures, certificates, journal, logger, config }: AdminContext,
+  { store, clock, fixtures, certificates, journal, faults, logger, config }: AdminContext,
   certificateChoice: 'keep' | 'forget',
 ) => {
   clock.reset();
@@ -66,6 +66,7 @@ const resetEmulator = (
     return count;
   });
   journal.clear();
+  faults.clear();
   const loaded = {
     organisations: fixtures.organisations.length,
     certificates: registered,
