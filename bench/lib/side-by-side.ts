@@ -1,7 +1,7 @@
 import { loadDataset } from './dataset';
 import { adminCall, startHangingReceiver } from './hanging-receiver';
 import type { Installation } from './installation';
-import { combineRounds, type RunResult } from './load';
+import { combineRounds, runLoad, type RunResult } from './load';
 import { freePort, type ServerProcess } from './processes';
 import { REST_COUNTERPARTS, scenarios, type Population, type Scenario } from './scenarios';
 import { startEmulator } from './targets';
@@ -157,5 +157,49 @@ export const measureSideBySide = async (
     // at once instead of waiting out the attempt's 10 s.
     await receiver.stop();
     await Promise.all([plain.server.stop(), hanging.server.stop()]);
+  }
+};
+
+/**
+ * `--side-by-side`: only these two comparisons, on their own emulator and a fresh history of
+ * `bookings` (the full run measures them too, after its comparison with the references).
+ */
+export const runSideBySideMode = async (
+  installation: Installation,
+  s: {
+    readonly bookings: number;
+    readonly connections: number;
+    readonly seconds: number;
+    readonly warmupSeconds: number;
+    readonly rounds: number;
+    readonly log: (line: string) => void;
+  },
+): Promise<SideBySideReport> => {
+  const dbPath = installation.dbPath('side-by-side');
+  const population = loadDataset(dbPath, installation.fixturesDir, s.bookings);
+  const emulator = await startEmulator(installation, { label: 'emulator', dbPath });
+  try {
+    return await measureSideBySide(installation, {
+      emulator,
+      population,
+      rounds: s.rounds,
+      measure: async (server, scenario, warmup) => {
+        const r = await runLoad(server, scenario, installation.client(scenario.certificate), {
+          connections: s.connections,
+          seconds: warmup ? s.warmupSeconds : s.seconds,
+        });
+        if (!warmup)
+          s.log(
+            `  ${scenario.operation.padEnd(18)} ${server.label.padEnd(29)} ${Math.round(r.rps).toString().padStart(5)} req/s ` +
+              `p50 ${r.p50.toFixed(2)} p99 ${r.p99.toFixed(2)} ms  CPU ${r.cpuMsPerRequest.toFixed(2)} ms/req ` +
+              `(others ${Math.round(r.otherCpu)}%)  errors ${r.errors}` +
+              (r.firstError ? `\n    first error: ${r.firstError.slice(0, 300)}` : ''),
+          );
+        return r;
+      },
+      log: s.log,
+    });
+  } finally {
+    await emulator.stop();
   }
 };
