@@ -9,12 +9,14 @@ import { prepareInstallation } from './lib/installation';
 import { measureNpmStart } from './lib/npm-start';
 import { measureOneCitizen, oneCitizenMarkdown } from './lib/one-citizen';
 import { profileMarkdown, runProfile } from './lib/profile-run';
-import { machineInfo, npmStartMarkdown, reportMarkdown } from './lib/report';
+import { machineInfo, npmStartMarkdown, reportMarkdown, sideBySideMarkdown } from './lib/report';
 import type { OperationName } from './lib/scenarios';
+import { runSideBySideMode } from './lib/side-by-side';
 import { runSuite } from './lib/suite';
 
 /**
- * npm run bench [-- --quick | --profile[=Operation] | --npm-start | --one-citizen | --compare] [--out DIR] [--rounds N]
+ * npm run bench [-- --quick | --profile[=Operation] | --npm-start | --one-citizen | --compare | --side-by-side]
+ *                  [--out DIR] [--rounds N]
  *                  [--seconds S] [--connections C] [--sizes 1000,100000,1000000] [--starts N]
  *                  [--bookings N] [--keep] [--operations A,B] [--against label=main.js ...]
  *
@@ -28,13 +30,15 @@ import { runSuite } from './lib/suite';
  * node-soap side by side in one run, on --operations (default CreateBooking,GetBookingDetails) at
  * --sizes' first (default 1,000) bookings, each build's cold start the median of --starts (default
  * 1); writes compare.{md,json}.
+ * --side-by-side: only REST against SOAP and CreateBooking with a hanging push subscriber against
+ * none (issues 14, 15), on --sizes' first (default 1,000) bookings; writes side-by-side.{md,json}.
  * --npm-start: only the time to the first answer of `npm start` (building, then --starts times
  * again, default 5), on 1k bookings.
  * Writes <mode>.json and <mode>.md (profile-<Operation>.*) into bench/results/ (or --out) and prints
  * the Markdown.
  */
 interface Cli {
-  readonly mode: 'full' | 'quick' | 'profile' | 'npm-start' | 'one-citizen' | 'compare';
+  readonly mode: 'full' | 'quick' | 'profile' | 'npm-start' | 'one-citizen' | 'compare' | 'side-by-side';
   readonly operations: readonly OperationName[];
   readonly against: ReadonlyArray<{ readonly label: string; readonly main: string }>;
   readonly profileOperation: OperationName;
@@ -55,6 +59,8 @@ const OPERATIONS: readonly OperationName[] = [
   'GetVariablePersonStatus',
   'WsrmPickup',
 ];
+/** --profile also takes the REST operations (the references of --compare answer only SOAP). */
+const PROFILED: readonly OperationName[] = [...OPERATIONS, 'CreateIndkaldelse', 'GetIndkaldelse'];
 
 const parseCli = (argv: readonly string[]): Cli => {
   const value = (flag: string): string | undefined => {
@@ -72,8 +78,8 @@ const parseCli = (argv: readonly string[]): Cli => {
   };
   const profile = argv.find((a) => a === '--profile' || a.startsWith('--profile='));
   const profileOperation = (profile?.split('=')[1] ?? 'CreateBooking') as OperationName;
-  if (!OPERATIONS.includes(profileOperation))
-    throw new Error(`--profile=${profileOperation}: not one of ${OPERATIONS.join(', ')}`);
+  if (!PROFILED.includes(profileOperation))
+    throw new Error(`--profile=${profileOperation}: not one of ${PROFILED.join(', ')}`);
   const sizes = value('--sizes')
     ?.split(',')
     .map((s) => Number(s.trim()));
@@ -104,13 +110,15 @@ const parseCli = (argv: readonly string[]): Cli => {
       ? 'profile'
       : argv.includes('--compare')
         ? 'compare'
-        : argv.includes('--npm-start')
-          ? 'npm-start'
-          : argv.includes('--one-citizen')
-            ? 'one-citizen'
-            : argv.includes('--quick')
-              ? 'quick'
-              : 'full',
+        : argv.includes('--side-by-side')
+          ? 'side-by-side'
+          : argv.includes('--npm-start')
+            ? 'npm-start'
+            : argv.includes('--one-citizen')
+              ? 'one-citizen'
+              : argv.includes('--quick')
+                ? 'quick'
+                : 'full',
     profileOperation,
     operations,
     against,
@@ -179,6 +187,27 @@ const main = async (): Promise<void> => {
       const markdown = compareMarkdown(report);
       await write(join(cli.out, 'compare.md'), markdown);
       await write(join(cli.out, 'compare.json'), json(report));
+      process.stdout.write(`${markdown}\n`);
+      return;
+    }
+    if (cli.mode === 'side-by-side') {
+      const report = await runSideBySideMode(installation, {
+        bookings: cli.sizes?.[0] ?? 1000,
+        connections: cli.connections,
+        seconds: cli.seconds ?? 3,
+        warmupSeconds: 1.5,
+        rounds: cli.rounds ?? 3,
+        log,
+      });
+      const machine = machineInfo();
+      const markdown =
+        `### Side by side, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC\n\n` +
+        `Machine: ${machine['cpu']}, Node ${machine['node']}, commit ${machine['commit']}; 1-minute load ` +
+        `average when the run began: ${machine['load']}. ${cli.connections} keep-alive mTLS connections; ` +
+        `${cli.rounds ?? 3} round(s) of ${cli.seconds ?? 3} s per cell; medians; ${cli.sizes?.[0] ?? 1000} ` +
+        `bookings preloaded.\n\n${sideBySideMarkdown(report)}\n`;
+      await write(join(cli.out, 'side-by-side.md'), markdown);
+      await write(join(cli.out, 'side-by-side.json'), json({ machine, ...report }));
       process.stdout.write(`${markdown}\n`);
       return;
     }

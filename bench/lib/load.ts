@@ -22,7 +22,7 @@ export interface RunResult {
   readonly loadCpu: number;
   /** CPU time of everything else on the machine during the run (other processes), in percent of one core. */
   readonly otherCpu: number;
-  /** Answers other than HTTP 200, connection errors and timeouts. */
+  /** Answers other than the scenario's success status (200, 201), connection errors and timeouts. */
   readonly errors: number;
   readonly statuses: Readonly<Record<string, number>>;
   /** The first answer that was not a 200, to show what went wrong. */
@@ -40,6 +40,7 @@ export const runLoad = async (
   tls: ClientTls,
   options: LoadOptions,
 ): Promise<RunResult> => {
+  const okStatus = scenario.okStatus ?? 200;
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   let firstError: string | undefined;
@@ -63,7 +64,7 @@ export const runLoad = async (
           const requests = scenario.requestsOf(connection++).map((r): LoadRequest => ({
             ...r,
             onResponse: (status, body, context, headers) => {
-              if (status !== 200 && firstError === undefined)
+              if (status !== okStatus && firstError === undefined)
                 firstError = `HTTP ${status}: ${body.slice(0, 800)}`;
               if (typeof r.onResponse === 'function') r.onResponse(status, body, context, headers);
             },
@@ -90,7 +91,7 @@ export const runLoad = async (
   if (scenario.settle) await scenario.settle(target.baseUrl, tls);
 
   latencies.sort((a, b) => a - b);
-  const ok = statuses['200'] ?? 0;
+  const ok = statuses[String(okStatus)] ?? 0;
   return {
     operation: scenario.operation,
     target: target.label,

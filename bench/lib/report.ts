@@ -5,6 +5,7 @@ import type { RunResult } from './load';
 import type { XmlCosts } from './micro';
 import type { NpmStartTimes } from './npm-start';
 import type { OperationName } from './scenarios';
+import type { SideBySideReport } from './side-by-side';
 
 /** The bench's results: written as JSON and as the Markdown tables the README shows. */
 export interface ComparedResult extends RunResult {
@@ -48,6 +49,8 @@ export interface BenchReport {
   readonly machine: Readonly<Record<string, string>>;
   readonly settings: { readonly connections: number; readonly seconds: number; readonly rounds: number };
   readonly comparison: readonly ComparedResult[];
+  /** REST against SOAP, and CreateBooking with a hanging push subscriber against none. */
+  readonly sideBySide: SideBySideReport;
   readonly scale: readonly ScaleStep[];
   readonly ratios: readonly ScaleRatio[];
   readonly xml: XmlCosts;
@@ -134,6 +137,8 @@ export const reportMarkdown = (r: BenchReport): string => {
         fixed(c.cpuVsA),
       ]),
     ),
+    '',
+    sideBySideMarkdown(r.sideBySide),
     '',
     '#### History size',
     '',
@@ -237,3 +242,59 @@ export const npmStartMarkdown = (t: NpmStartTimes, bookings: number): string =>
       [[`${int(t.buildingStartMs)} ms`, `${int(t.secondStartMs)} ms`, `${int(t.directStartMs)} ms`]],
     ),
   ].join('\n');
+
+/** The rows of one side-by-side pair: req/s, latency and CPU of each side, then their ratio. */
+const pairColumns = ['req/s', 'p50 ms', 'p99 ms', 'CPU ms/req', 'server CPU %', 'other CPU %', 'errors'];
+const pairCells = (x: RunResult): string[] => [
+  int(x.rps),
+  fixed(x.p50),
+  fixed(x.p99),
+  fixed(x.cpuMsPerRequest),
+  int(x.serverCpu),
+  int(x.otherCpu),
+  `${x.errors} / ${int(x.requests)}`,
+];
+
+/** Issue 14's REST against SOAP and issue 15's hanging subscriber, each pair measured back to back. */
+export const sideBySideMarkdown = (r: SideBySideReport): string => {
+  const outcomes = Object.entries(r.push.attemptOutcomes)
+    .map(([outcome, n]) => `${n} × ${outcome}`)
+    .join(', ');
+  return [
+    '#### REST against SOAP (issue 14)',
+    '',
+    'The same emulator, caller (a jobcenter caseworker), connections and preloaded bookings; each pair ' +
+      'measured back to back in every round, the order rotated. REST: `POST /v2/Indkaldelse/{uuid}` ' +
+      '(201, a new citizen per call as CreateBooking) and `GET /v2/Indkaldelse/{uuid}` with the DTO headers ' +
+      'of REST.md §2 and a fresh `x-requestId` per write. REST / SOAP CPU is the target: ≤ 1.',
+    '',
+    table(
+      ['Operation', ...pairColumns, 'REST / SOAP CPU', 'REST / SOAP req/s'],
+      r.rest.flatMap((p) => [
+        [`${p.soap.operation} (SOAP)`, ...pairCells(p.soap), '', ''],
+        [`${p.rest.operation} (REST)`, ...pairCells(p.rest), fixed(p.cpuRatio), fixed(p.rpsRatio)],
+      ]),
+    ),
+    '',
+    '#### CreateBooking with a push subscriber that never answers (issue 15)',
+    '',
+    'Two emulators started alike on the same history; one has a subscription (`PUT /admin/subscriptions`) ' +
+      'for the calling jobcenter, so every CreateBooking queues a message for it, at an HTTPS endpoint that ' +
+      'accepts mutual TLS and never answers. Measured back to back in every round, the order rotated. ' +
+      `The endpoint received ${r.push.receiverRequests} request(s); the delivery attempts listed at the end: ` +
+      `${outcomes || 'none'}. The target: p99 with ÷ without ≤ 1.1.`,
+    '',
+    table(
+      ['CreateBooking', ...pairColumns, 'p99 ratio', 'CPU ratio'],
+      [
+        ['no subscriber', ...pairCells(r.push.without), '', ''],
+        [
+          'hanging subscriber',
+          ...pairCells(r.push.withSubscriber),
+          fixed(r.push.p99Ratio),
+          fixed(r.push.cpuRatio),
+        ],
+      ],
+    ),
+  ].join('\n');
+};

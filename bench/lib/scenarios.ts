@@ -14,8 +14,10 @@ import {
   wsrmGetBookingsEnvelope,
   type BenchService,
 } from './soap-bodies';
+import { INDKALDELSE_PATH, indkaldelseBody, restHeaders } from './rest-bodies';
 import {
   bookingIdOf,
+  bookingOwners,
   cprOf,
   CREATE_CPR_BASE,
   LOAD_CERTIFICATE,
@@ -30,7 +32,19 @@ import {
  * a CPR never used before, so no rule refuses it; reads: a random preloaded citizen or booking).
  */
 export type OperationName =
-  'CreateBooking' | 'GetBookingDetails' | 'GetBookings' | 'GetVariablePersonStatus' | 'WsrmPickup';
+  | 'CreateBooking'
+  | 'GetBookingDetails'
+  | 'GetBookings'
+  | 'GetVariablePersonStatus'
+  | 'WsrmPickup'
+  | 'CreateIndkaldelse'
+  | 'GetIndkaldelse';
+
+/** The REST counterparts (REST.md §3) of SOAP operations, measured side by side with them. */
+export const REST_COUNTERPARTS = [
+  { soap: 'CreateBooking', rest: 'CreateIndkaldelse' },
+  { soap: 'GetBookingDetails', rest: 'GetIndkaldelse' },
+] as const satisfies ReadonlyArray<{ soap: OperationName; rest: OperationName }>;
 
 export interface Population {
   readonly bookings: number;
@@ -41,6 +55,8 @@ export interface Scenario {
   readonly operation: OperationName;
   /** The client certificate every connection presents. */
   readonly certificate: string;
+  /** The HTTP status of a successful call (REST's create answers 201); 200 when not given. */
+  readonly okStatus?: number;
   /** The requests of one connection (setupClient gives each its own, numbered from 0). */
   requestsOf(connection: number): LoadRequest[];
   /** Leaves the target as it found it (the pickup: no sequence left open). */
@@ -62,49 +78,93 @@ const dynamic = (service: BenchService, operation: string, body: () => string): 
 let created = 0;
 const randomIndex = (n: number): number => Math.floor(Math.random() * n);
 
-export const scenarios = (population: Population): Record<OperationName, Scenario> => ({
-  CreateBooking: {
-    operation: 'CreateBooking',
-    certificate: LOAD_CERTIFICATE,
-    requestsOf: () => [
-      dynamic('BookingService', 'CreateBooking', () =>
-        createBookingEnvelope(LOAD_ORGANISATION, {
-          id: randomUUID(),
-          cpr: cprOf(CREATE_CPR_BASE + created++),
-          now: Date.now(),
-        }),
-      ),
-    ],
-  },
-  GetBookingDetails: {
-    operation: 'GetBookingDetails',
-    certificate: LOAD_CERTIFICATE,
-    requestsOf: () => [
-      dynamic('BookingService', 'GetBookingDetails', () =>
-        getBookingDetailsEnvelope(LOAD_ORGANISATION, bookingIdOf(randomIndex(population.bookings))),
-      ),
-    ],
-  },
-  GetBookings: {
-    operation: 'GetBookings',
-    certificate: LOAD_CERTIFICATE,
-    requestsOf: () => [
-      dynamic('BookingService', 'GetBookings', () =>
-        getBookingsEnvelope(LOAD_ORGANISATION, cprOf(randomIndex(population.citizens))),
-      ),
-    ],
-  },
-  GetVariablePersonStatus: {
-    operation: 'GetVariablePersonStatus',
-    certificate: LOAD_CERTIFICATE,
-    requestsOf: () => [
-      dynamic('PersonStatusService', 'GetVariablePersonStatus', () =>
-        personStatusEnvelope(LOAD_ORGANISATION, cprOf(randomIndex(population.citizens))),
-      ),
-    ],
-  },
-  WsrmPickup: pickupScenario,
-});
+export const scenarios = (population: Population): Record<OperationName, Scenario> => {
+  let owners: Int32Array | undefined;
+  /** A random preloaded booking and its citizen (a REST read names the citizen in a header). */
+  const randomBooking = (): { id: string; cpr: string } => {
+    owners ??= bookingOwners(population.bookings);
+    const n = randomIndex(population.bookings);
+    return { id: bookingIdOf(n), cpr: cprOf(owners[n] ?? 0) };
+  };
+  return {
+    CreateBooking: {
+      operation: 'CreateBooking',
+      certificate: LOAD_CERTIFICATE,
+      requestsOf: () => [
+        dynamic('BookingService', 'CreateBooking', () =>
+          createBookingEnvelope(LOAD_ORGANISATION, {
+            id: randomUUID(),
+            cpr: cprOf(CREATE_CPR_BASE + created++),
+            now: Date.now(),
+          }),
+        ),
+      ],
+    },
+    GetBookingDetails: {
+      operation: 'GetBookingDetails',
+      certificate: LOAD_CERTIFICATE,
+      requestsOf: () => [
+        dynamic('BookingService', 'GetBookingDetails', () =>
+          getBookingDetailsEnvelope(LOAD_ORGANISATION, bookingIdOf(randomIndex(population.bookings))),
+        ),
+      ],
+    },
+    GetBookings: {
+      operation: 'GetBookings',
+      certificate: LOAD_CERTIFICATE,
+      requestsOf: () => [
+        dynamic('BookingService', 'GetBookings', () =>
+          getBookingsEnvelope(LOAD_ORGANISATION, cprOf(randomIndex(population.citizens))),
+        ),
+      ],
+    },
+    GetVariablePersonStatus: {
+      operation: 'GetVariablePersonStatus',
+      certificate: LOAD_CERTIFICATE,
+      requestsOf: () => [
+        dynamic('PersonStatusService', 'GetVariablePersonStatus', () =>
+          personStatusEnvelope(LOAD_ORGANISATION, cprOf(randomIndex(population.citizens))),
+        ),
+      ],
+    },
+    WsrmPickup: pickupScenario,
+    CreateIndkaldelse: {
+      operation: 'CreateIndkaldelse',
+      certificate: LOAD_CERTIFICATE,
+      okStatus: 201,
+      requestsOf: () => [
+        {
+          method: 'POST',
+          path: INDKALDELSE_PATH,
+          setupRequest: (req) => ({
+            ...req,
+            path: `${INDKALDELSE_PATH}/${randomUUID()}`,
+            headers: restHeaders(LOAD_ORGANISATION, cprOf(CREATE_CPR_BASE + created++), true),
+            body: indkaldelseBody(LOAD_ORGANISATION, Date.now()),
+          }),
+        },
+      ],
+    },
+    GetIndkaldelse: {
+      operation: 'GetIndkaldelse',
+      certificate: LOAD_CERTIFICATE,
+      requestsOf: () => [
+        {
+          method: 'GET',
+          path: INDKALDELSE_PATH,
+          setupRequest: (req) => {
+            const booking = randomBooking();
+            return {
+              ...req,
+              path: `${INDKALDELSE_PATH}/${booking.id}`,
+              headers: restHeaders(LOAD_ORGANISATION, booking.cpr, false),
+            };
+          },
+        },
+      ],
+    },
+  };
+};
 
 /** autocannon starts a connection's cycle over when setupRequest returns nothing; its types do not say so. */
 const orRestart = (setup: (req: LoadRequest, context: object) => LoadRequest | undefined) =>

@@ -6,6 +6,7 @@ import { combineRounds, median, runLoad, type RunResult } from './load';
 import { measureXmlCosts } from './micro';
 import { measureNpmStart } from './npm-start';
 import { ServerDidNotServe, type ServerProcess } from './processes';
+import { measureSideBySide, type SideBySideReport } from './side-by-side';
 import {
   machineInfo,
   type BenchReport,
@@ -105,7 +106,15 @@ export const runSuite = async (installation: Installation, s: SuiteSettings): Pr
       }
     }
   }
-  await Promise.all([emulator, refA, refB, syncFull].map((p) => p.stop()));
+  await Promise.all([refA, refB, syncFull].map((p) => p.stop()));
+  const sideBySide = await measureSideBySide(installation, {
+    emulator,
+    population,
+    rounds: s.rounds,
+    measure: (server, scenario, warmup) => measure(server, scenario, warmup ? warm : load),
+    log: s.log,
+  });
+  await emulator.stop();
   const combined = new Map([...runs].map(([k, v]) => [k, combineRounds(v)]));
   const resultOf = (op: OperationName, label: string): RunResult | undefined =>
     combined.get(`${op}\u0000${label}`);
@@ -175,11 +184,12 @@ export const runSuite = async (installation: Installation, s: SuiteSettings): Pr
     machine: machineInfo(loadAtStart),
     settings: { connections: s.connections, seconds: s.seconds, rounds: s.rounds },
     comparison,
+    sideBySide,
     scale,
     ratios,
     xml,
     npmStart,
-    targets: checkTargets(comparison, scale, ratios),
+    targets: checkTargets(comparison, scale, ratios, sideBySide),
   };
 };
 
@@ -230,6 +240,7 @@ const checkTargets = (
   comparison: readonly ComparedResult[],
   scale: readonly ScaleStep[],
   ratios: readonly ScaleRatio[],
+  sideBySide: SideBySideReport,
 ): TargetCheck[] => {
   const emulator = (op: OperationName): ComparedResult | undefined =>
     comparison.find((c) => c.operation === op && c.target === EMULATOR);
@@ -285,5 +296,17 @@ const checkTargets = (
       met: coldest <= 1500 && !failedStart,
     },
     { target: 'RSS ≤ 200 MB under load', measured: `${Math.round(rss)} MB (peak)`, met: rss <= 200 },
+    ...sideBySide.rest.map((r) => ({
+      target: `${r.rest.operation} CPU/req ≤ ${r.soap.operation}'s (issue 14)`,
+      measured: `${r.rest.cpuMsPerRequest.toFixed(2)} vs ${r.soap.cpuMsPerRequest.toFixed(2)} ms: ${x(r.cpuRatio)}`,
+      met: r.cpuRatio <= 1,
+    })),
+    {
+      target: 'CreateBooking p99 with a hanging push subscriber ≤ 1.1 × without (issue 15)',
+      measured:
+        `${sideBySide.push.withSubscriber.p99.toFixed(1)} vs ${sideBySide.push.without.p99.toFixed(1)} ms: ` +
+        x(sideBySide.push.p99Ratio),
+      met: sideBySide.push.p99Ratio <= 1.1,
+    },
   ];
 };

@@ -64,6 +64,14 @@ export const seededRandom = (seed: number): (() => number) => {
 /** How many bookings citizen i has: 1 to 9, five on average, the same at every size. */
 export const bookingsOfCitizen = (i: number): number => 1 + (hash32(i) % 9);
 
+/** The citizen (index) of each preloaded booking, in the loader's order: citizen 0's first, then 1's... */
+export const bookingOwners = (bookings: number): Int32Array => {
+  const owners = new Int32Array(bookings);
+  for (let c = 0, n = 0; n < bookings; c++)
+    for (let b = bookingsOfCitizen(c); b > 0 && n < bookings; b--, n++) owners[n] = c;
+  return owners;
+};
+
 const hash32 = (n: number): number => {
   let h = Math.imul(n ^ 0x9e3779b9, 0x85ebca6b);
   h ^= h >>> 13;

@@ -53,6 +53,29 @@ it('When the quick benchmark runs, then every operation is answered on every ser
     });
     expect(c.requests).toBeGreaterThan(0);
   }
+  // REST beside SOAP on the same emulator, and CreateBooking with and without a subscriber that hangs.
+  const { rest, push } = report.sideBySide;
+  expect(rest.map((p) => [p.soap.operation, p.rest.operation])).toEqual([
+    ['CreateBooking', 'CreateIndkaldelse'],
+    ['GetBookingDetails', 'GetIndkaldelse'],
+  ]);
+  expect(new Set([push.without.target, push.withSubscriber.target])).toEqual(
+    new Set(['emulator, no subscriber', 'emulator, hanging subscriber']),
+  );
+  for (const c of [...rest.flatMap((p) => [p.soap, p.rest]), push.without, push.withSubscriber]) {
+    expect({ operation: c.operation, target: c.target, errors: c.errors, firstError: c.firstError }).toEqual({
+      operation: c.operation,
+      target: c.target,
+      errors: 0,
+      firstError: undefined,
+    });
+    expect(c.requests).toBeGreaterThan(0);
+  }
+  // The emulator did try the hanging endpoint: the subscription was in force while CreateBooking ran.
+  expect(push.receiverRequests).toBeGreaterThan(0);
+  const markdown = readFileSync(join(out, 'quick.md'), 'utf8');
+  expect(markdown).toMatch(/\|\s*CreateIndkaldelse \(REST\)\s*\|/);
+  expect(markdown).toMatch(/\|\s*hanging subscriber\s*\|/);
   expect(report.scale.map((s) => s.dataset.bookings)).toEqual([1000, 10_000]);
   expect(report.ratios.map((r) => r.operation)).toEqual(operations);
   // `npm start` served its first request, building dist/ and then from it, each time.
@@ -75,4 +98,4 @@ it('When the quick benchmark runs, then every operation is answered on every ser
     first: oneCitizen.first.from,
     last: oneCitizen.last.to,
   }).toEqual({ bookings: 300, errors: 0, first: 100, last: 300 });
-}, 300_000);
+}, 420_000);
