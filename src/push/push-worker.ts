@@ -36,9 +36,12 @@ export class PushWorker {
   private readonly timeoutMs: number;
   private readonly pollMs: number;
   private timer: NodeJS.Timeout | undefined;
-  /** Passes run one after the other; a request for one while one runs is served by the next. */
-  private chain: Promise<number> = Promise.resolve(0);
-  private queued: Promise<number> | undefined;
+  /**
+   * Each subscription's drain in flight. A pass starts a drain only for a subscription without one,
+   * so one subscription's attempts stay strictly in order while another's hang (up to the attempt
+   * timeout) holds back no one else.
+   */
+  private readonly draining = new Map<string, Promise<number>>();
   private stopped = false;
 
   private kickScheduled = false;
@@ -76,35 +79,42 @@ export class PushWorker {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    await this.chain;
+    await Promise.all(this.draining.values());
   }
 
   /**
-   * One pass over the queues as of now: each subscription's head that is due gets one attempt; after a
-   * delivery the next message of that subscription, if due, follows in the same pass. Resolves to the
-   * number of attempts made. Callers that changed the world (a queued message, a clock moved) call it.
+   * One pass over the queues as of now: each subscription's head that is due gets one attempt, unless
+   * that subscription's drain is still in flight (it picks up what fell due when its attempt ends);
+   * after a delivery the next message of that subscription, if due, follows. Resolves, with the
+   * number of attempts made, once every drain in flight has ended: a caller that changed the world (a
+   * clock moved) sees the attempts that fell due made. Passes never wait for each other.
    */
   runDue(): Promise<number> {
-    if (this.queued) return this.queued;
-    const run = this.chain
-      .then(() => {
-        this.queued = undefined;
-        return this.stopped ? 0 : this.pass();
-      })
-      .catch((error: unknown) => {
-        this.options.onError?.(error);
-        return 0;
-      });
-    this.queued = run;
-    this.chain = run;
-    return run;
-  }
-
-  private async pass(): Promise<number> {
+    if (this.stopped) return Promise.resolve(0);
     const { store, clock } = this.options;
-    const heads = store.transaction(() => store.push.due(clock.now()));
-    const counts = await Promise.all(heads.map((head) => this.drain(head)));
-    return counts.reduce((a, b) => a + b, 0);
+    let heads: readonly PushMessage[];
+    try {
+      heads = store.transaction(() => store.push.due(clock.now()));
+    } catch (error) {
+      this.options.onError?.(error);
+      return Promise.resolve(0);
+    }
+    for (const head of heads) {
+      if (this.draining.has(head.subscription)) continue;
+      const drain = this.drain(head)
+        .catch((error: unknown) => {
+          this.options.onError?.(error);
+          return 0;
+        })
+        .finally(() => {
+          this.draining.delete(head.subscription);
+          // A message queued for it while it drained, or the next one after a failed attempt's
+          // retry fell due, is the next pass's.
+          this.soon();
+        });
+      this.draining.set(head.subscription, drain);
+    }
+    return Promise.all(this.draining.values()).then((counts) => counts.reduce((a, b) => a + b, 0));
   }
 
   private async drain(first: PushMessage): Promise<number> {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { ControllableClock } from '../../../src/domain/clock';
 import { loadCertificateAuthority } from '../../../src/pki/dev-certificates';
 import { issueClientCertificate } from '../../../src/pki/issue-certificate';
+import { postPushMessage } from '../../../src/push/push-sender';
 import { PushWorker } from '../../../src/push/push-worker';
 import type { QueuedPushMessage } from '../../../src/store/push.repository';
 import { openStore, type Store } from '../../../src/store/store';
@@ -76,6 +77,12 @@ const message = (subscription: string, text: string): QueuedPushMessage => {
     body: JSON.stringify({ text }),
     queuedAt: clock.now(),
   };
+};
+
+/** Waits, in real time, for what another party (a receiver, the worker) does on its own. */
+const until = async (done: () => boolean): Promise<void> => {
+  for (let i = 0; i < 500 && !done(); i += 1) await new Promise((r) => setTimeout(r, 10));
+  if (!done()) throw new Error('it did not happen within 5 s');
 };
 
 const queue = (...messages: QueuedPushMessage[]): void =>
@@ -166,6 +173,39 @@ it("When one subscriber hangs, then another subscriber's messages are delivered 
   queue(stuck, message('fine', 'a'), message('fine', 'b'));
   expect(await worker.runDue()).toBe(3);
   expect(fine.received).toHaveLength(2);
+  expect(store.push.message(stuck.messageId)?.attemptList.map((a) => a.outcome)).toEqual(['timeout']);
+});
+
+it('When one subscriber hangs, then a message queued for another while it hangs is delivered before the hanging attempt ends', async () => {
+  const hanging = await receiver(['hang']);
+  const fine = await receiver([200]);
+  subscribe('hangs', hanging.url);
+  subscribe('fine', fine.url);
+  const stuck = message('hangs', 'stuck');
+  // What the store says of the hanging message at the moment 'b' is sent.
+  let stuckAttemptsWhenBWasSent: number | undefined;
+  worker = new PushWorker({
+    store,
+    clock,
+    identity: { certificatePem: star.certificatePem, privateKeyPem: star.privateKeyPem },
+    devCaPem: devCa.certificatePem,
+    attemptTimeoutMs: 2_000,
+    send: (endpoint, identity, body, timeoutMs) => {
+      if (body === JSON.stringify({ text: 'b' }))
+        stuckAttemptsWhenBWasSent = store.push.message(stuck.messageId)?.attempts;
+      return postPushMessage(endpoint, identity, body, timeoutMs);
+    },
+  });
+  queue(stuck, message('fine', 'a'));
+  const firstPass = worker.runDue();
+  await until(() => fine.received.length === 1 && hanging.received.length === 1);
+
+  queue(message('fine', 'b'));
+  const secondPass = worker.runDue();
+  await Promise.all([firstPass, secondPass]);
+  expect(fine.json<{ text: string }>().map((m) => m.text)).toEqual(['a', 'b']);
+  // 'b' went out while the hanging attempt was still open: nothing was recorded for it yet.
+  expect(stuckAttemptsWhenBWasSent).toBe(0);
   expect(store.push.message(stuck.messageId)?.attemptList.map((a) => a.outcome)).toEqual(['timeout']);
 });
 
