@@ -14,6 +14,7 @@ import { verifyWsSecurity } from '../security/ws-security';
 import type { CallContext, OperationDeps, OperationHandler } from '../services/call-context';
 import type { Store } from '../store/store';
 import { readRequestBody, RequestBodyError } from '../transport/request-body';
+import { requestHeadOf } from '../transport/request-head';
 import type { Logger } from '../transport/logger';
 import type { ServiceContract } from './contracts';
 import { parseEnvelope, type EnvelopeLimits, type ParsedEnvelope } from './envelope';
@@ -163,6 +164,7 @@ export const soapFace = (service: ServiceContract, deps: SoapFaceDeps): SoapFace
 
     identify: (exchange, call) => {
       const { req, res } = exchange;
+      call.head = requestHeadOf(req);
       // Whatever still goes wrong on this response (a write after its end) is logged; unhandled, a
       // stream error ends the process.
       res.on('error', (error) => {

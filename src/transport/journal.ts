@@ -1,5 +1,6 @@
 import type { CallRecord } from '../domain/call-record';
 import type { Decision } from '../domain/decision';
+import type { RequestHead } from './request-head';
 
 /**
  * The request journal: the last N exchanges, raw, with who called and every rule that decided
@@ -12,6 +13,8 @@ export interface JournalEntry extends CallRecord {
   readonly status: number;
   /** Every rule that judged the call, in order. */
   readonly decisions: readonly Decision[];
+  /** The request line and headers as received; null for a request no face read. */
+  readonly head: RequestHead | null;
   /** The request body as received, and the response body as sent (each cut, see clip). */
   readonly request: string;
   readonly response: string;

@@ -29,6 +29,21 @@ export const JournalEntryView = z.object({
       warning: z.boolean().describe('a commitment not kept, noted in --conformance dfdg; the call went on'),
     }),
   ),
+  http: z
+    .object({
+      requestLine: z.string().describe('e.g. "POST /BookingService HTTP/1.1"'),
+      headers: z
+        .array(z.object({ name: z.string(), value: z.string() }))
+        .describe(
+          'every header in the order sent (SOAPAction, Content-Type, Content-Length, the REST DTO headers…)',
+        ),
+      clientCertificateSubject: z
+        .string()
+        .nullable()
+        .describe("the TLS client certificate's subject, CN first; null when none was presented"),
+    })
+    .nullable()
+    .describe('the HTTP request line and headers as received; null for a request no protocol face read'),
   request: z.string().describe('the request body as received (cut at 256 KiB)'),
   response: z.string().describe('the response body as sent (cut at 256 KiB)'),
 });
@@ -45,6 +60,7 @@ export const journalEntryView = (e: JournalEntry): z.input<typeof JournalEntryVi
   certificate: e.certificate,
   activeOrganisation: e.activeOrganisation,
   requestUserMetadata: e.requestUserMetadata,
+  http: e.head && { ...e.head, headers: [...e.head.headers] },
   request: e.request,
   response: e.response,
   decisions: e.decisions.map((d) => ({

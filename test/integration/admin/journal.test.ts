@@ -1,7 +1,7 @@
 import type { RunningEmulator } from '../../../src/emulator';
 import { errorPaths, expectProblem, type AdminClient } from '../../helpers/admin-client';
 import { startAdminWorld, stopAdminWorld } from '../../helpers/admin-world';
-import { caseworker, requestBody } from '../../helpers/envelope';
+import { caseworker, requestBody, soapAction } from '../../helpers/envelope';
 import {
   jobcenterCaseworker,
   saveCitizen,
@@ -19,6 +19,11 @@ interface Decision {
 }
 interface Entry {
   referenceId: string;
+  http: {
+    requestLine: string;
+    headers: Array<{ name: string; value: string }>;
+    clientCertificateSubject: string | null;
+  } | null;
   service: string;
   operation: string | null;
   status: number;
@@ -28,6 +33,7 @@ interface Entry {
   request: string;
   response: string;
   durationMs: number;
+  certificate: { subject: string; fingerprint: string } | null;
 }
 
 const borrowedIdentity: Actor = {
@@ -96,6 +102,27 @@ it('When the journal is read, then it lists the exchanges newest first, raw, wit
     },
   ]);
   expect(typeof refused?.durationMs).toBe('number');
+});
+
+it('When a SOAP exchange is read, then it shows the HTTP request line and headers as sent and the TLS client certificate', async () => {
+  const [refused, , accepted] = await entries();
+  const header = (e: Entry | undefined, name: string): string[] =>
+    (e?.http?.headers ?? []).filter((h) => h.name.toLowerCase() === name).map((h) => h.value);
+  expect(accepted?.http?.requestLine).toBe('POST /BookingService HTTP/1.1');
+  expect(header(accepted, 'soapaction')).toEqual([`"${soapAction('BookingService', 'GetBookings')}"`]);
+  expect(header(accepted, 'content-type')).toEqual(['text/xml; charset=utf-8']);
+  expect(header(accepted, 'content-length')).toEqual([String(Buffer.byteLength(accepted?.request ?? ''))]);
+  // The subject in the order the certificates list and the CLI write it: CN first.
+  expect(accepted?.http?.clientCertificateSubject).toMatch(/^CN=8-75100(, |$)/);
+  // …and the journal's certificate names it as the certificates list does.
+  const listed = await admin.get<{ items: Array<{ subject: string; fingerprint: string }> }>(
+    '/admin/certificates',
+  );
+  const certificate = listed.body.items.find((c) => c.fingerprint === accepted?.certificate?.fingerprint);
+  expect(accepted?.certificate?.subject).toBe(certificate?.subject);
+  expect(accepted?.http?.clientCertificateSubject).toBe(certificate?.subject);
+  expect(refused?.http?.requestLine).toBe('POST /BookingService HTTP/1.1');
+  expect(refused?.http?.clientCertificateSubject).toMatch(/^CN=/);
 });
 
 it.each<[string, string, string[]]>([
