@@ -120,6 +120,11 @@ export const outcomeInput = z
   .regex(/^(ok|fault|\d{4})$/, 'ok, fault (any fault) or a fault code such as 5102')
   .describe('ok, fault (any fault) or a fault code such as 5102');
 
+/** A poller's cursor: the reference id of the newest call it has. */
+export const afterQuery = uuidInput.describe(
+  'the referenceId of the newest call already seen: only the calls newer than it',
+);
+
 /** A page's cursor: the reference id of the last call of the page before. */
 export const beforeQuery = uuidInput.describe(
   'the referenceId of the last call of the page before (the `next` of its answer): the calls after it',

@@ -49,6 +49,32 @@ export const JournalEntryView = z.object({
 });
 
 export const journalEntryView = (e: JournalEntry): z.input<typeof JournalEntryView> => ({
+  ...journalSummaryView(e),
+  http: e.head && { ...e.head, headers: [...e.head.headers] },
+  request: e.request,
+  response: e.response,
+  decisions: e.decisions.map((d) => ({
+    ruleId: d.ruleId,
+    passed: d.passed,
+    why: d.why,
+    kind: d.kind,
+    warning: d.warning,
+  })),
+});
+
+/**
+ * An exchange as the journal's list shows it (?fields=summary): who, what and how it ended, without
+ * the head, the bodies and the decisions, which the dashboard's poll would otherwise fetch again and
+ * again (each body up to 256 KiB) only to show a row.
+ */
+export const JournalSummaryView = JournalEntryView.omit({
+  http: true,
+  request: true,
+  response: true,
+  decisions: true,
+});
+
+export const journalSummaryView = (e: JournalEntry): z.input<typeof JournalSummaryView> => ({
   referenceId: e.referenceId,
   time: e.time.toISOString(),
   durationMs: e.durationMs,
@@ -60,14 +86,4 @@ export const journalEntryView = (e: JournalEntry): z.input<typeof JournalEntryVi
   certificate: e.certificate,
   activeOrganisation: e.activeOrganisation,
   requestUserMetadata: e.requestUserMetadata,
-  http: e.head && { ...e.head, headers: [...e.head.headers] },
-  request: e.request,
-  response: e.response,
-  decisions: e.decisions.map((d) => ({
-    ruleId: d.ruleId,
-    passed: d.passed,
-    why: d.why,
-    kind: d.kind,
-    warning: d.warning,
-  })),
 });

@@ -153,6 +153,8 @@ it.each<[string, string, string[]]>([
   ['a limit of 0', '/admin/journal?limit=0', ['query.limit']],
   ['an unknown operation', '/admin/journal?operation=Book', ['query.operation']],
   ['a cursor that is not a reference id', '/admin/journal?before=42', ['query.before']],
+  ['an after that is not a reference id', '/admin/journal?after=42', ['query.after']],
+  ['unknown fields', '/admin/journal?fields=bodies', ['query.fields']],
   ['a reference id that is not a UUID', '/admin/journal/abc', ['params.referenceId']],
 ])('When the journal is asked for with %s, then 400 naming it', async (_name, path, paths) => {
   expect(errorPaths(expectProblem(await admin.get(path), 400))).toEqual(paths);
@@ -170,6 +172,45 @@ it('When the journal is read a page of one at a time, then each next leads to th
     next = page.body.next;
   } while (next !== null && seen.length <= whole.length);
   expect(seen).toEqual(whole.map((e) => e.referenceId));
+});
+
+it('When a poller asks for what is newer than the newest it has, in summary form, then only the newer exchanges come, without bodies', async () => {
+  const [newest, middle, oldest] = await entries();
+  const page = async (query: string) => {
+    const res = await admin.get<{ items: Array<Record<string, unknown>>; next: string | null }>(
+      `/admin/journal${query}`,
+    );
+    expect(res.status).toBe(200);
+    return res.body.items;
+  };
+  expect((await page(`?after=${oldest?.referenceId ?? ''}`)).map((e) => e['referenceId'])).toEqual([
+    newest?.referenceId,
+    middle?.referenceId,
+  ]);
+  expect(await page(`?after=${newest?.referenceId ?? ''}`)).toEqual([]);
+  const summaries = await page(`?fields=summary&after=${oldest?.referenceId ?? ''}`);
+  expect(summaries.map((e) => e['referenceId'])).toEqual([newest?.referenceId, middle?.referenceId]);
+  for (const summary of summaries) {
+    expect(summary).not.toHaveProperty('response');
+    expect(summary).not.toHaveProperty('decisions');
+    expect(summary).not.toHaveProperty('http');
+    expect(summary).toMatchObject({
+      outcome: expect.any(String) as string,
+      service: expect.any(String) as string,
+    });
+  }
+  // Filters apply as to the whole list.
+  expect((await page(`?after=${oldest?.referenceId ?? ''}&outcome=ok`)).map((e) => e['outcome'])).toEqual([
+    'ok',
+  ]);
+});
+
+it('When a poller asks for what is newer than an exchange no longer in the journal, then 404 names the cursor', async () => {
+  const problem = expectProblem(
+    await admin.get('/admin/journal?after=00000000-0000-4000-8000-000000000000'),
+    404,
+  );
+  expect(errorPaths(problem)).toEqual(['query.after']);
 });
 
 it('When the page before an exchange no longer in the journal is asked for, then 404 names the cursor', async () => {
