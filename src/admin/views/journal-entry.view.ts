@@ -16,6 +16,7 @@ export const JournalEntryView = z.object({
   certificate: z.object({ subject: z.string(), fingerprint: z.string() }).nullable(),
   activeOrganisation: OrganisationView.nullable(),
   requestUserMetadata: RequestUserMetadataView.nullable(),
+  cprs: z.array(z.string()).describe('the CPR numbers the call read or wrote (or named, when refused)'),
   decisions: z.array(
     z.object({
       ruleId: z.string(),
@@ -86,4 +87,5 @@ export const journalSummaryView = (e: JournalEntry): z.input<typeof JournalSumma
   certificate: e.certificate,
   activeOrganisation: e.activeOrganisation,
   requestUserMetadata: e.requestUserMetadata,
+  cprs: [...e.cprs],
 });
