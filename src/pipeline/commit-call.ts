@@ -1,5 +1,5 @@
 import type { Clock } from '../domain/clock';
-import { failed } from '../domain/decision';
+import { failed, passed } from '../domain/decision';
 import { DfdgFault } from '../domain/errors';
 import type { Store } from '../store/store';
 import { isStoreFull } from '../store/store-health';
@@ -63,8 +63,12 @@ export const commitRefusal = (
   new Promise<void>((resolve) => {
     // Checks that refuse without judging first (XML, schema, business rules) still name their rule;
     // the detail is cut, as a hostile request can make it megabytes long.
+    // The operation's rules that passed before it refused are listed first, in their order.
     if (!call.decisions.some((d) => !d.passed))
-      call.decisions.push(failed(fault.spec.ruleId, fault.detail.slice(0, 2000)));
+      call.decisions.push(
+        ...fault.passedBefore.map((p) => passed(p.ruleId, p.why)),
+        failed(fault.spec.ruleId, fault.detail.slice(0, 2000)),
+      );
     const record = recordOf(call, deps.clock.now(), String(fault.spec.code), fault.spec.ruleId, fault.detail);
     call.record = record;
     const answered = (): void => {

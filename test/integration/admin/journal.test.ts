@@ -2,7 +2,9 @@ import type { RunningEmulator } from '../../../src/emulator';
 import { errorPaths, expectProblem, type AdminClient } from '../../helpers/admin-client';
 import { startAdminWorld, stopAdminWorld } from '../../helpers/admin-world';
 import { caseworker, requestBody, soapAction } from '../../helpers/envelope';
+import { faultOf } from '../../helpers/soap-request';
 import {
+  caseworkerBooking,
   jobcenterCaseworker,
   saveCitizen,
   ORG,
@@ -219,4 +221,22 @@ it('When the page before an exchange no longer in the journal is asked for, then
     404,
   );
   expect(errorPaths(problem)).toEqual(['query.before']);
+});
+
+it('When CreateBooking is refused by a business rule, then the journal lists the business rules that passed before it, in order', async () => {
+  const cpr = saveCitizen(emulator);
+  const res = await dfdg.createBooking(
+    jobcenterCaseworker,
+    caseworkerBooking(cpr, '2020-01-06T10:00:00+01:00'),
+  );
+  expect(faultOf(res)).toMatchObject({ source: 'BK-START' });
+  const [refused] = await entries('?operation=CreateBooking&limit=1');
+  const business = (refused?.decisions ?? []).filter((d) => d.ruleId.startsWith('BK-'));
+  expect(business.map((d) => [d.ruleId, d.passed])).toEqual([
+    ['BK-VALID', true],
+    ['BK-START', false],
+  ]);
+  // …after the security and access rules, which come first.
+  const ids = (refused?.decisions ?? []).map((d) => d.ruleId);
+  expect(ids.indexOf('REQ-SCHEMA')).toBeLessThan(ids.indexOf('BK-VALID'));
 });
