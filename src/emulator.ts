@@ -36,6 +36,7 @@ import { FaultRules } from './pipeline/fault-rules';
 import { Journal } from './transport/journal';
 import { httpUrlOf, listenHttpLoopback, LOOPBACK_HOST } from './transport/http-loopback-server';
 import { jsonLogger, neverThrows, type Logger } from './transport/logger';
+import { answerPlainHttp } from './transport/plain-http-hint';
 import { listenTls, portOf } from './transport/tls-server';
 
 export interface RunningEmulator {
@@ -168,6 +169,7 @@ export const startEmulator = async (
   }
   const port = portOf(server);
   publicBaseUrl = `https://${config.publicHost}:${port}`;
+  answerPlainHttp(server, logger, () => publicBaseUrl);
   let plain: HttpServer | null = null;
   try {
     if (config.httpPort !== null) plain = await listenHttpLoopback(app, config.httpPort);

@@ -130,6 +130,11 @@ export const outcomeInput = z
     'ok, fault (any fault), a fault code such as 5102 or 90001, or what a fault rule answered: an HTTP status such as 503, or dropped',
   );
 
+/** A poller's cursor: the reference id of the newest call it has. */
+export const afterQuery = uuidInput.describe(
+  'the referenceId of the newest call already seen: only the calls newer than it',
+);
+
 /** A page's cursor: the reference id of the last call of the page before. */
 export const beforeQuery = uuidInput.describe(
   'the referenceId of the last call of the page before (the `next` of its answer): the calls after it',

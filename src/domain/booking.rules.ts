@@ -37,37 +37,94 @@ export const futureBookingTypes = (b: Pick<BookingInput, 'interviewType'>): numb
   ...ONE_FUTURE_TYPES,
 ];
 
+/**
+ * The rules of an operation that ran, in order, up to the one that refused (if any): the journal
+ * lists those that passed before the refusal, so a vendor sees how far the call got.
+ */
+export interface RuleTrail {
+  readonly passed: ReadonlyArray<{ readonly ruleId: string; readonly why: string }>;
+  readonly violation: Violation | null;
+}
+
+type RuleStep = readonly [ruleId: string, why: string, run: () => Violation | null];
+
+const trailOf = (steps: readonly RuleStep[]): RuleTrail => {
+  const passed: Array<{ ruleId: string; why: string }> = [];
+  for (const [ruleId, why, run] of steps) {
+    const v = run();
+    if (v) return { passed, violation: v };
+    passed.push({ ruleId, why });
+  }
+  return { passed, violation: null };
+};
+
+/** RULES.md step 7 for CreateBooking, in its order; the first violation answers. */
+export const createBookingRuleTrail = (
+  b: BookingInput,
+  call: BookingCall,
+  facts: CreateBookingFacts,
+): RuleTrail =>
+  trailOf([
+    [
+      'BK-VALID',
+      'a valid CPR, code-list values and times; the BookingIdentifier is not in use',
+      () =>
+        validBooking(b, facts.codeLists) ??
+        (facts.idTaken ? violation('BK-VALID', `BookingIdentifier ${b.id ?? ''} is already in use`) : null),
+    ],
+    ['BK-START', 'the meeting starts today or later', () => startsNotBeforeToday(b.start, call.now)],
+    [
+      'BK-DEADLINES-CONSISTENT',
+      'the rebooking and cancellation flags match their deadlines',
+      () => deadlinesConsistent(b),
+    ],
+    ...(b.selfBooked ? selfBookingSteps(b, call, facts) : []),
+    [
+      'BK-DEADLINES-CREATE',
+      'the rebooking and cancellation deadlines are in the future, before the meeting',
+      () => deadlinesOnCreate(b, call.now),
+    ],
+  ]);
+
 /** RULES.md step 7 for CreateBooking, in its order; the first violation answers. */
 export const createBookingRules = (
   b: BookingInput,
   call: BookingCall,
   facts: CreateBookingFacts,
-): Violation | null =>
-  validBooking(b, facts.codeLists) ??
-  (facts.idTaken ? violation('BK-VALID', `BookingIdentifier ${b.id ?? ''} is already in use`) : null) ??
-  startsNotBeforeToday(b.start, call.now) ??
-  deadlinesConsistent(b) ??
-  (b.selfBooked ? selfBookingRules(b, call, facts) : null) ??
-  deadlinesOnCreate(b, call.now);
+): Violation | null => createBookingRuleTrail(b, call, facts).violation;
 
-const selfBookingRules = (
-  b: BookingInput,
-  call: BookingCall,
-  facts: CreateBookingFacts,
-): Violation | null => {
+const selfBookingSteps = (b: BookingInput, call: BookingCall, facts: CreateBookingFacts): RuleStep[] => {
   // BK-DEADLINE-STATUS: a fulfilled or closed deadline no longer limits self-booking.
   const deadline = facts.citizen?.selfBookingDeadlines.find(
     (d) => d.interviewType === b.interviewType && isOpenDeadline(d, call.now),
   );
-  return (
-    selfBookedByCitizen(b, call.user) ??
-    selfBookingAccepted(b, call.now) ??
-    (deadline ? withinSelfBookingDeadline(b, deadline) : null) ??
-    (deadline && call.activeOrganisation.type !== OrganisationType.Star
-      ? notStraksbookingRamt(deadline, facts.futureBookings, call.now)
-      : null) ??
-    oneFutureJobsamtale(b, facts.futureBookings, call.now)
-  );
+  return [
+    ['BK-SELF-CITIZEN', 'self-booked by the citizen', () => selfBookedByCitizen(b, call.user)],
+    ['BK-SELF-ACCEPT', 'BookingAcceptedTime is not in the future', () => selfBookingAccepted(b, call.now)],
+    ...(deadline
+      ? ([
+          [
+            'BK-SELF-DEADLINE',
+            `the meeting is within the self-booking deadline ${deadline.deadline} + 7 days`,
+            () => withinSelfBookingDeadline(b, deadline),
+          ],
+        ] as const)
+      : []),
+    ...(deadline && call.activeOrganisation.type !== OrganisationType.Star
+      ? ([
+          [
+            'BK-STRAKS',
+            'the citizen is not straksbooking-ramt',
+            () => notStraksbookingRamt(deadline, facts.futureBookings, call.now),
+          ],
+        ] as const)
+      : []),
+    [
+      'BK-ONE-FUTURE',
+      'no other future Jobsamtale or Rådighedssamtale',
+      () => oneFutureJobsamtale(b, facts.futureBookings, call.now),
+    ],
+  ];
 };
 
 /** BK-CPR-MATCH */

@@ -334,7 +334,16 @@ export class DfdgFault extends Error {
     this.faultMessage = inMessage === undefined ? this.spec.text : `${this.spec.text}: ${inMessage}`;
   }
 
+  /** The operation's rules that passed before this one refused (its rule trail), for the journal. */
+  passedBefore: ReadonlyArray<{ readonly ruleId: string; readonly why: string }> = [];
+
   static of(v: Violation): DfdgFault {
     return new DfdgFault(v.key, v.detail, v.inMessage);
+  }
+
+  /** This fault, noting the rules that passed before it. */
+  after(passed: ReadonlyArray<{ readonly ruleId: string; readonly why: string }>): this {
+    this.passedBefore = passed;
+    return this;
   }
 }

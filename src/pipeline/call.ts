@@ -6,6 +6,7 @@ import type { Decision } from '../domain/decision';
 import type { Organisation } from '../domain/organisation';
 import { RequestUserType, type RequestUserMetadata } from '../domain/request-user-metadata';
 import type { NamedBooking } from '../security/security-model';
+import type { RequestHead } from '../transport/request-head';
 
 /** What a request's body names, as sent (trimmed, not yet schema-checked): for SEC-CITIZEN and ACC-*. */
 export interface NamedInBody {
@@ -31,7 +32,9 @@ export interface Call<Message = unknown> {
   /** Step 1: the registered caller, once identified; its certificate even when refused. */
   caller: Caller | null;
   certificate: CertificateIdentity | null;
-  /** Step 2: the request as received, and as the face parsed it. */
+  /** The request line, the headers and the TLS client certificate, as received (set by step 1). */
+  head: RequestHead | null;
+  /** Step 2: the request body as received, and as the face parsed it. */
   request: Buffer | null;
   message: Message | null;
   /** Step 3: the caller's metadata (null while unread, and for a service that binds none). */
@@ -60,6 +63,7 @@ export const newCall = <Message>(service: string): Call<Message> => ({
   operation: null,
   caller: null,
   certificate: null,
+  head: null,
   request: null,
   message: null,
   activeOrganisation: null,

@@ -1,6 +1,6 @@
 import type { CallRecord } from '../domain/call-record';
 import type { Clock } from '../domain/clock';
-import { failed } from '../domain/decision';
+import { failed, passed } from '../domain/decision';
 import { DfdgFault } from '../domain/errors';
 import type { Store } from '../store/store';
 import { isStoreFull } from '../store/store-health';
@@ -64,8 +64,12 @@ export const commitRefusal = (
 ): Promise<void> => {
   // Checks that refuse without judging first (XML, schema, business rules) still name their rule;
   // the detail is cut, as a hostile request can make it megabytes long.
+  // The operation's rules that passed before it refused are listed first, in their order.
   if (!call.decisions.some((d) => !d.passed))
-    call.decisions.push(failed(fault.spec.ruleId, fault.detail.slice(0, 2000)));
+    call.decisions.push(
+      ...fault.passedBefore.map((p) => passed(p.ruleId, p.why)),
+      failed(fault.spec.ruleId, fault.detail.slice(0, 2000)),
+    );
   // The code the caller got (a REST 900xx, not the SOAP code it stands for); the rule id is the table's.
   const record = recordOf(call, deps.clock.now(), String(answeredCode), fault.spec.ruleId, fault.detail);
   return commitAnswer(call, record, deps, answer);

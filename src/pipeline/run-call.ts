@@ -105,6 +105,7 @@ const fileInJournal = (protocol: string, call: Call, deps: CallDeps): void => {
     durationMs: Number(process.hrtime.bigint() - call.arrivedAt) / 1e6,
     status: call.status,
     decisions: call.decisions,
+    head: call.head,
     request: call.request ? clip(call.request.toString('utf8')) : '',
     response: clip(call.response),
   };

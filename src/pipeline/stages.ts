@@ -105,15 +105,22 @@ const securityModel: Stage = {
       namedOf(face, call).cprs,
       namedBookingsOf(face, call, deps.store),
     );
+    // SEC-CITIZEN is one rule with two parts (the header here, the body's data above): one decision.
+    const headerPart = model.decisions.find((d) => d.ruleId === 'SEC-CITIZEN');
+    const others = model.decisions.filter((d) => d !== headerPart);
+    const header = headerPart ? `${headerPart.why}; ` : '';
     if (data) {
       // Audited with the citizen's own CPR too, as a refusal by the operation would be.
       call.cprs = [...new Set([...call.cprs, metadata.requestUserMetadata.organisation.code])];
-      return { decisions: [...model.decisions, failed('SEC-CITIZEN', data.detail)], violation: data };
+      return { decisions: [...others, failed('SEC-CITIZEN', `${header}${data.detail}`)], violation: data };
     }
     return {
       decisions: [
-        ...model.decisions,
-        passed('SEC-CITIZEN', "the body names only the citizen's own CPR and the citizen's own bookings"),
+        ...others,
+        passed(
+          'SEC-CITIZEN',
+          `${header}the body names only the citizen's own CPR and the citizen's own bookings`,
+        ),
       ],
     };
   },

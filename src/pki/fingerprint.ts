@@ -17,7 +17,12 @@ export function sha256Fingerprint(certificatePem: string): string {
  * `-nameopt RFC2253`, Java and .NET print, with the CN first.
  */
 export function certificateSubject(certificatePem: string): string {
-  return new X509Certificate(certificatePem).subject
+  return readableName(new X509Certificate(certificatePem).subject);
+}
+
+/** A name as X509Certificate#subject/#issuer gives it (one RDN a line, DER order), CN first. */
+export function readableName(name: string): string {
+  return name
     .split('\n')
     .filter((line) => line.length > 0)
     .reverse()

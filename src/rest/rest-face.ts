@@ -14,6 +14,7 @@ import type { Store } from '../store/store';
 import type { Logger } from '../transport/logger';
 import { answerBareStatus, dropConnection } from '../transport/injected-answers';
 import { readRequestBody, RequestBodyError } from '../transport/request-body';
+import { headerText, requestHeadOf } from '../transport/request-head';
 import type { SchemaValidation } from './dto-validation';
 import { readActiveOrganisationHeader, readRequestUserMetadataHeader } from './dto-headers.rules';
 import { INDKALDELSE_SERVICE, type RestRoute } from './indkaldelse.routes';
@@ -60,19 +61,9 @@ export interface RestFaceDeps {
   readonly operationDeps: OperationDeps;
 }
 
-/**
- * A header as sent, every value of it. Node reads header bytes as Latin-1: a DTO header sent as raw
- * UTF-8 (REST.md §2 accepts it) is read back as UTF-8 when its bytes are that.
- */
+/** A header as sent, every value of it (a raw UTF-8 value read back as UTF-8). */
 const headerValues = (req: Request, name: string): readonly string[] | undefined =>
-  req.headersDistinct[name.toLowerCase()]?.map((v) => {
-    if (!/[\u0080-\u00ff]/.test(v)) return v;
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(v, 'latin1'));
-    } catch {
-      return v;
-    }
-  });
+  req.headersDistinct[name.toLowerCase()]?.map(headerText);
 
 const DTO_HEADERS = [ACTIVE_ORGANISATION_HEADER, REQUEST_USER_METADATA_HEADER, CPR_HEADER, REQUEST_ID_HEADER];
 
@@ -80,16 +71,6 @@ const messageOf = (call: Call<RestMessage>): RestMessage => {
   if (!call.message) throw new Error('the request is read in step 2, before anything asks for it');
   return call.message;
 };
-
-/** The request as the journal shows it: method, path, the headers of §2, and the JSON body. */
-const journalText = (req: Request, body: Buffer | null): string =>
-  [
-    `${req.method} ${req.originalUrl}`,
-    ...DTO_HEADERS.flatMap((h) => (headerValues(req, h.name) ?? []).map((v) => `${h.name}: ${v}`)),
-    ...(req.headers['content-type'] ? [`Content-Type: ${req.headers['content-type']}`] : []),
-    '',
-    body ? body.toString('utf8') : '',
-  ].join('\n');
 
 /**
  * The REST face of Kontaktforloeb.IndkaldelseService (REST.md §2-§5): the caller by its TLS
@@ -121,6 +102,7 @@ export const restFace = (deps: RestFaceDeps): Face<RestExchange, RestMessage> =>
     service: INDKALDELSE_SERVICE,
 
     identify: ({ req, res }, call) => {
+      call.head = requestHeadOf(req);
       res.on('error', (error) =>
         deps.logger.error('response stream error', { referenceId: call.referenceId, error }),
       );
@@ -150,7 +132,6 @@ export const restFace = (deps: RestFaceDeps): Face<RestExchange, RestMessage> =>
       const match = matchRestRoute(req.method, req.path);
       if (!match.ok) {
         if (match.allow.length > 0) res.setHeader('Allow', match.allow.join(', '));
-        call.request = Buffer.from(journalText(req, null));
         return refused(call, match.violation);
       }
       const { route, params } = match;
@@ -160,10 +141,9 @@ export const restFace = (deps: RestFaceDeps): Face<RestExchange, RestMessage> =>
         raw = await readRequestBody(req, res, deps.json.maxBytes + 1);
       } catch (error) {
         if (!(error instanceof RequestBodyError)) throw error;
-        call.request = Buffer.from(journalText(req, null));
         return refused(call, restViolation('REQ-JSON', `the body could not be read: ${error.message}`));
       }
-      call.request = Buffer.from(journalText(req, raw));
+      call.request = raw;
       let body: unknown = undefined;
       if (route.body) {
         const json = readJsonBody(req.headers['content-type'], raw, deps.json);

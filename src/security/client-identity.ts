@@ -37,6 +37,10 @@ const peerOf = (socket: TLSSocket): Peer | null => {
   return peer;
 };
 
+/** The subject of the connection's TLS client certificate; null over plain HTTP or without one. */
+export const peerCertificateSubject = (socket: Socket): string | null =>
+  socket instanceof TLSSocket ? (peerOf(socket)?.subject ?? null) : null;
+
 /**
  * SEC-TLS and SEC-CERT. The TLS layer asks for a certificate but lets the connection through, so a
  * caller without a good one gets DFDG's fault (1101, 1012) instead of a bare handshake alert.

@@ -49,8 +49,14 @@ export const registeredCaller = (
   };
 };
 
-/** A certificate subject as Node gives it (getPeerCertificate, X509Certificate#toLegacyObject). */
+/**
+ * A certificate subject as Node gives it (getPeerCertificate, X509Certificate#toLegacyObject), written
+ * as certificateSubject (pki/fingerprint.ts) writes it for the CLI and the certificates list: Node
+ * lists the RDNs in DER order (C, O, CN); RFC 4514 order, CN first, is reversed, so the journal, the
+ * audit and the certificates list name one certificate alike.
+ */
 export const formatSubject = (subject: Record<string, string | string[] | undefined> | undefined): string =>
   Object.entries(subject ?? {})
     .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('+') : (v ?? '')}`)
+    .reverse()
     .join(', ');

@@ -1,4 +1,5 @@
 import { X509Certificate } from 'node:crypto';
+import { readableName } from '../pki/fingerprint';
 import { pass, refuse, type Check } from './check';
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
@@ -24,10 +25,10 @@ export const checkSigningCertificate = (
   trustedCa: X509Certificate,
   now: Date,
 ): Check<void> => {
-  const name = certificate.subject.replace(/\n/g, ', ');
+  const name = readableName(certificate.subject);
   if (!certificate.checkIssued(trustedCa) || !certificate.verify(trustedCa.publicKey))
     return refuse(
-      `the signing certificate ${name} was not issued by the trusted CA (${trustedCa.subject.replace(/\n/g, ', ')})`,
+      `the signing certificate ${name} was not issued by the trusted CA (${readableName(trustedCa.subject)})`,
     );
   if (certificate.ca) return refuse(`the signing certificate ${name} is a CA certificate, not a client's`);
   const validFrom = new Date(certificate.validFrom);

@@ -11,7 +11,7 @@ import { bookingOriginator } from '../domain/booking-originator.rules';
 import { rescheduled, type RescheduleInput } from '../domain/booking-reschedule';
 import {
   cprMatchesBooking,
-  createBookingRules,
+  createBookingRuleTrail,
   futureBookingTypes,
   isVisibleTo,
 } from '../domain/booking.rules';
@@ -54,18 +54,17 @@ export const createBooking = (
   const now = deps.clock.now();
   assertCodeListValuesInForce(input, deps);
   const citizen = deps.store.citizens.find(input.cpr);
-  check(
-    createBookingRules(
-      input,
-      { activeOrganisation: actor.activeOrganisation, user: actor.user, now },
-      {
-        idTaken: input.id !== undefined && deps.store.bookings.find(input.id) !== undefined,
-        citizen,
-        futureBookings: deps.store.bookings.firstActiveAfter(input.cpr, now, futureBookingTypes(input)),
-        codeLists: deps.store.codelists.current(),
-      },
-    ),
+  const trail = createBookingRuleTrail(
+    input,
+    { activeOrganisation: actor.activeOrganisation, user: actor.user, now },
+    {
+      idTaken: input.id !== undefined && deps.store.bookings.find(input.id) !== undefined,
+      citizen,
+      futureBookings: deps.store.bookings.firstActiveAfter(input.cpr, now, futureBookingTypes(input)),
+      codeLists: deps.store.codelists.current(),
+    },
   );
+  if (trail.violation) throw DfdgFault.of(trail.violation).after(trail.passed);
   const booking: Booking = {
     ...input,
     id: input.id ?? randomUUID(),

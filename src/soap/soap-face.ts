@@ -15,6 +15,7 @@ import type { CallContext, OperationDeps, OperationHandler } from '../services/c
 import type { Store } from '../store/store';
 import { answerBareStatus, dropConnection } from '../transport/injected-answers';
 import { readRequestBody, RequestBodyError } from '../transport/request-body';
+import { requestHeadOf } from '../transport/request-head';
 import type { Logger } from '../transport/logger';
 import type { ServiceContract } from './contracts';
 import { parseEnvelope, type EnvelopeLimits, type ParsedEnvelope } from './envelope';
@@ -164,6 +165,7 @@ export const soapFace = (service: ServiceContract, deps: SoapFaceDeps): SoapFace
 
     identify: (exchange, call) => {
       const { req, res } = exchange;
+      call.head = requestHeadOf(req);
       // Whatever still goes wrong on this response (a write after its end) is logged; unhandled, a
       // stream error ends the process.
       res.on('error', (error) => {

@@ -1,5 +1,6 @@
 import type { CallRecord } from '../domain/call-record';
 import type { Decision } from '../domain/decision';
+import type { RequestHead } from './request-head';
 
 /**
  * The request journal: the last N exchanges, raw, with who called and every rule that decided
@@ -12,6 +13,8 @@ export interface JournalEntry extends CallRecord {
   readonly status: number;
   /** Every rule that judged the call, in order. */
   readonly decisions: readonly Decision[];
+  /** The request line and headers as received; null for a request no face read. */
+  readonly head: RequestHead | null;
   /** The request body as received, and the response body as sent (each cut, see clip). */
   readonly request: string;
   readonly response: string;
@@ -24,6 +27,8 @@ export interface JournalFilter {
   readonly operation?: string | undefined;
   /** Only the exchanges after this one, newest first: the next page. */
   readonly before?: string | undefined;
+  /** Only the exchanges newer than this one: what a poller that has it has not seen yet. */
+  readonly after?: string | undefined;
   readonly limit?: number | undefined;
 }
 
@@ -49,13 +54,17 @@ export class Journal {
     if (this.entries.length > this.capacity) this.entries.length = this.capacity;
   }
 
-  /** Newest first; with `before`, from the exchange after that one (none when it is not kept). */
+  /**
+   * Newest first; with `before`, from the exchange after that one (none when it is not kept); with
+   * `after`, down to the exchange newer than that one (none when it is not kept).
+   */
   list(filter: JournalFilter = {}): JournalEntry[] {
     const start = filter.before === undefined ? 0 : this.indexOf(filter.before) + 1;
     if (start === 0 && filter.before !== undefined) return [];
+    const end = filter.after === undefined ? this.entries.length : this.indexOf(filter.after);
     const limit = filter.limit ?? this.capacity;
     const found: JournalEntry[] = [];
-    for (let i = start; i < this.entries.length && found.length < limit; i++) {
+    for (let i = start; i < end && found.length < limit; i++) {
       const e = this.entries[i] as JournalEntry;
       if (!outcomeMatches(filter.outcome, e.outcome)) continue;
       if (filter.service && e.service !== filter.service) continue;

@@ -84,7 +84,7 @@ describe('identity mode wss', () => {
         ruleId: 'SEC-WSS',
         passed: true,
         why: expect.stringMatching(
-          /^signed by .*CN=8-75100 .* over Body, RequestUserMetadataHeader, ActiveOrganisationHeader, Timestamp$/,
+          /^signed by CN=8-75100\b.* over Body, RequestUserMetadataHeader, ActiveOrganisationHeader, Timestamp$/,
         ) as string,
         kind: 'dfdg',
         warning: false,

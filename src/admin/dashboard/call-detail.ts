@@ -3,6 +3,7 @@ import { INJECTED_FAULT } from '../../domain/fault-injection.rules';
 import { formatOrganisation, type Organisation } from '../../domain/organisation';
 import type { RequestUserMetadata } from '../../domain/request-user-metadata';
 import type { JournalEntry } from '../../transport/journal';
+import { requestHeadText } from '../../transport/request-head';
 import { copenhagenTime } from './display';
 import { html, type SafeHtml } from './html';
 import { prettyXml } from './xml-pretty';
@@ -126,15 +127,23 @@ export const callDetailHtml = (e: JournalEntry, actions: SafeHtml = html``): Saf
     <h3>Decisions</h3>
     ${decisions(e)}
     <h3>Request</h3>
+    ${requestHead(e)}
     <pre class="xml" data-testid="request-xml">${e.request ? bodyHtml(e.request) : '(no body)'}</pre>
     <h3>Response</h3>
     <pre class="xml" data-testid="response-xml">${e.response ? bodyHtml(e.response) : '(no body)'}</pre>
   </article>`;
 
-/**
- * A SOAP envelope indented as XML; a REST exchange (its request line, headers and JSON body, as the
- * REST face journals it) as it was sent, escaped.
- */
+/** The request line and headers as they came over the wire, and who the TLS layer says sent them. */
+const requestHead = (e: JournalEntry): SafeHtml =>
+  e.head
+    ? html`<pre class="http" data-testid="request-head">${requestHeadText(e.head)}</pre>
+        <p class="tls-subject" data-testid="tls-client-subject">
+          TLS client certificate:
+          ${e.head.clientCertificateSubject ?? html`<span class="muted">none presented</span>`}
+        </p>`
+    : html``;
+
+/** A SOAP envelope indented as XML; a REST JSON body as it was sent, escaped. */
 const bodyHtml = (text: string): SafeHtml | string =>
   text.trimStart().startsWith('<') ? prettyXml(text) : text;
 

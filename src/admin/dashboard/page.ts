@@ -1,3 +1,4 @@
+import { firstCallCurl, shellWord } from '../../cli/start-banner';
 import { SERVICE_CONTRACTS } from '../../soap/contracts';
 import type { AdminContext } from '../admin-context';
 import { copenhagenTime } from './display';
@@ -36,12 +37,15 @@ const clockPanel = (ctx: AdminContext): SafeHtml =>
     <div class="clock-controls">
       <form id="clock-set-form" class="inline">
         <input
-          type="datetime-local"
+          type="text"
           id="clock-input"
-          step="1"
           data-testid="clock-input"
           required
-          aria-label="New time, Copenhagen wall clock"
+          size="19"
+          pattern="\\s*\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2})?\\s*"
+          placeholder="YYYY-MM-DD HH:MM:SS"
+          title="Copenhagen wall clock, e.g. 2027-01-15 09:30:00"
+          aria-label="New time, Copenhagen wall clock (YYYY-MM-DD HH:MM:SS)"
         />
         <button type="submit" data-testid="clock-set">Set</button>
       </form>
@@ -67,7 +71,24 @@ const clockPanel = (ctx: AdminContext): SafeHtml =>
     </div>
   </section>`;
 
-const callsSection = (): SafeHtml =>
+/**
+ * What an empty dashboard says: how to make the first call, with this installation's URL and
+ * certificate paths (absolute: a browser does not know where its reader's terminal stands).
+ */
+const firstCall = (ctx: AdminContext): SafeHtml => {
+  const first = firstCallCurl(ctx.soapUrl(), ctx.certificates.caPath, ctx.certificates.clients, shellWord);
+  return first
+    ? html`<div id="first-call" class="first-call" data-testid="first-call">
+        <p>
+          Make a first call, as ${first.clientName}'s system (CodelistService needs no DFDG headers), and it
+          appears here:
+        </p>
+        <pre data-testid="first-call-curl">${first.lines.join('\n')}</pre>
+      </div>`
+    : html``;
+};
+
+const callsSection = (ctx: AdminContext): SafeHtml =>
   html` <div class="split">
     <div class="list-pane">
       <form class="filters" id="call-filters">
@@ -94,16 +115,19 @@ const callsSection = (): SafeHtml =>
           <tr>
             <th>Time (Copenhagen)</th>
             <th>Outcome</th>
+            <th>Rule</th>
             <th>Service</th>
             <th>Operation</th>
             <th>Organisation</th>
             <th>ms</th>
-            <th>Rule</th>
           </tr>
         </thead>
         <tbody id="calls-body" data-testid="calls"></tbody>
       </table>
-      <p id="calls-empty" class="muted">No SOAP calls yet. Calls appear here as they arrive.</p>
+      <div id="calls-empty" data-testid="calls-empty">
+        <p id="calls-empty-text" class="muted">No calls yet. Calls appear here as they arrive.</p>
+        ${firstCall(ctx)}
+      </div>
     </div>
     <div class="detail-pane" id="call-detail-pane" data-testid="call-detail-pane">
       <p class="muted">Pick a call to see its request and response and every rule that decided it.</p>
@@ -125,7 +149,7 @@ const orgInput = (id: string, required: boolean): SafeHtml =>
     aria-label="Organisation (TYPE:CODE)"
   />`;
 
-const SECTIONS: Readonly<Record<(typeof TABS)[number][0], () => SafeHtml>> = {
+const SECTIONS: Readonly<Record<(typeof TABS)[number][0], (ctx: AdminContext) => SafeHtml>> = {
   calls: callsSection,
   'try-it': tryItSection,
   bookings: () =>
@@ -251,7 +275,7 @@ export const dashboardPage = (ctx: AdminContext): SafeHtml =>
                 aria-label="${label}"
                 ${id === 'calls' ? '' : html`hidden`}
               >
-                ${SECTIONS[id]()}
+                ${SECTIONS[id](ctx)}
               </section>`,
           )}
         </main>

@@ -37,12 +37,17 @@ const tagHtml = (token: string, pad = ''): string => {
   let last = 0;
   let count = 0;
   for (const a of rest.matchAll(ATTRIBUTE)) {
-    out += escapeHtml(rest.slice(last, a.index));
-    out += wrap && count++ > 0 ? wrap : escapeHtml(a[1] ?? '');
+    const gap = rest.slice(last, a.index) + (a[1] ?? '');
+    const lineBreak = wrap !== null && count++ > 0;
+    // The sender's own line breaks and indentation between attributes are replaced by ours: kept,
+    // they left blank lines between the namespace declarations of a wrapped envelope.
+    if (gap.trim() === '') out += lineBreak ? wrap : ' ';
+    else out += escapeHtml(gap.slice(0, -1)) + (lineBreak ? wrap : escapeHtml(gap.slice(-1)));
     out += span('x-attr', a[2] ?? '') + escapeHtml(a[3] ?? '') + span('x-value', a[4] ?? '');
     last = a.index + a[0].length;
   }
-  return out + escapeHtml(rest.slice(last)) + span('x-tag', end);
+  const tail = rest.slice(last);
+  return out + (tail.trim() === '' ? '' : escapeHtml(tail)) + span('x-tag', end);
 };
 
 const tokenHtml = (token: string, kind: Kind, pad: string): string => {

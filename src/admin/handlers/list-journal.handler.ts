@@ -1,8 +1,20 @@
 import { z } from 'zod';
 import { adminEndpoint } from '../admin-endpoint';
-import { beforeQuery, limitQuery, operationInput, outcomeInput, serviceInput } from '../admin-inputs';
+import {
+  afterQuery,
+  beforeQuery,
+  limitQuery,
+  operationInput,
+  outcomeInput,
+  serviceInput,
+} from '../admin-inputs';
 import { Problem } from '../problem';
-import { JournalEntryView, journalEntryView } from '../views/journal-entry.view';
+import {
+  JournalEntryView,
+  journalEntryView,
+  JournalSummaryView,
+  journalSummaryView,
+} from '../views/journal-entry.view';
 import { pageOf, paged } from '../views/page.view';
 
 const JournalQuery = z.strictObject({
@@ -10,6 +22,11 @@ const JournalQuery = z.strictObject({
   service: serviceInput.optional(),
   operation: operationInput.optional(),
   before: beforeQuery.optional(),
+  after: afterQuery.optional(),
+  fields: z
+    .enum(['all', 'summary'])
+    .optional()
+    .describe('summary: each exchange without its head, bodies and decisions (default all)'),
   limit: limitQuery.optional().describe('at most this many exchanges (default: every one kept, up to 1000)'),
 });
 
@@ -18,21 +35,28 @@ const PAGE_MAX = 1000;
 
 /**
  * GET /admin/journal: the last SOAP exchanges, raw, newest first, each with the rules that decided
- * it; filtered by outcome (a fault code too), service and operation; `next` pages on (`?before=`).
+ * it; filtered by outcome (a fault code too), service and operation; `next` pages on (`?before=`);
+ * `?after=` gives only those newer than one already seen, `?fields=summary` leaves out the bodies.
  */
 export const listJournalHandler = adminEndpoint({
   query: JournalQuery,
-  response: pageOf(JournalEntryView),
-  problems: { 404: 'the `before` exchange is no longer in the journal (it keeps --journal-size exchanges)' },
+  response: pageOf(z.union([JournalEntryView, JournalSummaryView])),
+  problems: {
+    404: 'the `before` or `after` exchange is no longer in the journal (it keeps --journal-size exchanges)',
+  },
   handle: ({ journal, config }, { query }) => {
-    const { limit = PAGE_MAX, ...filter } = query;
-    if (filter.before !== undefined && !journal.find(filter.before))
-      throw new Problem(
-        404,
-        `no exchange ${filter.before} in the journal: it keeps the last ${config.journalSize} (--journal-size), or the emulator was reset`,
-        [{ path: 'query.before', message: 'not in the journal' }],
-      );
+    const { limit = PAGE_MAX, fields = 'all', ...filter } = query;
+    for (const cursor of ['before', 'after'] as const) {
+      const referenceId = filter[cursor];
+      if (referenceId !== undefined && !journal.find(referenceId))
+        throw new Problem(
+          404,
+          `no exchange ${referenceId} in the journal: it keeps the last ${config.journalSize} (--journal-size), or the emulator was reset`,
+          [{ path: `query.${cursor}`, message: 'not in the journal' }],
+        );
+    }
     const page = paged(journal.list({ ...filter, limit: limit + 1 }), limit);
-    return { items: page.items.map(journalEntryView), next: page.next };
+    const view = fields === 'summary' ? journalSummaryView : journalEntryView;
+    return { items: page.items.map(view), next: page.next };
   },
 });

@@ -3,13 +3,27 @@ import { INDKALDELSE_SERVICE } from '../../rest/indkaldelse.routes';
 import { REQUEST_ID_HEADER } from '../../rest/rest-headers';
 import { SERVICE_CONTRACTS } from '../../soap/contracts';
 import { JOURNAL_BODY_LIMIT, type JournalEntry } from '../../transport/journal';
+import type { RequestHead } from '../../transport/request-head';
 import { Problem } from '../problem';
 import { TryItRequest } from './try-it-request';
 
 /**
- * A journalled call as a request that can be sent again or copied into a client: a SOAP call is its
- * envelope posted to its service with its operation's SOAPAction; a REST call is the request line,
- * headers and body the REST face journals (rest-face.ts, journalText).
+ * Headers the sending side sets for itself: the host and the framing are the new connection's, not
+ * the journalled one's.
+ */
+const CONNECTION_HEADERS = new Set([
+  'host',
+  'content-length',
+  'connection',
+  'transfer-encoding',
+  'keep-alive',
+]);
+
+/**
+ * A journalled call as a request that can be sent again or copied into a client: its request line,
+ * the headers it was sent with (the journal's `head`) and its body. An entry without a head (a call
+ * refused before its head was read) is rebuilt: a SOAP call as its envelope posted to its service
+ * with its operation's SOAPAction.
  */
 export const requestOfJournalEntry = (entry: JournalEntry): TryItRequest => {
   if (entry.request.length > JOURNAL_BODY_LIMIT)
@@ -17,7 +31,10 @@ export const requestOfJournalEntry = (entry: JournalEntry): TryItRequest => {
       409,
       `call ${entry.referenceId} was larger than the journal keeps: it cannot be sent again`,
     );
-  return entry.service === INDKALDELSE_SERVICE ? restRequest(entry) : soapRequest(entry);
+  if (entry.head) return asSent(entry, entry.head);
+  if (entry.service === INDKALDELSE_SERVICE)
+    throw new Problem(409, `call ${entry.referenceId} was not a request that can be sent again`);
+  return soapRequest(entry);
 };
 
 const soapRequest = (entry: JournalEntry): TryItRequest => {
@@ -35,16 +52,15 @@ const soapRequest = (entry: JournalEntry): TryItRequest => {
   };
 };
 
-const restRequest = (entry: JournalEntry): TryItRequest => {
-  const [head = '', ...rest] = entry.request.split('\n\n');
-  const [requestLine = '', ...headerLines] = head.split('\n');
-  const [method = '', path = ''] = requestLine.split(' ');
+const asSent = (entry: JournalEntry, head: RequestHead): TryItRequest => {
+  const [method = '', path = ''] = head.requestLine.split(' ');
   const headers: Record<string, string> = {};
-  for (const line of headerLines) {
-    const colon = line.indexOf(': ');
-    if (colon > 0) headers[line.slice(0, colon)] = line.slice(colon + 2);
+  for (const { name, value } of head.headers) {
+    // A header sent twice is sent once: the first value, as most clients would send it.
+    if (CONNECTION_HEADERS.has(name.toLowerCase()) || name in headers) continue;
+    headers[name] = value;
   }
-  const parsed = TryItRequest.safeParse({ method, path, headers, body: rest.join('\n\n') });
+  const parsed = TryItRequest.safeParse({ method, path, headers, body: entry.request });
   if (!parsed.success)
     throw new Problem(409, `call ${entry.referenceId} was not a request that can be sent again`);
   return parsed.data;

@@ -1,8 +1,10 @@
 import type { RunningEmulator } from '../../../src/emulator';
 import { errorPaths, expectProblem, type AdminClient } from '../../helpers/admin-client';
 import { startAdminWorld, stopAdminWorld } from '../../helpers/admin-world';
-import { caseworker, requestBody } from '../../helpers/envelope';
+import { caseworker, requestBody, soapAction } from '../../helpers/envelope';
+import { faultOf } from '../../helpers/soap-request';
 import {
+  caseworkerBooking,
   jobcenterCaseworker,
   saveCitizen,
   ORG,
@@ -19,6 +21,11 @@ interface Decision {
 }
 interface Entry {
   referenceId: string;
+  http: {
+    requestLine: string;
+    headers: Array<{ name: string; value: string }>;
+    clientCertificateSubject: string | null;
+  } | null;
   service: string;
   operation: string | null;
   status: number;
@@ -28,6 +35,7 @@ interface Entry {
   request: string;
   response: string;
   durationMs: number;
+  certificate: { subject: string; fingerprint: string } | null;
 }
 
 const borrowedIdentity: Actor = {
@@ -98,6 +106,27 @@ it('When the journal is read, then it lists the exchanges newest first, raw, wit
   expect(typeof refused?.durationMs).toBe('number');
 });
 
+it('When a SOAP exchange is read, then it shows the HTTP request line and headers as sent and the TLS client certificate', async () => {
+  const [refused, , accepted] = await entries();
+  const header = (e: Entry | undefined, name: string): string[] =>
+    (e?.http?.headers ?? []).filter((h) => h.name.toLowerCase() === name).map((h) => h.value);
+  expect(accepted?.http?.requestLine).toBe('POST /BookingService HTTP/1.1');
+  expect(header(accepted, 'soapaction')).toEqual([`"${soapAction('BookingService', 'GetBookings')}"`]);
+  expect(header(accepted, 'content-type')).toEqual(['text/xml; charset=utf-8']);
+  expect(header(accepted, 'content-length')).toEqual([String(Buffer.byteLength(accepted?.request ?? ''))]);
+  // The subject in the order the certificates list and the CLI write it: CN first.
+  expect(accepted?.http?.clientCertificateSubject).toMatch(/^CN=8-75100(, |$)/);
+  // …and the journal's certificate names it as the certificates list does.
+  const listed = await admin.get<{ items: Array<{ subject: string; fingerprint: string }> }>(
+    '/admin/certificates',
+  );
+  const certificate = listed.body.items.find((c) => c.fingerprint === accepted?.certificate?.fingerprint);
+  expect(accepted?.certificate?.subject).toBe(certificate?.subject);
+  expect(accepted?.http?.clientCertificateSubject).toBe(certificate?.subject);
+  expect(refused?.http?.requestLine).toBe('POST /BookingService HTTP/1.1');
+  expect(refused?.http?.clientCertificateSubject).toMatch(/^CN=/);
+});
+
 it.each<[string, string, string[]]>([
   ['outcome=fault', '?outcome=fault', ['4413']],
   ['outcome=ok', '?outcome=ok', ['ok', 'ok']],
@@ -126,6 +155,8 @@ it.each<[string, string, string[]]>([
   ['a limit of 0', '/admin/journal?limit=0', ['query.limit']],
   ['an unknown operation', '/admin/journal?operation=Book', ['query.operation']],
   ['a cursor that is not a reference id', '/admin/journal?before=42', ['query.before']],
+  ['an after that is not a reference id', '/admin/journal?after=42', ['query.after']],
+  ['unknown fields', '/admin/journal?fields=bodies', ['query.fields']],
   ['a reference id that is not a UUID', '/admin/journal/abc', ['params.referenceId']],
 ])('When the journal is asked for with %s, then 400 naming it', async (_name, path, paths) => {
   expect(errorPaths(expectProblem(await admin.get(path), 400))).toEqual(paths);
@@ -145,10 +176,67 @@ it('When the journal is read a page of one at a time, then each next leads to th
   expect(seen).toEqual(whole.map((e) => e.referenceId));
 });
 
+it('When a poller asks for what is newer than the newest it has, in summary form, then only the newer exchanges come, without bodies', async () => {
+  const [newest, middle, oldest] = await entries();
+  const page = async (query: string) => {
+    const res = await admin.get<{ items: Array<Record<string, unknown>>; next: string | null }>(
+      `/admin/journal${query}`,
+    );
+    expect(res.status).toBe(200);
+    return res.body.items;
+  };
+  expect((await page(`?after=${oldest?.referenceId ?? ''}`)).map((e) => e['referenceId'])).toEqual([
+    newest?.referenceId,
+    middle?.referenceId,
+  ]);
+  expect(await page(`?after=${newest?.referenceId ?? ''}`)).toEqual([]);
+  const summaries = await page(`?fields=summary&after=${oldest?.referenceId ?? ''}`);
+  expect(summaries.map((e) => e['referenceId'])).toEqual([newest?.referenceId, middle?.referenceId]);
+  for (const summary of summaries) {
+    expect(summary).not.toHaveProperty('response');
+    expect(summary).not.toHaveProperty('decisions');
+    expect(summary).not.toHaveProperty('http');
+    expect(summary).toMatchObject({
+      outcome: expect.any(String) as string,
+      service: expect.any(String) as string,
+    });
+  }
+  // Filters apply as to the whole list.
+  expect((await page(`?after=${oldest?.referenceId ?? ''}&outcome=ok`)).map((e) => e['outcome'])).toEqual([
+    'ok',
+  ]);
+});
+
+it('When a poller asks for what is newer than an exchange no longer in the journal, then 404 names the cursor', async () => {
+  const problem = expectProblem(
+    await admin.get('/admin/journal?after=00000000-0000-4000-8000-000000000000'),
+    404,
+  );
+  expect(errorPaths(problem)).toEqual(['query.after']);
+});
+
 it('When the page before an exchange no longer in the journal is asked for, then 404 names the cursor', async () => {
   const problem = expectProblem(
     await admin.get('/admin/journal?before=00000000-0000-4000-8000-000000000000'),
     404,
   );
   expect(errorPaths(problem)).toEqual(['query.before']);
+});
+
+it('When CreateBooking is refused by a business rule, then the journal lists the business rules that passed before it, in order', async () => {
+  const cpr = saveCitizen(emulator);
+  const res = await dfdg.createBooking(
+    jobcenterCaseworker,
+    caseworkerBooking(cpr, '2020-01-06T10:00:00+01:00'),
+  );
+  expect(faultOf(res)).toMatchObject({ source: 'BK-START' });
+  const [refused] = await entries('?operation=CreateBooking&limit=1');
+  const business = (refused?.decisions ?? []).filter((d) => d.ruleId.startsWith('BK-'));
+  expect(business.map((d) => [d.ruleId, d.passed])).toEqual([
+    ['BK-VALID', true],
+    ['BK-START', false],
+  ]);
+  // …after the security and access rules, which come first.
+  const ids = (refused?.decisions ?? []).map((d) => d.ruleId);
+  expect(ids.indexOf('REQ-SCHEMA')).toBeLessThan(ids.indexOf('BK-VALID'));
 });

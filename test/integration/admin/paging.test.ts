@@ -64,6 +64,7 @@ beforeAll(async () => {
       cprs: [],
       detail: null,
       decisions: [],
+      head: null,
       request: '',
       response: '',
     });

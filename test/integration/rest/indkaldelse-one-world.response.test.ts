@@ -103,6 +103,11 @@ it('When a REST call is made, then the journal lists it with its method, path, h
     service: string;
     operation: string;
     status: number;
+    http: {
+      requestLine: string;
+      headers: Array<{ name: string; value: string }>;
+      clientCertificateSubject: string | null;
+    };
     request: string;
     response: string;
     decisions: Array<{ ruleId: string; passed: boolean }>;
@@ -113,11 +118,15 @@ it('When a REST call is made, then the journal lists it with its method, path, h
     operation: 'CreateIndkaldelse',
     status: 201,
   });
-  expect(entry.body.request).toContain(`POST /v2/Indkaldelse/${id}`);
-  expect(entry.body.request).toContain(
-    'X-ActiveOrganisation: {"organisationType":8,"organisationCode":"75100"}',
-  );
+  // The head as a SOAP call's is kept: request line, headers as sent, the TLS client certificate.
+  expect(entry.body.http.requestLine).toBe(`POST /v2/Indkaldelse/${id} HTTP/1.1`);
+  const headers = new Map(entry.body.http.headers.map((h) => [h.name.toLowerCase(), h.value]));
+  expect(headers.get('x-activeorganisation')).toBe('{"organisationType":8,"organisationCode":"75100"}');
+  expect(headers.get('content-type')).toMatch(/^application\/json/);
+  expect(headers.get('content-length')).toBe(String(Buffer.byteLength(entry.body.request)));
+  expect(entry.body.http.clientCertificateSubject).toMatch(/^CN=8-75100(, |$)/);
   expect(entry.body.request).toContain('"moedeStarttidspunkt":"2026-12-01T10:00:00+01:00"');
+  expect(entry.body.request.trimStart().startsWith('{')).toBe(true);
   expect(entry.body.response).toContain(`"indkaldelseId":"${id}"`);
   expect(entry.body.decisions.map((d) => d.ruleId)).toEqual(
     expect.arrayContaining([

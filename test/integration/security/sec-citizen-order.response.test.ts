@@ -5,6 +5,7 @@
  * STAR callers skip it (SEC-STAR); other users are not subject to it.
  */
 import type { RunningEmulator } from '../../../src/emulator';
+import { adminClient } from '../../helpers/admin-client';
 import { deleteBookingBody } from '../../helpers/dfdg-calls';
 import { startTestEmulator } from '../../helpers/emulator';
 import { bookingXml, createBookingBody, requestBody, serviceNs } from '../../helpers/envelope';
@@ -233,5 +234,36 @@ describe('SEC-CITIZEN: the CPR of the booking the body names, before BK-VALID an
     ]);
     expect(decisions.map((d) => d.ruleId)).not.toContain('REQ-SCHEMA');
     expect(decisions.map((d) => d.ruleId)).toContain('SEC-AO-CERT');
+  });
+  it('When a citizen call is judged, then the admin journal lists SEC-CITIZEN once, its header and body parts in one decision', async () => {
+    const { own, other, id } = await twoCitizens();
+    const admin = adminClient(emulator.adminUrl);
+    const decisionsOf = async (
+      res: RawResponse,
+    ): Promise<Array<{ ruleId: string; passed: boolean; why: string }>> =>
+      (
+        await admin.get<{ decisions: Array<{ ruleId: string; passed: boolean; why: string }> }>(
+          `/admin/journal/${referenceIdOf(res)}`,
+        )
+      ).body.decisions.map(({ ruleId, passed, why }) => ({ ruleId, passed, why }));
+    const read = (cpr: string): Promise<RawResponse> =>
+      dfdg.call(
+        kssPlannerApp(cpr),
+        'BookingService',
+        'GetBookingDetails',
+        requestBody('BookingService', 'GetBookingDetails', { BookingIdentifier: id }),
+      );
+    const accepted = await decisionsOf(await read(own));
+    expect(accepted.filter((d) => d.ruleId === 'SEC-CITIZEN')).toEqual([
+      {
+        ruleId: 'SEC-CITIZEN',
+        passed: true,
+        why: expect.stringMatching(/CPR .* twice.*the body names only/) as string,
+      },
+    ]);
+    const refused = await decisionsOf(await read(other));
+    expect(refused.filter((d) => d.ruleId === 'SEC-CITIZEN')).toEqual([
+      { ruleId: 'SEC-CITIZEN', passed: false, why: expect.stringContaining(`booking ${id}`) as string },
+    ]);
   });
 });

@@ -54,9 +54,12 @@
     for (const x of partsFormat.formatToParts(new Date(ms))) p[x.type] = Number(x.value);
     return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   };
-  const toInputValue = (ms) => new Date(wallClockMs(ms)).toISOString().slice(0, 19);
+  // Written as the ISO reading with a space, whatever the browser's locale: the field sits next to
+  // the Copenhagen clock and must read the same way (a datetime-local field shows the locale's format).
+  const toInputValue = (ms) => new Date(wallClockMs(ms)).toISOString().slice(0, 19).replace('T', ' ');
   // A datetime-local value read as Copenhagen time; two passes settle the offset near DST changes.
-  const fromInputValue = (value) => {
+  const fromInputValue = (text) => {
+    const value = text.trim().replace(' ', 'T');
     const reading = Date.parse(`${value.length === 16 ? `${value}:00` : value}Z`);
     let guess = reading - (wallClockMs(reading) - Math.floor(reading / 1000) * 1000);
     guess = reading - (wallClockMs(guess) - Math.floor(guess / 1000) * 1000);
@@ -106,15 +109,14 @@
     );
   const show = (id, ...nodes) => $(id).replaceChildren(...nodes);
   const empty = (text) => h('p', { class: 'muted' }, text);
+  // A call opens by URL: the calls tab with that call's detail (a link to share, the back button works).
+  const CALL_HASH = /^#\/calls\/([0-9a-fA-F-]{36})$/;
+  const callHash = (referenceId) => `#/calls/${referenceId}`;
   // A link to the call in the journal; fixtures were never a call, so they get none.
   const callLink = (referenceId) =>
     !referenceId || referenceId === 'fixture'
       ? referenceId || '—'
-      : h(
-          'a',
-          { href: '#calls', class: 'ref', onclick: () => openCall(referenceId) },
-          referenceId.slice(0, 8),
-        );
+      : h('a', { href: callHash(referenceId), class: 'ref' }, referenceId.slice(0, 8));
 
   // An action's error stays until the next action; confirmations fade after a few seconds. The poll
   // loop clears only an error of its own (pollFailed), so it never hides what a form reported.
@@ -149,7 +151,7 @@
     } catch {
       body = null;
     }
-    if (!res.ok) throw new Error(problem(res, body));
+    if (!res.ok) throw Object.assign(new Error(problem(res, body)), { status: res.status });
     return { text, body };
   };
   // Polled lists are redrawn only when the answer changed, so reading and scrolling are not disturbed.
@@ -188,17 +190,24 @@
   };
 
   // ---- calls (the journal) ----
+  // The list keeps at most this many calls (the journal's own default size is 200).
+  const CALLS_KEPT = 1000;
   let calls = [];
   let selected = null;
+  // Bumped when the filters change: an answer to a poll asked before is dropped.
+  let callsGeneration = 0;
+  // The poll asks only for what the list shows (summaries: no heads, bodies or decisions) and only
+  // for the calls newer than the newest it has; a call's detail is fetched when it is opened.
   const callsPath = () => {
-    const q = new URLSearchParams();
+    const q = new URLSearchParams({ fields: 'summary' });
     if ($('filter-outcome').value) q.set('outcome', $('filter-outcome').value);
     if ($('filter-service').value) q.set('service', $('filter-service').value);
-    return `/admin/journal${q.size ? `?${q}` : ''}`;
+    if (calls.length) q.set('after', calls[0].referenceId);
+    return `/admin/journal?${q}`;
   };
   const searchable = (c) =>
     [c.referenceId, c.service, c.operation, c.outcome, c.ruleId, org(c.activeOrganisation)]
-      .concat([c.certificate && c.certificate.subject, user(c.requestUserMetadata), c.request])
+      .concat([c.certificate && c.certificate.subject, user(c.requestUserMetadata), ...(c.cprs || [])])
       .join(' ')
       .toLowerCase();
   const callRow = (c) =>
@@ -215,28 +224,43 @@
       },
       h('td', { title: cph(c.time) }, shortFormat.format(new Date(c.time))),
       h('td', {}, badge(c.outcome, outcomeClass(c.outcome))),
-      h('td', {}, c.service),
-      h('td', {}, c.operation || '—'),
+      h('td', { class: 'rule' }, h('code', {}, c.outcome === 'ok' ? '' : c.ruleId || '')),
+      h('td', { class: 'wraps' }, c.service),
+      h('td', { class: 'wraps' }, c.operation || '—'),
       h('td', {}, org(c.activeOrganisation)),
       h('td', { class: 'num' }, Number(c.durationMs).toFixed(1)),
-      h('td', {}, h('code', {}, c.outcome === 'ok' ? '' : c.ruleId || '')),
     );
   const renderCalls = () => {
     const text = $('filter-text').value.trim().toLowerCase();
     const shown = text ? calls.filter((c) => searchable(c).includes(text)) : calls;
     $('calls-body').replaceChildren(...shown.map(callRow));
     $('calls-empty').hidden = shown.length > 0;
-    $('calls-empty').textContent = calls.length ? 'No call matches the filters.' : 'No SOAP calls yet.';
+    $('calls-empty-text').textContent = calls.length
+      ? 'No call matches the filters.'
+      : 'No calls yet. Calls appear here as they arrive.';
+    // How to make the first call, only while there is none.
+    if ($('first-call')) $('first-call').hidden = calls.length > 0;
   };
   const loadCalls = async () => {
-    const { text, body } = await api(callsPath());
-    if (!changed('calls', text)) return;
-    calls = body.items || [];
+    const generation = callsGeneration;
+    let body;
+    try {
+      ({ body } = await api(callsPath()));
+    } catch (error) {
+      // The newest call shown is no longer in the journal (a reset, or it wrapped): read it whole.
+      if (!calls.length || error.status !== 404) throw error;
+      calls = [];
+      ({ body } = await api(callsPath()));
+      renderCalls();
+    }
+    const fresh = body.items || [];
+    if (!fresh.length || generation !== callsGeneration) return;
+    calls = fresh.concat(calls).slice(0, CALLS_KEPT);
     renderCalls();
   };
   async function openCall(referenceId) {
     selected = referenceId;
-    if (location.hash !== '#calls') location.hash = '#calls';
+    if (location.hash !== callHash(referenceId)) window.history.replaceState(null, '', callHash(referenceId));
     for (const row of document.querySelectorAll('#calls-body tr')) {
       row.classList.toggle('selected', row.dataset.referenceId === referenceId);
     }
@@ -516,6 +540,10 @@
     const tab = location.hash.slice(1);
     return tab in loaders ? tab : 'calls';
   };
+  const callInHash = () => {
+    const match = CALL_HASH.exec(location.hash);
+    return match ? match[1] : null;
+  };
   const refresh = async () => {
     const tab = activeTab();
     const paused = tab === 'calls' && !$('live').checked;
@@ -529,6 +557,8 @@
   };
   const showTab = () => {
     const tab = activeTab();
+    const call = callInHash();
+    if (call && call !== selected) openCall(call);
     for (const s of document.querySelectorAll('[data-tab]')) s.hidden = s.dataset.tab !== tab;
     for (const a of document.querySelectorAll('[data-tab-link]')) {
       a.classList.toggle('active', a.dataset.tabLink === tab);
@@ -572,7 +602,9 @@
   $('call-filters').addEventListener('submit', (e) => e.preventDefault());
   for (const id of ['filter-outcome', 'filter-service']) {
     $(id).addEventListener('change', () => {
-      delete lastText.calls;
+      callsGeneration++;
+      calls = [];
+      renderCalls();
       refresh();
     });
   }
