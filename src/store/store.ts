@@ -62,6 +62,7 @@ export const openStore = (
   const health = new StoreHealth(log);
   const group = new GroupCommit(db, report, BUSY_TIMEOUT_MS, health);
   const codelists = new CodelistRepository(db, codeLists);
+  const push = new PushRepository(db);
   return {
     db,
     bookings: new BookingRepository(db),
@@ -72,7 +73,7 @@ export const openStore = (
     audit: new AuditRepository(db),
     reminders: new ReminderRepository(db),
     wsrm: new WsrmRepository(db),
-    push: new PushRepository(db),
+    push,
     restRequestIds: new RestRequestIdRepository(db),
     myndighedsdeltagere: new MyndighedsdeltagerRepository(db),
     group,
@@ -84,6 +85,7 @@ export const openStore = (
       resetStore(db);
       certificates.forget();
       codelists.forget();
+      push.forget();
     },
     close: () => {
       group.flush();

@@ -1,9 +1,15 @@
 /**
  * What a booking call reads, over the real socket: the citizen the access check (step 6) read is the
- * one the operation and its write use.
+ * one the operation and its write use, the push subscriptions are read from SQLite once and kept
+ * until they change, and every change to them (the admin API, a reset, another connection's commit)
+ * reaches the next write.
  */
 import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3';
 import type { RunningEmulator } from '../../../src/emulator';
+import { PushRepository } from '../../../src/store/push.repository';
+import { adminClient, type AdminClient } from '../../helpers/admin-client';
 import { startTestEmulator } from '../../helpers/emulator';
 import { indkaldelseDto, restCall, restHeaders } from '../../helpers/rest-calls';
 import {
@@ -17,15 +23,22 @@ import {
 // Monday 2 March 2026, 10:00 Copenhagen time, frozen.
 const NOW = new Date('2026-03-02T09:00:00Z');
 const MEETING = '2026-03-12T10:00:00+01:00';
+const SUBSCRIPTIONS_SQL = 'SELECT * FROM push_subscriptions ORDER BY name';
 
 let emulator: RunningEmulator & { dbPath: string };
+let admin: AdminClient;
 let dfdg: DfdgScenario;
 
 beforeAll(async () => {
   emulator = await startTestEmulator({ clockStart: NOW, clockFrozen: true });
+  admin = adminClient(emulator.adminUrl);
   dfdg = dfdgScenario(emulator);
 });
-afterEach(() => jest.restoreAllMocks());
+afterEach(async () => {
+  jest.restoreAllMocks();
+  for (const s of (await admin.get<{ items: { name: string }[] }>('/admin/subscriptions')).body.items)
+    await admin.delete(`/admin/subscriptions/${s.name}`);
+});
 afterAll(async () => {
   dfdg.close();
   await emulator.stop();
@@ -102,5 +115,84 @@ describe('the citizen, read once per call', () => {
     expect(again.status).toBe(500);
     expect(again.body).toContain('is already in use');
     expect(find).not.toHaveBeenCalled();
+  });
+});
+
+describe('the push subscriptions, kept until they change', () => {
+  /** Counts the reads of the subscription table while `act` runs (every statement's `all`). */
+  const subscriptionReadsDuring = async (act: () => Promise<void>): Promise<number> => {
+    const statementType = Object.getPrototypeOf(emulator.store.db.prepare('SELECT 1')) as Statement;
+    const all = jest.spyOn(statementType, 'all');
+    await act();
+    const reads = all.mock.contexts.filter((s) => (s as Statement).source === SUBSCRIPTIONS_SQL).length;
+    all.mockRestore();
+    return reads;
+  };
+
+  const pushedTo = (bookingId: string): string[] =>
+    emulator.store.db
+      .prepare<[string], { subscription: string }>(
+        "SELECT subscription FROM push_messages WHERE body LIKE '%' || ? || '%' ORDER BY subscription",
+      )
+      .all(bookingId)
+      .map((r) => r.subscription);
+
+  const subscribe = async (name: string): Promise<void> => {
+    const res = await admin.put(`/admin/subscriptions/${name}`, {
+      organisation: '8:75100',
+      messageTypes: ['Indkaldelse'],
+      url: 'https://127.0.0.1:9/push',
+    });
+    expect(res.status).toBe(200);
+  };
+
+  it('When three bookings are written, then the subscriptions are read from the database at most once', async () => {
+    await subscribe('jc-aarhus');
+    const cpr = saveCitizen(emulator);
+    const ids: string[] = [];
+    const reads = await subscriptionReadsDuring(async () => {
+      for (let i = 0; i < 3; i++) ids.push(await booked(cpr));
+    });
+    expect(reads).toBeLessThanOrEqual(1);
+    expect(ids.map(pushedTo)).toEqual([['jc-aarhus'], ['jc-aarhus'], ['jc-aarhus']]);
+  });
+
+  it('When a subscription is added or deleted through the admin API, then the next booking goes to the subscriptions as they are now', async () => {
+    const cpr = saveCitizen(emulator);
+    expect(pushedTo(await booked(cpr))).toEqual([]);
+    await subscribe('jc-aarhus');
+    expect(pushedTo(await booked(cpr))).toEqual(['jc-aarhus']);
+    await subscribe('jc-aarhus-2');
+    expect(pushedTo(await booked(cpr))).toEqual(['jc-aarhus', 'jc-aarhus-2']);
+    expect((await admin.delete('/admin/subscriptions/jc-aarhus')).status).toBe(200);
+    expect(pushedTo(await booked(cpr))).toEqual(['jc-aarhus-2']);
+  });
+
+  it('When another connection to the database file adds a subscription, then the next booking goes to it too', async () => {
+    await subscribe('jc-aarhus');
+    const cpr = saveCitizen(emulator);
+    expect(pushedTo(await booked(cpr))).toEqual(['jc-aarhus']);
+    const other = new Database(emulator.dbPath);
+    try {
+      new PushRepository(other).saveSubscription({
+        name: 'from-the-cli',
+        organisation: { type: 8, code: '75100' },
+        messageTypes: ['Indkaldelse'],
+        url: 'https://127.0.0.1:9/cli',
+        serverCaPem: null,
+        createdAt: NOW,
+      });
+    } finally {
+      other.close();
+    }
+    expect(pushedTo(await booked(cpr))).toEqual(['from-the-cli', 'jc-aarhus']);
+  });
+
+  it('When the emulator is reset, then the subscriptions it had are gone for the next write', async () => {
+    await subscribe('jc-aarhus');
+    expect(emulator.store.push.subscriptions().map((s) => s.name)).toEqual(['jc-aarhus']);
+    expect((await admin.post('/admin/reset')).status).toBe(200);
+    expect(emulator.store.push.subscriptions()).toEqual([]);
+    expect((await admin.get<{ items: unknown[] }>('/admin/subscriptions')).body.items).toEqual([]);
   });
 });
