@@ -4,6 +4,7 @@ import type { Organisation } from '../domain/organisation';
 import type { RequestUserMetadata } from '../domain/request-user-metadata';
 import { canonicalUuid } from '../domain/uuid';
 import type { Db } from './db';
+import { lastOnce, requestUserMetadataJson } from './stringified-once';
 
 export interface BookingRow {
   id: string;
@@ -124,7 +125,7 @@ export const bookingRowOf = (b: Booking): BookingRow => ({
   last_changed_at: b.lastChangedAt.toISOString(),
   creator_org_type: b.creator.organisation.type,
   creator_org_code: b.creator.organisation.code,
-  creator_metadata: JSON.stringify(b.creator.metadata),
+  creator_metadata: requestUserMetadataJson(b.creator.metadata),
   creator_system: b.creator.system,
   created_self_booked_outside_star: b.createdSelfBookedOutsideStar ? 1 : 0,
   contact_type: b.contactType,
@@ -289,13 +290,16 @@ export class BookingRepository {
     );
   }
 
+  /** A write's booking becomes its row and its history row's snapshot: the row is made once. */
+  private readonly rowOf = lastOnce(bookingRowOf);
+
   insert(booking: Booking): void {
-    this.insertStmt.run(bookingRowOf(booking));
+    this.insertStmt.run(this.rowOf(booking));
   }
 
   /** Saves a changed booking; the creator columns are never rewritten (BK-OWNER-META). */
   update(booking: Booking): void {
-    this.updateStmt.run(bookingRowOf(booking));
+    this.updateStmt.run(this.rowOf(booking));
   }
 
   /** The booking with this id, in whichever case it is written (ids are stored in lower case). */
@@ -342,9 +346,9 @@ export class BookingRepository {
       entry.change,
       entry.activeOrganisation.type,
       entry.activeOrganisation.code,
-      JSON.stringify(entry.requestUserMetadata),
+      requestUserMetadataJson(entry.requestUserMetadata),
       entry.referenceId,
-      after ? JSON.stringify(bookingRowOf(after)) : null,
+      after ? JSON.stringify(this.rowOf(after)) : null,
     );
   }
 

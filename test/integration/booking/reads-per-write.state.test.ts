@@ -118,6 +118,56 @@ describe('the citizen, read once per call', () => {
   });
 });
 
+describe('what a write makes JSON of', () => {
+  /** The JSON.stringify calls while `act` runs whose value is a RequestUserMetadata, and a booking. */
+  const stringifiedDuring = async (
+    act: () => Promise<void>,
+  ): Promise<{ users: number; bookings: number }> => {
+    const stringify = jest.spyOn(JSON, 'stringify');
+    await act();
+    const values = stringify.mock.calls.map(([value]) => value as Record<string, unknown> | null);
+    stringify.mockRestore();
+    const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+    return {
+      users: values.filter((v) => isObject(v) && 'userType' in v && 'registrationDateTime' in v).length,
+      bookings: values.filter((v) => isObject(v) && 'interviewType' in v && 'creator' in v).length,
+    };
+  };
+
+  it("When a jobcenter books for a citizen of a jobcenter and an a-kasse, then the caller's metadata and the booking are each made JSON once, and the booking, its history and both WSRM messages keep them as sent", async () => {
+    const cpr = saveCitizen(emulator);
+    let id = '';
+    const made = await stringifiedDuring(async () => {
+      id = await booked(cpr);
+    });
+    expect(made).toEqual({ users: 1, bookings: 1 });
+    const { user } = jobcenterCaseworker;
+    expect(
+      JSON.parse(
+        emulator.store.db
+          .prepare<[string], { m: string }>('SELECT creator_metadata AS m FROM bookings WHERE id = ?')
+          .get(id)?.m ?? '',
+      ),
+    ).toMatchObject({ userFullName: user.name });
+    const read = await dfdg.bookingDetails(jobcenterCaseworker, id);
+    expect(read.createdBy.name).toBe(user.name);
+    const queued = emulator.store.db
+      .prepare<[string], { registering_user: string; booking: string }>(
+        'SELECT registering_user, booking FROM wsrm_messages WHERE booking_id = ?',
+      )
+      .all(id);
+    expect(queued).toHaveLength(2);
+    for (const m of queued) {
+      expect(JSON.parse(m.registering_user)).toMatchObject({ userFullName: user.name });
+      expect(JSON.parse(m.booking)).toMatchObject({ id, cpr });
+    }
+    const history = emulator.store.bookings.historyWithSnapshots(id);
+    expect(
+      history.map((h) => [h.entry.change, h.entry.requestUserMetadata.userFullName, h.after?.id]),
+    ).toEqual([['Created', user.name, id]]);
+  });
+});
+
 describe('the push subscriptions, kept until they change', () => {
   /** Counts the reads of the subscription table while `act` runs (every statement's `all`). */
   const subscriptionReadsDuring = async (act: () => Promise<void>): Promise<number> => {
