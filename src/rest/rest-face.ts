@@ -249,6 +249,7 @@ export const restFace = (deps: RestFaceDeps): Face<RestExchange, RestMessage> =>
               user: metadata.requestUserMetadata,
               systemName: caller.systemName,
               referenceId: call.referenceId,
+              citizen: call.citizen,
             },
             systemType: deps.store.certificates.find(caller.certificate.fingerprint)?.systemType ?? null,
             params: message.params,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Booking, BookingChange } from '../domain/booking';
+import type { Booking, BookingChange, Citizen } from '../domain/booking';
 import { isVisibleTo } from '../domain/booking.rules';
 import { ownershipVerdict } from '../domain/citizen-access.rules';
 import { DfdgFault, type Violation } from '../domain/errors';
@@ -20,7 +20,17 @@ export interface BookingActor {
   readonly systemName: string;
   /** The call's ServiceRequestLogReferenceIdentifier, kept in the booking's history. */
   readonly referenceId: string;
+  /**
+   * The one citizen the call names, as step 6 (ACC-*) read it in this call, when it named exactly
+   * one known citizen. Nothing writes between step 6 and the operation (the same turn of the event
+   * loop), so it is the citizen as stored: the use cases take it rather than reading it again.
+   */
+  readonly citizen?: Citizen | undefined;
 }
+
+/** The citizen with this CPR: the one the call already read if it is that one, else from the store. */
+export const citizenFor = (actor: BookingActor, deps: OperationDeps, cpr: string): Citizen | undefined =>
+  actor.citizen?.cpr === cpr ? actor.citizen : deps.store.citizens.find(cpr);
 
 /** Answers a rule's violation as its fault. */
 export const check = (v: Violation | null): void => {
@@ -45,7 +55,7 @@ export const findVisibleBooking = (actor: BookingActor, deps: OperationDeps, id:
 };
 
 const citizenVisible = (actor: BookingActor, deps: OperationDeps, cpr: string): boolean => {
-  const citizen = deps.store.citizens.find(cpr);
+  const citizen = citizenFor(actor, deps, cpr);
   return (
     citizen !== undefined &&
     ownershipVerdict(citizen, {
@@ -93,7 +103,8 @@ export const saveChange = (
     booking,
   );
   store.reminders.syncWith(booking);
-  const citizen = store.citizens.find(booking.cpr);
+  // Writing a booking changes none of its citizen's columns: the citizen read before is the same.
+  const citizen = citizenFor(actor, deps, booking.cpr);
   const now = deps.clock.now();
   const codeLists = store.codelists.current();
   const receivers = wsrmReceivers(booking, citizen, now, codeLists);

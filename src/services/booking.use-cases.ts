@@ -31,6 +31,7 @@ import {
   assertNotCancelled,
   cancel,
   check,
+  citizenFor,
   findVisibleBooking,
   saveChange,
   type BookingActor,
@@ -53,12 +54,13 @@ export const createBooking = (
 ): { readonly bookingId: string } => {
   const now = deps.clock.now();
   assertCodeListValuesInForce(input, deps);
-  const citizen = deps.store.citizens.find(input.cpr);
+  const citizen = citizenFor(actor, deps, input.cpr);
   const trail = createBookingRuleTrail(
     input,
     { activeOrganisation: actor.activeOrganisation, user: actor.user, now },
     {
-      idTaken: input.id !== undefined && deps.store.bookings.find(input.id) !== undefined,
+      // Whether the id is taken needs only the id's row, not the booking decoded.
+      idTaken: input.id !== undefined && deps.store.bookings.citizenOf(input.id) !== undefined,
       citizen,
       futureBookings: deps.store.bookings.firstActiveAfter(input.cpr, now, futureBookingTypes(input)),
       codeLists: deps.store.codelists.current(),

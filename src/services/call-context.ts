@@ -58,6 +58,7 @@ export const bookingActorOf = (call: AuthorisedCall): BookingActor => ({
   user: call.headers.requestUserMetadata,
   systemName: call.caller.systemName,
   referenceId: call.referenceId,
+  citizen: call.citizen,
 });
 
 /** Every response ends with the call's reference id, the key of its audit row. */

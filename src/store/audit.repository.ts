@@ -2,6 +2,7 @@ import type { CallRecord } from '../domain/call-record';
 import type { Organisation } from '../domain/organisation';
 import type { RequestUserMetadata } from '../domain/request-user-metadata';
 import type { Db } from './db';
+import { requestUserMetadataJson } from './stringified-once';
 
 /** One call as SEC-AUDIT records it, accepted or rejected: the call's one record. */
 export type AuditEntry = CallRecord;
@@ -94,7 +95,7 @@ export class AuditRepository {
       e.certificate?.fingerprint ?? null,
       e.activeOrganisation?.type ?? null,
       e.activeOrganisation?.code ?? null,
-      e.requestUserMetadata ? JSON.stringify(e.requestUserMetadata) : null,
+      e.requestUserMetadata ? requestUserMetadataJson(e.requestUserMetadata) : null,
       e.outcome,
       e.ruleId,
       e.detail,

@@ -11,6 +11,7 @@ import {
   type MyndighedsdeltagerRepository,
   type MyndighedsdeltagerRow,
 } from './myndighedsdeltager.repository';
+import { lastOnce, requestUserMetadataJson } from './stringified-once';
 
 export interface BookingRow {
   id: string;
@@ -139,7 +140,7 @@ export const bookingRowOf = (b: Booking): BookingRow => ({
   last_changed_at: b.lastChangedAt.toISOString(),
   creator_org_type: b.creator.organisation.type,
   creator_org_code: b.creator.organisation.code,
-  creator_metadata: JSON.stringify(b.creator.metadata),
+  creator_metadata: requestUserMetadataJson(b.creator.metadata),
   creator_system: b.creator.system,
   created_self_booked_outside_star: b.createdSelfBookedOutsideStar ? 1 : 0,
   contact_type: b.contactType,
@@ -308,13 +309,16 @@ export class BookingRepository {
     );
   }
 
+  /** A write's booking becomes its row and its history row's snapshot: the row is made once. */
+  private readonly rowOf = lastOnce(bookingRowOf);
+
   insert(booking: Booking): void {
-    this.insertStmt.run(bookingRowOf(booking));
+    this.insertStmt.run(this.rowOf(booking));
   }
 
   /** Saves a changed booking; the creator columns are never rewritten (BK-OWNER-META). */
   update(booking: Booking): void {
-    this.updateStmt.run(bookingRowOf(booking));
+    this.updateStmt.run(this.rowOf(booking));
   }
 
   /** The booking with this id, in whichever case it is written (ids are stored in lower case). */
@@ -364,7 +368,7 @@ export class BookingRepository {
       entry.change,
       entry.activeOrganisation.type,
       entry.activeOrganisation.code,
-      JSON.stringify(entry.requestUserMetadata),
+      requestUserMetadataJson(entry.requestUserMetadata),
       entry.referenceId,
       after ? JSON.stringify(this.snapshotOf(after, entry.change)) : null,
     );
@@ -374,7 +378,7 @@ export class BookingRepository {
     // A meeting just created has no participants yet: no read on the create path.
     const participants =
       change === 'Created' || !this.participants ? [] : this.participants.ofBooking(after.id);
-    return { ...bookingRowOf(after), myndighedsdeltagere: participants.map(myndighedsdeltagerRowOf) };
+    return { ...this.rowOf(after), myndighedsdeltagere: participants.map(myndighedsdeltagerRowOf) };
   }
 
   history(bookingId: string): BookingHistoryEntry[] {

@@ -166,8 +166,10 @@ export class PushRepository {
   private readonly retryStmt;
   private readonly headOfStmt;
   private readonly existsStmt;
+  private readonly dataVersionStmt;
 
   constructor(db: Db) {
+    this.dataVersionStmt = db.prepare('PRAGMA data_version').pluck();
     this.upsertSubscriptionStmt = db.prepare(
       `INSERT INTO push_subscriptions (name, organisation_type, organisation_code, message_types, url, server_ca, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -224,6 +226,7 @@ export class PushRepository {
   }
 
   saveSubscription(s: StoredSubscription): void {
+    this.subscriptionsCache = null;
     this.upsertSubscriptionStmt.run(
       s.name,
       s.organisation.type,
@@ -240,12 +243,32 @@ export class PushRepository {
     return row ? toSubscription(row) : undefined;
   }
 
-  subscriptions(): StoredSubscription[] {
-    return this.subscriptionsStmt.all().map(toSubscription);
+  /**
+   * Every subscription, by name. Every booking write asks (for its push recipients), and the list
+   * changes only through saveSubscription and deleteSubscription, a reset (forget), or another
+   * connection's commit (the CLI's `fixtures load`; SQLite's data_version tells): it is read once
+   * and kept until one of those.
+   */
+  subscriptions(): readonly StoredSubscription[] {
+    const dataVersion = this.dataVersionStmt.get();
+    if (this.subscriptionsCache === null || dataVersion !== this.cachedDataVersion) {
+      this.subscriptionsCache = this.subscriptionsStmt.all().map(toSubscription);
+      this.cachedDataVersion = dataVersion;
+    }
+    return this.subscriptionsCache;
+  }
+
+  private subscriptionsCache: readonly StoredSubscription[] | null = null;
+  private cachedDataVersion: unknown = null;
+
+  /** Drops what is kept of the table (after POST /admin/reset emptied it underneath). */
+  forget(): void {
+    this.subscriptionsCache = null;
   }
 
   /** True if there was one. Its queued messages stay, for the record, and are no longer tried. */
   deleteSubscription(name: string): boolean {
+    this.subscriptionsCache = null;
     return this.deleteSubscriptionStmt.run(name).changes > 0;
   }
 

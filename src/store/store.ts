@@ -63,6 +63,7 @@ export const openStore = (
   const group = new GroupCommit(db, report, BUSY_TIMEOUT_MS, health);
   const codelists = new CodelistRepository(db, codeLists);
   const myndighedsdeltagere = new MyndighedsdeltagerRepository(db);
+  const push = new PushRepository(db);
   return {
     db,
     bookings: new BookingRepository(db, myndighedsdeltagere),
@@ -73,7 +74,7 @@ export const openStore = (
     audit: new AuditRepository(db),
     reminders: new ReminderRepository(db),
     wsrm: new WsrmRepository(db),
-    push: new PushRepository(db),
+    push,
     restRequestIds: new RestRequestIdRepository(db),
     myndighedsdeltagere,
     group,
@@ -85,6 +86,7 @@ export const openStore = (
       resetStore(db);
       certificates.forget();
       codelists.forget();
+      push.forget();
     },
     close: () => {
       group.flush();

@@ -3,6 +3,7 @@ import type { Organisation } from '../domain/organisation';
 import type { RequestUserMetadata } from '../domain/request-user-metadata';
 import { canonicalUuid } from '../domain/uuid';
 import type { Db } from './db';
+import { lastOnce, requestUserMetadataJson } from './stringified-once';
 
 /** A notification queued for one receiving organisation (BK-WSRM), with the booking as it was then. */
 export interface WsrmMessage {
@@ -96,6 +97,9 @@ export class WsrmRepository {
     );
   }
 
+  /** A change's booking goes to each receiver: its JSON is made once for them all. */
+  private readonly bookingJson = lastOnce((booking: Booking) => JSON.stringify(booking));
+
   enqueue(bookingId: string, m: WsrmMessage): void {
     this.enqueueStmt.run(
       m.messageId,
@@ -105,9 +109,9 @@ export class WsrmRepository {
       m.clientSystem,
       m.registeringAuthority.type,
       m.registeringAuthority.code,
-      JSON.stringify(m.registeringUser),
+      requestUserMetadataJson(m.registeringUser),
       m.queuedAt.toISOString(),
-      JSON.stringify(m.booking),
+      this.bookingJson(m.booking),
     );
   }
 
