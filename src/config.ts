@@ -119,7 +119,7 @@ const instant = (raw: string): Date | null | Error => {
     : new Error(`the emulator's clock stays within ${CLOCK_RANGE.text}, got "${raw}"`);
 };
 
-/** The options, each with its flag, environment variable and meaning (the README's table). */
+/** The options, each with its flag, environment variable and meaning (the table in docs/configuration.md). */
 export const OPTIONS = [
   {
     key: 'port',
@@ -175,7 +175,7 @@ export const OPTIONS = [
     key: 'schemaValidation',
     flag: '--schema-validation',
     env: 'DFDG_SCHEMA_VALIDATION',
-    doc: 'strict or lenient XSD validation of requests',
+    doc: 'strict or lenient validation of requests (XSD for SOAP, the OpenAPI document for REST)',
     parse: oneOf('strict', 'lenient'),
   },
   {
@@ -196,14 +196,14 @@ export const OPTIONS = [
     key: 'maxBodyBytes',
     flag: '--max-body-bytes',
     env: 'DFDG_MAX_BODY_BYTES',
-    doc: 'largest request body accepted',
+    doc: 'largest request body accepted (SOAP and REST)',
     parse: int(1024, 1024 ** 3),
   },
   {
     key: 'maxXmlDepth',
     flag: '--max-xml-depth',
     env: 'DFDG_MAX_XML_DEPTH',
-    doc: 'deepest XML nesting accepted',
+    doc: 'deepest XML or JSON nesting accepted',
     parse: int(8, 256),
   },
   {

@@ -7,7 +7,7 @@ import type { NpmStartTimes } from './npm-start';
 import type { OperationName } from './scenarios';
 import type { SideBySideReport } from './side-by-side';
 
-/** The bench's results: written as JSON and as the Markdown tables the README shows. */
+/** The bench's results: written as JSON and as the Markdown tables docs/performance.md shows. */
 export interface ComparedResult extends RunResult {
   /** req/s of the emulator over req/s of the reference for the same operation. */
   readonly vsA?: number | undefined;

@@ -25,7 +25,7 @@ export interface ErrorSpec {
 }
 
 /**
- * How the README's error table names a source: "STAR P11", "emulator", "epic 950.8", "SOAP 1.1",
+ * How the error table (docs/rules-and-faults.md) names a source: "STAR P11", "emulator", "epic 950.8", "SOAP 1.1",
  * and "STAR P4, text: emulator" for a STAR code whose text is not public.
  */
 export const sourceLabel = (spec: Pick<ErrorSpec, 'source' | 'textSource'>): string =>
