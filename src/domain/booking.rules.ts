@@ -142,6 +142,7 @@ export const updateBookingRuleTrail = (
 ): RuleTrail =>
   trailOf([
     ['BK-CPR-MATCH', 'the CPR is the booking’s', () => cprMatchesBooking(b.cpr, existing)],
+    // The cancelled check is BK-VALID's, which RULES.md puts before VIS-AKASSE (as REST-STATE is, over REST).
     ['BK-VALID', 'the booking is not cancelled', () => notCancelled(existing)],
     visAkasseOnWriteStep(b, call, codeLists),
   ]);
@@ -285,10 +286,11 @@ export const writableInterviewType = (
     : violation(
         'VIS-AKASSE',
         `an a-kasse may not create or update a booking of interview type ${b.interviewType}, a type it ` +
-          `cannot see; it sees only ${codeLists.InterviewType.filter((t) => t.visibleToUnemploymentFund)
-            .map((t) => t.id)
-            .join(', ')}`,
+          `cannot see; it sees only ${typesVisibleToUnemploymentFunds(codeLists).join(', ')}`,
       );
+
+const typesVisibleToUnemploymentFunds = (codeLists: CodeLists): number[] =>
+  codeLists.InterviewType.filter((t) => t.visibleToUnemploymentFund === true).map((t) => t.id);
 
 /** VIS-AKASSE: an a-kasse sees only the interview types the code list marks visible to unemployment funds. */
 export const isVisibleTo = (
