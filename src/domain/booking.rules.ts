@@ -78,6 +78,7 @@ export const createBookingRuleTrail = (
       'the rebooking and cancellation flags match their deadlines',
       () => deadlinesConsistent(b),
     ],
+    visAkasseOnWriteStep(b, call, facts.codeLists),
     ...(b.selfBooked ? selfBookingSteps(b, call, facts) : []),
     [
       'BK-DEADLINES-CREATE',
@@ -126,6 +127,41 @@ const selfBookingSteps = (b: BookingInput, call: BookingCall, facts: CreateBooki
     ],
   ];
 };
+
+/**
+ * RULES.md step 7 for UpdateBooking once the booking is found (BK-NOT-FOUND with VIS-AKASSE): the
+ * rules that judge the stored booking against the request, in their order. The update is judged on
+ * the booking as it would be after the change: an a-kasse may not move a booking it sees to a type
+ * it cannot see.
+ */
+export const updateBookingRuleTrail = (
+  b: BookingInput,
+  existing: Booking,
+  call: BookingCall,
+  codeLists: CodeLists,
+): RuleTrail =>
+  trailOf([
+    ['BK-CPR-MATCH', 'the CPR is the booking’s', () => cprMatchesBooking(b.cpr, existing)],
+    // The cancelled check is BK-VALID's, which RULES.md puts before VIS-AKASSE (as REST-STATE is, over REST).
+    ['BK-VALID', 'the booking is not cancelled', () => notCancelled(existing)],
+    visAkasseOnWriteStep(b, call, codeLists),
+  ]);
+
+const visAkasseOnWriteStep = (
+  b: Pick<BookingInput, 'interviewType'>,
+  call: BookingCall,
+  codeLists: CodeLists,
+): RuleStep => [
+  'VIS-AKASSE',
+  'the caller may see bookings of this interview type',
+  () => writableInterviewType(call.activeOrganisation, b, codeLists),
+];
+
+/** BK-VALID: a cancelled booking is kept for the record but cannot be changed any more. */
+export const notCancelled = (booking: Pick<Booking, 'id' | 'status'>): Violation | null =>
+  booking.status === 'Cancelled'
+    ? violation('BK-VALID', `booking ${booking.id} is cancelled and cannot be changed; create a new booking`)
+    : null;
 
 /** BK-CPR-MATCH */
 export const cprMatchesBooking = (cpr: string, booking: Booking): Violation | null =>
@@ -235,6 +271,26 @@ export const deadlinesOnCreate = (b: BookingInput, now: Date): Violation | null 
   }
   return null;
 };
+
+/**
+ * VIS-AKASSE on writes (4575): an a-kasse may not create a booking of a type it cannot see, nor
+ * change one to such a type. (A booking it cannot see is, to it, not there: BK-NOT-FOUND.)
+ */
+export const writableInterviewType = (
+  activeOrganisation: Organisation,
+  b: Pick<BookingInput, 'interviewType'>,
+  codeLists: CodeLists,
+): Violation | null =>
+  isVisibleTo(activeOrganisation, b, codeLists)
+    ? null
+    : violation(
+        'VIS-AKASSE',
+        `an a-kasse may not create or update a booking of interview type ${b.interviewType}, a type it ` +
+          `cannot see; it sees only ${typesVisibleToUnemploymentFunds(codeLists).join(', ')}`,
+      );
+
+const typesVisibleToUnemploymentFunds = (codeLists: CodeLists): number[] =>
+  codeLists.InterviewType.filter((t) => t.visibleToUnemploymentFund === true).map((t) => t.id);
 
 /** VIS-AKASSE: an a-kasse sees only the interview types the code list marks visible to unemployment funds. */
 export const isVisibleTo = (

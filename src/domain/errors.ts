@@ -233,6 +233,9 @@ export const ERROR_TABLE = {
     'P12',
   ),
   'ACC-OWN': entry('ACC-OWN', 4575, 'You are not authorized to execute the operation', 'P11'),
+  // VIS-AKASSE on writes: an a-kasse writing a booking of a type it cannot see. The rule's own key,
+  // so the answer and the journal name VIS-AKASSE; the code and text are ACC-OWN's (P11).
+  'VIS-AKASSE': entry('VIS-AKASSE', 4575, 'You are not authorized to execute the operation', 'P11'),
   'BK-AKASSE-NOT-MEMBER': entry('BK-AKASSE-MEMBER', 4856, 'Citizen not member of unemployment fund', 'P4'),
   'BK-AKASSE-OTHER': entry('BK-AKASSE-MEMBER', 4857, 'Citizen belongs to different unemployment fund', 'P4'),
   'WSRM-ONE-OPEN': entry(

@@ -45,6 +45,7 @@ export const REST_STATUS: Readonly<Record<ErrorKey, RestStatus>> = {
   'ACC-OWN-JOBCENTER': 403,
   'ACC-OWN-ANDEN-AKTOER': 403,
   'ACC-CPR-DEAD': 403,
+  'VIS-AKASSE': 403,
   'BK-AKASSE-NOT-MEMBER': 403,
   'BK-AKASSE-OTHER': 403,
   'REST-KILDESYSTEM': 403,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Booking, BookingChange, Citizen } from '../domain/booking';
-import { isVisibleTo } from '../domain/booking.rules';
+import { isVisibleTo, notCancelled } from '../domain/booking.rules';
 import { ownershipVerdict } from '../domain/citizen-access.rules';
 import { DfdgFault, type Violation } from '../domain/errors';
 import type { Organisation } from '../domain/organisation';
@@ -68,14 +68,7 @@ const citizenVisible = (actor: BookingActor, deps: OperationDeps, cpr: string): 
 };
 
 /** A cancelled booking is kept for the record but cannot be changed any more: book anew instead. */
-export const assertNotCancelled = (booking: Booking): void => {
-  if (booking.status === 'Cancelled') {
-    throw new DfdgFault(
-      'BK-VALID',
-      `booking ${booking.id} is cancelled and cannot be changed; create a new booking`,
-    );
-  }
-};
+export const assertNotCancelled = (booking: Booking): void => check(notCancelled(booking));
 
 /**
  * Every booking write goes through here, inside the call's transaction: the booking, its history row

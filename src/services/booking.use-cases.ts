@@ -14,6 +14,7 @@ import {
   createBookingRuleTrail,
   futureBookingTypes,
   isVisibleTo,
+  updateBookingRuleTrail,
 } from '../domain/booking.rules';
 import {
   bookingCodeListValues,
@@ -110,8 +111,13 @@ export const updateBooking = (actor: BookingActor, input: BookingInput, deps: Op
   check(validBooking(input, deps.store.codelists.current()));
   check(deadlinesConsistent(input));
   const existing = findVisibleBooking(actor, deps, input.id);
-  check(cprMatchesBooking(input.cpr, existing));
-  assertNotCancelled(existing);
+  const trail = updateBookingRuleTrail(
+    input,
+    existing,
+    { activeOrganisation: actor.activeOrganisation, user: actor.user, now: deps.clock.now() },
+    deps.store.codelists.current(),
+  );
+  if (trail.violation) throw DfdgFault.of(trail.violation).after(trail.passed);
   const updated: Booking = { ...existing, ...input, id: existing.id, lastChangedAt: deps.clock.now() };
   saveChange(actor, deps, updated, 'Updated');
   return updated;

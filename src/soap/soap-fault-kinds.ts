@@ -55,6 +55,7 @@ export const SOAP_FAULT_KINDS: Readonly<Record<ErrorKey, FaultKind>> = {
   'ACC-OWN-JOBCENTER': 'Client',
   'ACC-OWN-ANDEN-AKTOER': 'Client',
   'ACC-OWN': 'Client',
+  'VIS-AKASSE': 'Client',
   'BK-AKASSE-NOT-MEMBER': 'Client',
   'BK-AKASSE-OTHER': 'Client',
   'WSRM-ONE-OPEN': 'Client',

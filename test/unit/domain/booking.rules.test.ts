@@ -1,6 +1,7 @@
 import {
   cprMatchesBooking,
   createBookingRules,
+  createBookingRuleTrail,
   deadlinesOnCreate,
   interviewDateLimit,
   isStraksbookingRamt,
@@ -9,7 +10,9 @@ import {
   oneFutureJobsamtale,
   selfBookedByCitizen,
   selfBookingAccepted,
+  updateBookingRuleTrail,
   withinSelfBookingDeadline,
+  writableInterviewType,
 } from '../../../src/domain/booking.rules';
 import { validBooking } from '../../../src/domain/booking-validity.rules';
 import type { Booking, BookingInput, SelfBookingDeadline } from '../../../src/domain/booking';
@@ -591,5 +594,108 @@ describe('VIS-AKASSE', () => {
     };
     expect(isVisibleTo(ORG.akasse17, { interviewType: 6 }, lists)).toBe(true);
     expect(isVisibleTo(ORG.akasse17, { interviewType: 6 }, CODE_LISTS)).toBe(false);
+  });
+});
+
+describe('VIS-AKASSE on writes (4575)', () => {
+  const VISIBLE_TO_AKASSE = new Set([7, 8, 9, 10, 11, 12, 13, 15, 17, 19]);
+  const allTypes = Array.from({ length: 19 }, (_, i) => i + 1);
+  const now = at('2026-02-01T09:00:00Z');
+  const akasseCall = buildCall(now, {
+    activeOrganisation: ORG.akasse17,
+    user: buildMetadata({ userFullName: 'Karen Jensen', organisation: ORG.akasse17 }),
+  });
+  const jobcenterCall = buildCall(now, { user: buildMetadata() });
+  /** A booking a-kasse 17 may see (a Jobsamtale), as stored. */
+  const stored = buildBooking({ interviewType: 7 });
+  const createdBy = (call: typeof akasseCall, b: Partial<BookingInput>) =>
+    createBookingRuleTrail(buildBookingInput(b), call, buildFacts());
+  const updatedBy = (call: typeof akasseCall, b: Partial<BookingInput>, existing: Booking = stored) =>
+    updateBookingRuleTrail(buildBookingInput(b), existing, call, CODE_LISTS);
+
+  it.each(allTypes.map((t) => [t, VISIBLE_TO_AKASSE.has(t) ? null : 'VIS-AKASSE'] as const))(
+    'When a-kasse 2/17 creates a booking of interview type %i, then %s',
+    (interviewType, expected) => {
+      expect(createdBy(akasseCall, { interviewType }).violation?.key ?? null).toBe(expected);
+    },
+  );
+
+  it.each(allTypes.map((t) => [t, VISIBLE_TO_AKASSE.has(t) ? null : 'VIS-AKASSE'] as const))(
+    'When a-kasse 2/17 updates a Jobsamtale to interview type %i, then %s (judged on the booking after the change)',
+    (interviewType, expected) => {
+      expect(updatedBy(akasseCall, { interviewType }).violation?.key ?? null).toBe(expected);
+    },
+  );
+
+  it.each<[string, Organisation]>([
+    ['jobcenter 8/75100', ORG.jobcenterAarhus],
+    ['kommune 7/751', ORG.kommuneAarhus],
+    ['anden aktør 4/35669035', ORG.andenAktoer],
+    ['Jobnet 5/4', ORG.jobnet],
+  ])('When %s writes a booking of any interview type 1-19, then VIS-AKASSE lets it', (_name, org) => {
+    expect(
+      allTypes.map((interviewType) => writableInterviewType(org, { interviewType }, CODE_LISTS)),
+    ).toEqual(allTypes.map(() => null));
+  });
+
+  it('When a jobcenter creates or updates a sygeopfølgningssamtale (6), then no rule refuses and VIS-AKASSE is among those passed', () => {
+    const created = createdBy(jobcenterCall, { interviewType: 6 });
+    const updated = updatedBy(jobcenterCall, { interviewType: 6 });
+    expect([created.violation, updated.violation]).toEqual([null, null]);
+    expect(created.passed.map((p) => p.ruleId)).toContain('VIS-AKASSE');
+    expect(updated.passed.map((p) => p.ruleId)).toEqual(['BK-CPR-MATCH', 'BK-VALID', 'VIS-AKASSE']);
+  });
+
+  it('When an a-kasse is refused, then the violation is 4575 and says which types it may write', () => {
+    const v = createdBy(akasseCall, { interviewType: 6 }).violation;
+    expect(v?.key).toBe('VIS-AKASSE');
+    expect(ERROR_TABLE['VIS-AKASSE']).toMatchObject({ ruleId: 'VIS-AKASSE', code: 4575 });
+    expect(v?.detail).toContain('interview type 6');
+    expect(v?.detail).toContain('7, 8, 9, 10, 11, 12, 13, 15, 17, 19');
+  });
+
+  it('When the code list marks a type visible to unemployment funds, then an a-kasse may write it (the flag is data)', () => {
+    const lists = {
+      ...CODE_LISTS,
+      InterviewType: CODE_LISTS.InterviewType.map((t) =>
+        t.id === 6 ? { ...t, visibleToUnemploymentFund: true } : t,
+      ),
+    };
+    expect(writableInterviewType(ORG.akasse17, { interviewType: 6 }, lists)).toBeNull();
+    expect(writableInterviewType(ORG.akasse17, { interviewType: 6 }, CODE_LISTS)?.key).toBe('VIS-AKASSE');
+  });
+
+  describe('its place in RULES.md step 7', () => {
+    it.each<[string, ErrorKey, Partial<BookingInput>]>([
+      ['an invalid CPR', 'BK-VALID', { cpr: '3102575001' }],
+      ['a start before today', 'BK-START', { start: at('2026-01-20T09:00:00Z') }],
+      [
+        'a rebooking deadline while rebooking is not possible',
+        'BK-DEADLINES-REBOOKING-FORBIDDEN',
+        { rebookingDeadline: at('2026-02-05T09:00:00Z') },
+      ],
+    ])('When an a-kasse creates a booking of type 6 with %s, then %s answers first', (_name, expected, b) => {
+      const trail = createdBy(akasseCall, { interviewType: 6, ...b });
+      expect(trail.violation?.key).toBe(expected);
+    });
+
+    it('When an a-kasse self-books type 6 as a caseworker (breaking BK-SELF-CITIZEN too), then VIS-AKASSE answers, after the rules before it passed', () => {
+      const trail = createdBy(akasseCall, { interviewType: 6, selfBooked: true, accepted: true });
+      expect(trail.violation?.key).toBe('VIS-AKASSE');
+      expect(trail.passed.map((p) => p.ruleId)).toEqual(['BK-VALID', 'BK-START', 'BK-DEADLINES-CONSISTENT']);
+      // The same self-booking of a type it may see is refused by BK-SELF-CITIZEN: the next rule.
+      expect(
+        createdBy(akasseCall, { interviewType: 7, selfBooked: true, accepted: true }).violation?.key,
+      ).toBe('BK-SELF-CITIZEN');
+    });
+
+    it('When an a-kasse updates a booking to type 6 naming another CPR, then BK-CPR-MATCH answers first', () => {
+      expect(updatedBy(akasseCall, { interviewType: 6, cpr: OTHER_CPR }).violation?.key).toBe('BK-CPR-MATCH');
+    });
+
+    it('When an a-kasse updates a cancelled booking to type 6, then BK-VALID (cancelled) answers first', () => {
+      const cancelled = buildBooking({ interviewType: 7, status: 'Cancelled' });
+      expect(updatedBy(akasseCall, { interviewType: 6 }, cancelled).violation?.key).toBe('BK-VALID');
+    });
   });
 });

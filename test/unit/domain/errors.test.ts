@@ -28,6 +28,13 @@ interface RuleRow {
   readonly fault: string | null;
 }
 
+/**
+ * A rule of a table without a fault column whose text still gives it one, in a sentence ending in
+ * the code ("An a-kasse may not create or update a booking of a type it cannot see: 4575."). Other
+ * codes the text names in passing (VIS-AKASSE's "as if it did not exist (4768 ...)") are other rules'.
+ */
+const faultInText = (row: string): string | null => /[^.(|]*: \d{4}\./.exec(row)?.[0]?.trim() ?? null;
+
 /** The rows of RULES.md's rule tables (`| id | ... |`), with their fault cell where there is one. */
 const ruleRows = (markdown: string): RuleRow[] => {
   const rows: RuleRow[] = [];
@@ -41,7 +48,11 @@ const ruleRows = (markdown: string): RuleRow[] => {
     }
     const id = cells[1] ?? '';
     if (/^[A-Z]+(-[A-Z0-9]+)*$/.test(id)) {
-      rows.push({ id, row: line, fault: hasFaultColumn ? (cells[cells.length - 2] ?? '') : null });
+      rows.push({
+        id,
+        row: line,
+        fault: hasFaultColumn ? (cells[cells.length - 2] ?? '') : faultInText(line),
+      });
     }
   }
   return rows;
@@ -95,6 +106,14 @@ const markingOf = (cell: string, code: number): Marking => {
 };
 
 const RULES = ruleRows(RULES_MD);
+
+/**
+ * How RULES.md marks a code a rule names bare, with no mark of its own: as the row that gives the
+ * code with its text marks it (VIS-AKASSE's 4575 is ACC-OWN's "You are not authorized to execute
+ * the operation", DFDG, P11).
+ */
+const markingElsewhere = (code: number): Marking | undefined =>
+  RULES.map((r) => markingOf(r.fault ?? '', code)).find((m) => m.dfdg || m.emulator);
 /** The table under REST.md's "REST's own rules" (its other tables are not rules). */
 const REST_OWN_RULES = /\*\*REST's own rules\*\*[^\n]*\n((?:\|[^\n]*\n)+)/.exec(REST_MD)?.[1] ?? '';
 const REST_RULES = ruleRows(REST_OWN_RULES);
@@ -156,6 +175,7 @@ const EXPECTED_CODES: Record<ErrorKey, number> = {
   'ACC-OWN-JOBCENTER': 6005,
   'ACC-OWN-ANDEN-AKTOER': 4511,
   'ACC-OWN': 4575,
+  'VIS-AKASSE': 4575,
   'BK-AKASSE-NOT-MEMBER': 4856,
   'BK-AKASSE-OTHER': 4857,
   'REQ-ROUTE': 1014,
@@ -193,7 +213,11 @@ describe('ERROR_TABLE', () => {
       ]),
     );
     expect(RULE_BY_ID.get('BK-STRAKS')?.fault).toContain('5103');
-    expect(RULE_BY_ID.get('VIS-AKASSE')?.fault).toBeNull();
+    // VIS-AKASSE's table has no fault column: its write fault is the sentence that ends in the code.
+    expect(RULE_BY_ID.get('VIS-AKASSE')?.fault).toBe(
+      'An a-kasse may not create or update a booking of a type it cannot see: 4575.',
+    );
+    expect(markingElsewhere(4575)).toEqual({ emulator: false, dfdg: true, page: 'P11' });
   });
 
   it.each(KEYS)('When the table has the entry %s, then its ruleId is a rule of RULES.md', (key) => {
@@ -228,7 +252,9 @@ describe('ERROR_TABLE', () => {
     (key) => {
       const { ruleId, code, source } = ERROR_TABLE[key];
       const rule = RULE_BY_ID.get(ruleId);
-      const marking = markingOf(rule?.fault ?? '', code);
+      const own = markingOf(rule?.fault ?? '', code);
+      const bare = !own.dfdg && !own.emulator && !/DFDG/.test(rule?.row ?? '');
+      const marking = bare ? (markingElsewhere(code) ?? own) : own;
       // A row without a mark beside the code says DFDG in its rule text (SEC-TLS, SEC-WSS).
       const dfdg = marking.dfdg || (!marking.emulator && /DFDG/.test(rule?.row ?? ''));
       const marked = marking.emulator ? 'emulator' : dfdg ? 'DFDG' : 'unmarked';
@@ -297,6 +323,7 @@ describe('ERROR_TABLE', () => {
     ],
     ['ACC-OWN-ANDEN-AKTOER', 'The External operator is not allowed to view data for the person'],
     ['ACC-OWN', 'You are not authorized to execute the operation'],
+    ['VIS-AKASSE', 'You are not authorized to execute the operation'],
     ['BK-AKASSE-NOT-MEMBER', 'Citizen not member of unemployment fund'],
     ['BK-AKASSE-OTHER', 'Citizen belongs to different unemployment fund'],
   ])('When the fault is %s, then its text is STAR’s: "%s"', (key, text) => {

@@ -158,7 +158,7 @@ it.each<[string, string, string[]]>([
   [
     'CreateIndkaldelse',
     '403',
-    ['- 90006 (BK-AKASSE-MEMBER)', '- 4575 (ACC-OWN)', '- 1013 (SEC-AO-CERT, REST-ORG-TYPE)'],
+    ['- 90006 (BK-AKASSE-MEMBER)', '- 4575 (ACC-OWN, VIS-AKASSE)', '- 1013 (SEC-AO-CERT, REST-ORG-TYPE)'],
   ],
   [
     'DeleteMyndighedsdeltager',

@@ -174,6 +174,7 @@ describe('restErrorAnswer', () => {
     ['BK-AKASSE-OTHER', 403, 90007, 'Citizen belongs to different unemployment fund'],
     ['BK-VALID-END', 400, 90004, 'The BookingEndTime cannot be before BookingStartTime'],
     ['REST-KILDESYSTEM', 403, 4575, 'You are not authorized to execute the operation'],
+    ['VIS-AKASSE', 403, 4575, 'You are not authorized to execute the operation'],
     ['REST-ORG-TYPE', 403, 1013, 'User has insufficient permissions to access this webservice'],
     [
       'REQ-OPENAPI-CPR',
