@@ -18,7 +18,7 @@ import type {
   MyndighedsdeltagerReadDto,
 } from './indkaldelse.dto';
 import type { ActiveOrganisationDto, RequestUserMetadataDto } from './metadata.dto';
-import { deadlineDate, deadlineInstant } from './rest-deadlines';
+import { deadlineDate, deadlineInstant, type DeadlineWrite } from './rest-deadlines';
 import { meetingEnd } from './rest.rules';
 
 /**
@@ -76,6 +76,7 @@ export const bookingFieldsOf = (
   indkaldelseId: string,
   cpr: string,
   dto: IndkaldelseDto,
+  write: DeadlineWrite = 'update',
 ): IndkaldelseBookingFields => {
   const start = instant(dto.moedeStarttidspunkt);
   return {
@@ -105,12 +106,12 @@ export const bookingFieldsOf = (
     rebookingPossible: dto.ombookingMulig,
     ...present(
       'rebookingDeadline',
-      dto.ombookingFrist === undefined ? undefined : deadlineInstant(dto.ombookingFrist, start),
+      dto.ombookingFrist === undefined ? undefined : deadlineInstant(dto.ombookingFrist, start, write),
     ),
     cancellationPossible: dto.aflysningMulig,
     ...present(
       'cancellationDeadline',
-      dto.aflysningsfrist === undefined ? undefined : deadlineInstant(dto.aflysningsfrist, start),
+      dto.aflysningsfrist === undefined ? undefined : deadlineInstant(dto.aflysningsfrist, start, write),
     ),
     ...present(
       'groupMeetingId',

@@ -33,7 +33,7 @@ import {
   indkaldelseReadForm,
   type Myndighedsdeltager,
 } from './indkaldelse-mapping';
-import { deadlineDatesOnCreate } from './rest-deadlines';
+import { deadlineDatesOnCreate, type DeadlineWrite } from './rest-deadlines';
 import { kildesystemRule, restFieldsRule, restStateRule } from './rest.rules';
 
 /** A checked REST call as an operation sees it (steps 1-6 passed). */
@@ -78,14 +78,14 @@ const CLEARED = {
   sourceSystemType: undefined,
 } as const;
 
-const written = (input: RestOperationInput) => {
+const written = (input: RestOperationInput, write: DeadlineWrite) => {
   const dto = input.body as IndkaldelseDto;
-  return { dto, fields: bookingFieldsOf(input.params.indkaldelseId ?? '', input.cpr, dto) };
+  return { dto, fields: bookingFieldsOf(input.params.indkaldelseId ?? '', input.cpr, dto, write) };
 };
 
 /** BK-VALID, then REST-FIELDS right after it (REST.md §5, step 7). */
-const checkFields = (input: RestOperationInput, deps: OperationDeps) => {
-  const { dto, fields } = written(input);
+const checkFields = (input: RestOperationInput, deps: OperationDeps, write: DeadlineWrite) => {
+  const { dto, fields } = written(input, write);
   check(validBooking(fields, deps.store.codelists.current()));
   check(restFieldsRule(dto));
   return fields;
@@ -97,15 +97,34 @@ const writeAnswer = (input: RestOperationInput, cpr: string): RestOutcome => ({
   cprs: [cpr],
 });
 
+/**
+ * BK-DEADLINES-CREATE, refused by the create's rules in its place, told in the dates the client
+ * sent (REST.md §9) rather than the instants they became; the rules that passed before it stay.
+ */
+const withDeadlineDates = <T>(
+  input: RestOperationInput,
+  start: Date,
+  deps: OperationDeps,
+  create: () => T,
+): T => {
+  try {
+    return create();
+  } catch (error) {
+    if (!(error instanceof DfdgFault) || error.spec.ruleId !== 'BK-DEADLINES-CREATE') throw error;
+    const asDates = deadlineDatesOnCreate(input.body as IndkaldelseDto, start, deps.clock.now());
+    throw asDates ? DfdgFault.of(asDates).after(error.passedBefore) : error;
+  }
+};
+
 const createIndkaldelse: RestOperation = (input, deps) => {
   const id = canonicalUuid(input.params.indkaldelseId ?? '');
   // An id in use is a conflict over REST (409), whoever's meeting it is.
   if (deps.store.bookings.find(id))
     throw new DfdgFault('BK-VALID-ID-TAKEN', `indkaldelse ${id} already exists`);
-  const fields = checkFields(input, deps);
-  // BK-DEADLINES-CREATE on the dates as sent: a date after the meeting's would become its start and pass.
-  check(deadlineDatesOnCreate(input.body as IndkaldelseDto, fields.start, deps.clock.now()));
-  const { bookingId } = createBooking(input.actor, fields, deps);
+  const fields = checkFields(input, deps, 'create');
+  const { bookingId } = withDeadlineDates(input, fields.start, deps, () =>
+    createBooking(input.actor, fields, deps),
+  );
   return {
     status: 201,
     body: { indkaldelseId: bookingId, serviceRequestLogReferenceIdentifier: input.actor.referenceId },
@@ -124,7 +143,7 @@ const changeable = (input: RestOperationInput, deps: OperationDeps, operation: s
 };
 
 const updateIndkaldelse: RestOperation = (input, deps) => {
-  const fields = checkFields(input, deps);
+  const fields = checkFields(input, deps, 'update');
   changeable(input, deps, 'UpdateIndkaldelse');
   updateBooking(input.actor, { ...CLEARED, ...fields }, deps);
   return writeAnswer(input, fields.cpr);

@@ -8,10 +8,16 @@ import { restViolation, type RestViolation } from './rest-errors';
  * view of the same meeting satisfies SOAP's "not after the meeting start"; an instant reads back as
  * its Copenhagen date.
  */
-export const deadlineInstant = (date: string, meetingStart: Date): Date => {
+export const deadlineInstant = (date: string, meetingStart: Date, on: DeadlineWrite = 'update'): Date => {
   const end = endOfCopenhagenDay(date);
-  return end.getTime() <= meetingStart.getTime() ? end : new Date(meetingStart);
+  if (end.getTime() <= meetingStart.getTime()) return end;
+  // A create keeps a date after the meeting's as the end of that day, after the start, so
+  // BK-DEADLINES-CREATE refuses it in its own place among the create's rules (RULES.md, step 7).
+  return on === 'create' && date > copenhagenDate(meetingStart) ? end : new Date(meetingStart);
 };
+
+/** Which write a deadline date comes with: BK-DEADLINES-CREATE judges only a create's. */
+export type DeadlineWrite = 'create' | 'update';
 
 export const deadlineDate = (instant: Date): string => copenhagenDate(instant);
 
@@ -21,9 +27,10 @@ export interface RestDeadlines {
 }
 
 /**
- * BK-DEADLINES-CREATE over REST (5105): a deadline date is not before today and not after the
- * meeting's date, both Copenhagen dates. Judged on the dates, before they become instants: a date
- * after the meeting's would otherwise become its start and pass.
+ * BK-DEADLINES-CREATE over REST (5105), as dates: a deadline date is not before today and not after
+ * the meeting's date, both Copenhagen dates. The create's rules refuse such a date in their order (a
+ * date before today ends before now; a create's date after the meeting's ends after its start); this
+ * says it as the client wrote it, with the fields at fault.
  */
 export const deadlineDatesOnCreate = (
   deadlines: RestDeadlines,

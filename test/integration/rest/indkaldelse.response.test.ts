@@ -570,6 +570,39 @@ describe('REST-FIELDS and BK-DEADLINES-CREATE over REST', () => {
     expect(emulator.store.bookings.find(id)).toBeUndefined();
   });
 
+  it("When a meeting starts before today and its aflysningsfrist is after the meeting's date, then BK-START answers first (90002), as RULES.md orders the create's rules", async () => {
+    const id = randomUUID();
+    const res = await create(
+      id,
+      indkaldelseDto('2026-11-20T10:00:00+01:00', { aflysningsfrist: '2026-11-25' }),
+    );
+    expect({
+      status: res.status,
+      rule: res.headers['x-dfdg-rule'],
+      fejlkode: (res.json as { fejlkode: number }).fejlkode,
+    }).toEqual({
+      status: 400,
+      rule: 'BK-START',
+      fejlkode: 90002,
+    });
+    expect(emulator.store.bookings.find(id)).toBeUndefined();
+  });
+
+  it("When an aflysningsfrist is after the meeting's date, then the journal lists the create's rules that passed before BK-DEADLINES-CREATE", async () => {
+    const id = randomUUID();
+    const res = await create(id, indkaldelseDto(START, { aflysningsfrist: '2026-12-02' }));
+    expect(res.headers['x-dfdg-rule']).toBe('BK-DEADLINES-CREATE');
+    expect((res.json as { beskrivelse: string }).beskrivelse).toContain(
+      "/aflysningsfrist: 2026-12-02 is after the meeting's date, 2026-12-01",
+    );
+    const entry = await adminClient(emulator.adminUrl).get<{
+      decisions: { ruleId: string; passed: boolean }[];
+    }>(`/admin/journal/${String(res.headers['x-servicerequestlogreferenceidentifier'])}`);
+    const rules = entry.body.decisions.map((d) => `${d.ruleId}:${d.passed ? 'pass' : 'fail'}`);
+    expect(rules).toContain('BK-START:pass');
+    expect(rules.at(-1)).toBe('BK-DEADLINES-CREATE:fail');
+  });
+
   it('When a group meeting has its gruppemoedeId and a deadline on the meeting day, then it is created and reads back with both', async () => {
     const id = randomUUID();
     const group = randomUUID();
