@@ -140,7 +140,9 @@ const readDtoHeader = <S extends z.ZodType>(
   if (more.length > 0) return refuse(faults.invalid, [`given ${more.length + 1} times; send it once`]);
   const text = utf8Text(only);
   if (text === null)
-    return refuse(faults.invalid, ['not UTF-8 (send non-ASCII characters as \\uXXXX escapes)']);
+    return refuse(faults.invalid, [
+      'not UTF-8 (send non-ASCII characters as \\u escapes, e.g. \\u00f8 for ø)',
+    ]);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -19,7 +19,7 @@ export const ACTIVE_ORGANISATION_HEADER: RestHeader = {
   json: true,
   source: 'STAR P8 (the DTO); the JSON text ours',
   description:
-    'The authority the call is made for, ActiveOrganisationDto as one line of compact JSON; non-ASCII as \\uXXXX escapes (raw UTF-8 accepted). Missing: 8232; not one JSON object of the DTO (a wrong type, an unknown field, the header twice): 8234.',
+    'The authority the call is made for, ActiveOrganisationDto as one line of compact JSON; non-ASCII as \\u escapes such as \\u00f8 (raw UTF-8 accepted). Missing: 8232; not one JSON object of the DTO (a wrong type, an unknown field, the header twice): 8234.',
 };
 
 export const REQUEST_USER_METADATA_HEADER: RestHeader = {
@@ -28,7 +28,7 @@ export const REQUEST_USER_METADATA_HEADER: RestHeader = {
   json: true,
   source: 'STAR P8 (the DTO); the JSON text ours',
   description:
-    'The calling authority and user, RequestUserMetadataDto as one line of compact JSON; non-ASCII as \\uXXXX escapes (raw UTF-8 accepted). Missing: 8233; not one JSON object of the DTO: 8235.',
+    'The calling authority and user, RequestUserMetadataDto as one line of compact JSON; non-ASCII as \\u escapes such as \\u00f8 (raw UTF-8 accepted). Missing: 8233; not one JSON object of the DTO: 8235.',
 };
 
 export const CPR_HEADER: RestHeader = {

@@ -14,7 +14,7 @@ import type { TryItRequest } from './try-it-request';
  * A valid request of Kontaktforloeb.IndkaldelseService (REST.md §2-§3): the method and path of the
  * operation, §2's DTO headers in compact JSON, a fresh x-requestId, and the JSON body it takes.
  */
-/** Compact JSON with non-ASCII as \\uXXXX escapes, as REST.md §2 asks of a header's JSON. */
+/** Compact JSON with non-ASCII as \\u escapes (ø as \\u00f8), as REST.md §2 asks of a header's JSON. */
 const headerJson = (value: unknown): string =>
   JSON.stringify(value).replace(
     /[\u0080-\uffff]/g,
