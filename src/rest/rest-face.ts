@@ -8,7 +8,7 @@ import type { Face } from '../pipeline/face';
 import type { Stage } from '../pipeline/stages';
 import { CALL_STAGES } from '../pipeline/stages';
 import { passedWith, refusedBy, NOTHING_TO_JUDGE, type Verdict } from '../pipeline/verdict';
-import { identifyCaller } from '../security/client-identity';
+import { identifyByCertificate } from '../pipeline/identify-by-certificate';
 import type { OperationDeps } from '../services/call-context';
 import type { Store } from '../store/store';
 import type { Logger } from '../transport/logger';
@@ -106,26 +106,7 @@ export const restFace = (deps: RestFaceDeps): Face<RestExchange, RestMessage> =>
       res.on('error', (error) =>
         deps.logger.error('response stream error', { referenceId: call.referenceId, error }),
       );
-      const identity = identifyCaller(req.socket as TLSSocket, deps.store.certificates);
-      if (!identity.ok) {
-        if (identity.fingerprint)
-          call.certificate = { subject: identity.subject ?? '', fingerprint: identity.fingerprint };
-        res.setHeader('Connection', 'close');
-        return refusedBy(identity.violation);
-      }
-      const { caller } = identity;
-      call.caller = caller;
-      call.certificate = caller.certificate;
-      return passedWith(
-        passed(
-          'SEC-TLS',
-          `the certificate ${caller.certificate.subject} chains to the trusted CA and is in date`,
-        ),
-        passed(
-          'SEC-CERT',
-          `registered as ${caller.systemName} for ${caller.organisations.map(formatOrganisation).join(', ')}`,
-        ),
-      );
+      return identifyByCertificate(req.socket as TLSSocket, res, call, deps.store.certificates);
     },
 
     read: async ({ req, res }, call) => {

@@ -7,7 +7,7 @@ import type { CommitCall, Face } from '../pipeline/face';
 import { asThrown } from '../pipeline/fault-of';
 import { refuseRequest, type CallDeps } from '../pipeline/run-call';
 import { passedWith, refusedBy, type Verdict } from '../pipeline/verdict';
-import { identifyCaller } from '../security/client-identity';
+import { identifyByCertificate } from '../pipeline/identify-by-certificate';
 import { readActiveOrganisation, readRequestUserMetadata } from '../security/headers';
 import { identifiesBySignature, type IdentityPolicy } from '../security/identity-policy';
 import { verifyWsSecurity } from '../security/ws-security';
@@ -173,27 +173,7 @@ export const soapFace = (service: ServiceContract, deps: SoapFaceDeps): SoapFace
       });
       // A caller that signs its messages is identified once the body is read.
       if (identifiesBySignature(deps.identity.mode, req.socket)) return identifyBySignature(exchange, call);
-      // Before the body is read: a caller without a good certificate is answered at once.
-      const identity = identifyCaller(req.socket as TLSSocket, deps.store.certificates);
-      if (!identity.ok) {
-        if (identity.fingerprint)
-          call.certificate = { subject: identity.subject ?? '', fingerprint: identity.fingerprint };
-        res.setHeader('Connection', 'close'); // the body is left unread
-        return refusedBy(identity.violation);
-      }
-      const { caller } = identity;
-      call.caller = caller;
-      call.certificate = caller.certificate;
-      return passedWith(
-        passed(
-          'SEC-TLS',
-          `the certificate ${caller.certificate.subject} chains to the trusted CA and is in date`,
-        ),
-        passed(
-          'SEC-CERT',
-          `registered as ${caller.systemName} for ${caller.organisations.map(formatOrganisation).join(', ')}`,
-        ),
-      );
+      return identifyByCertificate(req.socket as TLSSocket, res, call, deps.store.certificates);
     },
 
     read: async (exchange, call) => {
