@@ -3,7 +3,7 @@
  * types, openapi-fetch for the calls, undici for mutual TLS), compiled strictly and run as a vendor
  * would run it: it creates a meeting and reads it back over the emulator's port.
  */
-import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { PROJECT_ROOT } from '../../../src/project-root';
 import { startTestEmulator } from '../../helpers/emulator';
 import { aoHeader, restCall, rumHeader } from '../../helpers/rest-calls';
 import { jobcenterCaseworker, saveCitizen } from '../../helpers/scenario-dfdg';
+import { compileStrict } from '../../helpers/strict-tsc';
 import { clientTls } from '../../helpers/test-certificates';
 
 const OUTPUT = join(PROJECT_ROOT, 'test-output');
@@ -87,27 +88,8 @@ it('When a vendor generates a client from the served document, then it creates a
     '--silent',
   ]);
   writeFileSync(join(dir, 'client.mts'), CLIENT);
-  const tsc = spawnSync(
-    process.execPath,
-    [
-      require.resolve('typescript/bin/tsc'),
-      '--ignoreConfig',
-      '--strict',
-      '--exactOptionalPropertyTypes',
-      '--target',
-      'es2022',
-      '--module',
-      'nodenext',
-      '--moduleResolution',
-      'nodenext',
-      '--types',
-      'node',
-      '--skipLibCheck',
-      join(dir, 'client.mts'),
-    ],
-    { encoding: 'utf8', cwd: PROJECT_ROOT },
-  );
-  expect(tsc.stdout).toBe('');
+  const tscOutput = compileStrict([join(dir, 'client.mts')], { emit: true });
+  expect(tscOutput).toBe('');
 
   const cpr = saveCitizen(emulator);
   const id = randomUUID();

@@ -1,7 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../../src/project-root';
+import { compileStrict } from '../../helpers/strict-tsc';
 
 /**
  * A client generated from the committed document with a generator that installs from npm
@@ -79,29 +80,8 @@ it('When a client is generated from openapi/indkaldelse-v2.json, then a create a
   ]);
   writeFileSync(join(dir, 'client.mts'), CLIENT);
   writeFileSync(join(dir, 'mistakes.mts'), MISTAKES);
-  const tsc = spawnSync(
-    process.execPath,
-    [
-      require.resolve('typescript/bin/tsc'),
-      '--ignoreConfig',
-      '--noEmit',
-      '--strict',
-      '--exactOptionalPropertyTypes',
-      '--target',
-      'es2022',
-      '--module',
-      'nodenext',
-      '--moduleResolution',
-      'nodenext',
-      '--types',
-      'node',
-      '--skipLibCheck',
-      join(dir, 'client.mts'),
-      join(dir, 'mistakes.mts'),
-    ],
-    { encoding: 'utf8', cwd: PROJECT_ROOT },
-  );
-  const errorLines = tsc.stdout
+  const tscOutput = compileStrict([join(dir, 'client.mts'), join(dir, 'mistakes.mts')], { emit: false });
+  const errorLines = tscOutput
     .split('\n')
     .filter((line) => line.includes('error TS'))
     .map((line) => /([\w-]+\.mts)\((\d+),/.exec(line)?.slice(1, 3).join(':') ?? line);
